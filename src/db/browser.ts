@@ -1,0 +1,69 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { arrowToRows } from './arrow.ts';
+import { shippedCodes } from './shippedCodes.ts';
+import { startupSql } from './startup.ts';
+import type { Connection, Database, Row } from './types.ts';
+
+/** Self-hosted bundles only: the EH build (WebAssembly exceptions) with the MVP build as fallback.
+ *  Nothing is fetched from any other origin. */
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+class BrowserConnection implements Connection {
+  constructor(private readonly conn: duckdb.AsyncDuckDBConnection) {}
+  async query<T extends Row = Row>(sql: string): Promise<T[]> {
+    return arrowToRows<T>(await this.conn.query(sql));
+  }
+  async run(sql: string): Promise<void> {
+    await this.conn.query(sql);
+  }
+  async close(): Promise<void> {
+    await this.conn.close();
+  }
+}
+
+class BrowserDatabase implements Database {
+  constructor(readonly db: duckdb.AsyncDuckDB, readonly bundle: string) {}
+  async connect(): Promise<Connection> {
+    return new BrowserConnection(await this.db.connect());
+  }
+  async registerFile(name: string, file: Blob | string): Promise<string> {
+    if (typeof file === 'string') throw new Error('In the browser a file must be a File or Blob.');
+    await this.db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    return name;
+  }
+  async dropFile(name: string): Promise<void> {
+    await this.db.dropFile(name);
+  }
+}
+
+let started: Promise<BrowserDatabase> | null = null;
+
+/** Starts DuckDB-wasm once per page, in its worker, with extension autoload off. */
+export function browserDatabase(): Promise<BrowserDatabase> {
+  started ??= start();
+  return started;
+}
+
+async function start(): Promise<BrowserDatabase> {
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  const worker = new Worker(bundle.mainWorker!);
+  const logger = new duckdb.VoidLogger();
+  const db = new duckdb.AsyncDuckDB(logger, worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({
+    query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
+    filesystem: { allowFullHTTPReads: false },
+  });
+  const conn = await db.connect();
+  for (const sql of startupSql(shippedCodes)) await conn.query(sql);
+  await conn.close();
+  const name = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+  return new BrowserDatabase(db, name);
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { parseCodeTables } from './codes.ts';
+import { startupSql } from './startup.ts';
+import { plainRow } from './values.ts';
+import type { Connection, Database, Row } from './types.ts';
+
+/** Native DuckDB with the same start-up and the same plain rows as the browser: for tests and the
+ *  command line. Not imported by the app. */
+class NodeConnection implements Connection {
+  constructor(private readonly conn: DuckDBConnection) {}
+  async query<T extends Row = Row>(sql: string): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((r) => plainRow<T>(r as Record<string, unknown>));
+  }
+  async run(sql: string): Promise<void> {
+    await this.conn.run(sql);
+  }
+  async close(): Promise<void> {
+    this.conn.closeSync();
+  }
+}
+
+class NodeDatabase implements Database {
+  constructor(private readonly instance: DuckDBInstance) {}
+  async connect(): Promise<Connection> {
+    return new NodeConnection(await this.instance.connect());
+  }
+  async registerFile(_name: string, file: Blob | string): Promise<string> {
+    if (typeof file !== 'string') throw new Error('In Node a file is given by its path.');
+    return file;
+  }
+  async dropFile(): Promise<void> {}
+}
+
+export function shippedCodesFromDisk() {
+  const dir = fileURLToPath(new URL('../../data/codes/', import.meta.url));
+  return parseCodeTables(
+    readFileSync(dir + 'nibrs_offenses.csv', 'utf8'),
+    readFileSync(dir + 'offense_aliases.csv', 'utf8'),
+  );
+}
+
+export async function nodeDatabase(): Promise<Database> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const db = new NodeDatabase(instance);
+  const conn = await db.connect();
+  for (const sql of startupSql(shippedCodesFromDisk())) await conn.run(sql);
+  await conn.close();
+  return db;
+}

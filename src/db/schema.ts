@@ -1,0 +1,42 @@
+/** The canonical tables (DESIGN.md, "Canonical data v1"). Every loaded row remembers its file in
+ *  `source_file`, so re-loading a file replaces its rows instead of doubling them. */
+export const TABLES = {
+  encounters: `encounter_id VARCHAR, participant_id VARCHAR, encounter_date TIMESTAMP, agency VARCHAR,
+    pathway VARCHAR, age_band VARCHAR, sex VARCHAR, race_ethnicity VARCHAR, residence VARCHAR,
+    primary_substance VARCHAR, eligible BOOLEAN, ineligible_reason VARCHAR, placement_offered BOOLEAN,
+    placement_date TIMESTAMP, treatment_type VARCHAR, provider VARCHAR, engaged_30d VARCHAR,
+    naloxone_kit_given BOOLEAN`,
+  costs: `date DATE, amount DOUBLE, category VARCHAR, funding_source VARCHAR, encounter_id VARCHAR`,
+  naloxone: `date DATE, agency VARCHAR, doses INTEGER, outcome VARCHAR`,
+  crime_incidents: `date DATE, offense VARCHAR, nibrs_code VARCHAR, agency VARCHAR, incident_id VARCHAR`,
+  crime_monthly: `month DATE, agency VARCHAR, agency_name VARCHAR, state VARCHAR, offense VARCHAR,
+    nibrs_code VARCHAR, count DOUBLE`,
+  overdose_vsrr: `state VARCHAR, state_name VARCHAR, month DATE, indicator VARCHAR, value DOUBLE,
+    status VARCHAR, percent_complete DOUBLE, predicted_value DOUBLE`,
+  overdose_wonder: `county VARCHAR, county_fips VARCHAR, year INTEGER, deaths DOUBLE, deaths_status VARCHAR,
+    population DOUBLE, crude_rate DOUBLE, crude_rate_status VARCHAR`,
+  overdose_monthly: `month DATE, area VARCHAR, fatal DOUBLE, nonfatal DOUBLE, total DOUBLE`,
+  overdose_incidents: `date DATE, incident_id VARCHAR, victim_id VARCHAR, county VARCHAR, county_fips VARCHAR,
+    naloxone BOOLEAN, survived VARCHAR`,
+} as const;
+
+export type TableName = keyof typeof TABLES;
+
+export function schemaSql(): string[] {
+  const data = Object.entries(TABLES).map(
+    ([name, cols]) => `CREATE TABLE IF NOT EXISTS ${name} (${cols}, source_file VARCHAR)`,
+  );
+  return [
+    ...data,
+    `CREATE TABLE IF NOT EXISTS _loads (source_file VARCHAR PRIMARY KEY, kind VARCHAR, table_name VARCHAR,
+      rows BIGINT, bytes BIGINT, loaded_at TIMESTAMP, mapping VARCHAR)`,
+    `CREATE TABLE IF NOT EXISTS offense_codes (code VARCHAR PRIMARY KEY, name VARCHAR, grp VARCHAR,
+      addiction_associated BOOLEAN)`,
+    `CREATE TABLE IF NOT EXISTS offense_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,
+  ];
+}
+
+/** Column names of a canonical table, in order (without `source_file`). */
+export function tableColumns(table: TableName): string[] {
+  return TABLES[table].split(',').map((c) => c.trim().split(/\s+/)[0]!);
+}

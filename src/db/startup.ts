@@ -1,0 +1,13 @@
+import { codeTablesSql, type OffenseAlias, type OffenseCode } from './codes.ts';
+import { schemaSql } from './schema.ts';
+
+/** Settings run once when the database starts, in the browser and in Node alike. Offline there are
+ *  no extensions to fetch, and an autoload attempt would hang, so autoload is switched off. */
+export function startupSql(codes: { offenses: OffenseCode[]; aliases: OffenseAlias[] }): string[] {
+  return [
+    'SET autoinstall_known_extensions = false',
+    'SET autoload_known_extensions = false',
+    ...schemaSql(),
+    ...codeTablesSql(codes.offenses, codes.aliases),
+  ];
+}

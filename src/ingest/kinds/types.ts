@@ -1,0 +1,78 @@
+import type { TableName } from '../../db/schema.ts';
+
+/** How a source column's text becomes a typed value. */
+export type FieldType =
+  | 'text'
+  | 'number'
+  | 'integer'
+  /** a number that may instead say Suppressed / Unreliable / Not Applicable (CDC) */
+  | 'count'
+  | 'date'
+  | 'datetime'
+  | 'month'
+  | 'year'
+  | 'monthName'
+  | 'boolean'
+  | 'yesNoUnknown'
+  | 'fips';
+
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  unique?: boolean;
+  /** Header names that mean this field, in the normal form of `normaliseHeader`. */
+  synonyms: string[];
+  /** Allowed values (lower case), for fields with a fixed vocabulary. Others get a warning. */
+  values?: readonly string[];
+  /** For `count` fields: a blank cell means suppressed rather than missing (CDC VSRR). */
+  blankIsSuppressed?: boolean;
+  /** For `fips` fields: digits to pad to. */
+  width?: number;
+}
+
+export type KindId =
+  | 'encounters'
+  | 'costs'
+  | 'naloxone'
+  | 'crime_incidents'
+  | 'crime_monthly_long'
+  | 'crime_monthly_wide'
+  | 'cdc_vsrr'
+  | 'cdc_wonder'
+  | 'overdose_monthly'
+  | 'overdose_incidents';
+
+/** Builds the SQL expression of one canonical column from the parsed fields. */
+export type Expr = (field: (name: string) => string, status: (name: string) => string) => string;
+
+export interface KindDef {
+  id: KindId;
+  label: string;
+  description: string;
+  table: TableName;
+  fields: FieldDef[];
+  /** Normalised headers whose presence makes this kind much more likely (a format's fingerprint). */
+  signature?: string[];
+  /** Canonical column -> expression. Columns not listed take the field of the same name. */
+  columns?: Record<string, Expr>;
+  /** Extra WHERE condition on the staged rows (for example a notes block at the end of the file). */
+  keepRow?: (field: (name: string) => string, raw: (name: string) => string) => string;
+  /** Rules across fields, checked before loading. */
+  checks?: CrossCheck[];
+  /** Wide layouts: one numeric column per offense, unpivoted on load. */
+  wide?: { offenseSynonyms: Record<string, string>; totals: string[] };
+}
+
+/** A rule across fields, checked before loading (for example: placed before the encounter). */
+export interface CrossCheck {
+  column: string;
+  severity: 'error' | 'warning';
+  /** SQL condition that is true for a bad row; receives parsed fields. */
+  condition: (field: (name: string) => string) => string;
+  /** Fields that must be mapped for the check to run. */
+  needs: string[];
+  message: string;
+  fix: string;
+}

@@ -1,0 +1,164 @@
+import type { Connection, Database } from '../db/types.ts';
+import { sqlString } from '../db/sql.ts';
+import { usedHeaders } from './mapping.ts';
+import {
+  checkCountsSql, checkRowsSql, checks, duplicatesSql, fieldExprs, insertSql, stageNames, stagingSql,
+  vocabularySql, type StageNames,
+} from './loadSql.ts';
+import type { LoadPlan } from './plan.ts';
+import { hasErrors, type Problem } from './problems.ts';
+import { explainDuckDbError } from './duckdbErrors.ts';
+
+export interface LoadReport {
+  file: string;
+  kind: string;
+  table: string;
+  ok: boolean;
+  rowsLoaded: number;
+  /** field label -> source column */
+  understood: { field: string; column: string }[];
+  ignored: string[];
+  problems: Problem[];
+  ms: number;
+}
+
+let counter = 0;
+
+/** Loads one file whole or not at all. Tables loaded earlier are untouched unless this file loads
+ *  completely; a file with the same name as an earlier one replaces that file's rows. */
+export async function loadFile(db: Database, conn: Connection, source: Blob | string, plan: LoadPlan): Promise<LoadReport> {
+  const t0 = performance.now();
+  const n = ++counter;
+  const names = stageNames(n);
+  const problems: Problem[] = [...plan.sniffed.warnings];
+  const report = (rowsLoaded: number): LoadReport => ({
+    file: plan.file, kind: plan.kind.label, table: plan.kind.table,
+    ok: rowsLoaded > 0 && !hasErrors(problems), rowsLoaded,
+    understood: understood(plan), ignored: ignored(plan), problems, ms: performance.now() - t0,
+  });
+  const registered = `upload_${n}_${plan.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  const ref = await db.registerFile(registered, source);
+  try {
+    try {
+      await conn.run(stagingSql(plan, ref, names));
+    } catch (e) {
+      problems.push(explainDuckDbError(plan.file, e));
+      return report(0);
+    }
+    problems.push(...(await rejectedRows(conn, plan, names)));
+    if (hasErrors(problems)) return report(0);
+    const total = await validate(conn, plan, names, problems);
+    if (total === 0) {
+      problems.push({ severity: 'error', file: plan.file, row: 2, message: 'The file has a header row but no data rows.',
+        fix: 'Export the data again with the rows included.' });
+    }
+    if (hasErrors(problems)) return report(0);
+    for (const f of plan.ambiguousDates) {
+      problems.push({ severity: 'warning', file: plan.file, column: plan.mapping.columns[f]!,
+        message: 'Every date in the sample could be month/day or day/month; they were read as month/day (US).',
+        fix: 'If this file writes day/month, change the date format before relying on the figures.' });
+    }
+    const loaded = await commit(conn, plan, names, total);
+    return report(loaded);
+  } finally {
+    await cleanup(conn, names);
+    await db.dropFile(registered).catch(() => undefined);
+  }
+}
+
+async function rejectedRows(conn: Connection, plan: LoadPlan, names: StageNames): Promise<Problem[]> {
+  type Rej = { line: number; column_name: string | null; error_type: string; csv_line: string | null; error_message: string };
+  const rows = await conn.query<Rej>(
+    `SELECT line, column_name, error_type, csv_line, error_message FROM ${names.rejects} ORDER BY line LIMIT 1000`);
+  // A notes block after the data (CDC WONDER: a line "---" and then notes) is not data.
+  const notesStart = rows.find((r) => /^"?---"?/.test((r.csv_line ?? '').trim()))?.line;
+  const real = rows.filter((r) => notesStart == null || r.line < notesStart);
+  const width = plan.sniffed.header.length;
+  return real.slice(0, 10).map((r): Problem => {
+    const found = /Found: (\d+)/.exec(r.error_message)?.[1];
+    const tooFew = r.error_type === 'MISSING COLUMNS';
+    const tooMany = r.error_type === 'TOO MANY COLUMNS';
+    const message = tooFew || tooMany
+      ? `This row has ${found ?? (tooFew ? 'fewer' : 'more')} values where the header has ${width} columns.`
+      : `This row could not be read (${r.error_type.toLowerCase()}).`;
+    return { severity: 'error', file: plan.file, row: Number(r.line), column: r.column_name ?? undefined,
+      message, fix: 'Check for a missing or extra delimiter, or an unclosed quote, on that row.', count: real.length > 10 && r === real[0] ? real.length : undefined };
+  });
+}
+
+async function validate(conn: Connection, plan: LoadPlan, names: StageNames, problems: Problem[]): Promise<number> {
+  const { keep, raw, field } = fieldExprs(plan);
+  const cs = checks(plan);
+  const [counts] = await conn.query<Record<string, number | null>>(checkCountsSql(cs, names.stage, keep));
+  const total = Number(counts?.total ?? 0);
+  for (const [i, c] of cs.entries()) {
+    const count = Number(counts?.[`n${i}`] ?? 0);
+    if (!count) continue;
+    const rows = await conn.query<{ row: number; value: string | null }>(checkRowsSql(c, names.stage, keep));
+    const examples = rows.map((r) => `row ${r.row}: "${r.value ?? ''}"`).join(', ');
+    problems.push({ severity: c.severity, file: plan.file, row: rows[0]?.row, column: c.column,
+      message: `${c.message(count)}${count > 1 && examples ? ` First: ${examples}.` : rows[0]?.value ? ` Found "${rows[0].value}".` : ''}`,
+      fix: c.fix, count, rows: rows.map((r) => r.row) });
+  }
+  for (const f of plan.kind.fields) {
+    const col = plan.mapping.columns[f.name];
+    if (!col) continue;
+    if (f.unique) {
+      const dups = await conn.query<{ value: string; n: number; rows: number[] }>(duplicatesSql(field(f.name), names.stage, keep));
+      if (dups.length) {
+        const d = dups[0]!;
+        problems.push({ severity: 'error', file: plan.file, row: Number(d.rows[1] ?? d.rows[0]), column: col,
+          message: `${f.label} "${d.value}" appears ${d.n} times (rows ${[...d.rows].join(', ')}); each must be unique.`,
+          fix: 'Remove the repeated rows or give each row its own ID, then export again.', count: dups.length });
+      }
+    }
+    if (f.values) {
+      const odd = await conn.query<{ value: string; n: number }>(vocabularySql(f, raw(f.name), names.stage, keep));
+      if (odd.length) {
+        problems.push({ severity: 'warning', file: plan.file, column: col,
+          message: `Values not in the standard list were kept as written: ${odd.map((o) => `"${o.value}" (${o.n})`).join(', ')}.`,
+          fix: `The standard values are: ${f.values.join(', ')}.` });
+      }
+    }
+  }
+  return total;
+}
+
+async function commit(conn: Connection, plan: LoadPlan, names: StageNames, _total: number): Promise<number> {
+  const file = sqlString(plan.file);
+  const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${file}`);
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    for (const p of previous) await conn.run(`DELETE FROM ${p.table_name} WHERE source_file = ${file}`);
+    await conn.run(insertSql(plan, names));
+    const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
+    const rows = Number(c?.n ?? 0);
+    await conn.run(`DELETE FROM _loads WHERE source_file = ${file}`);
+    await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},
+      ${rows}, ${plan.size}, now()::TIMESTAMP, ${sqlString(JSON.stringify(plan.mapping))})`);
+    await conn.run('COMMIT');
+    return rows;
+  } catch (e) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+async function cleanup(conn: Connection, names: StageNames): Promise<void> {
+  for (const t of [names.stage, names.rejects, names.rejectsScan]) {
+    await conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+  }
+}
+
+function understood(plan: LoadPlan) {
+  const out = plan.kind.fields
+    .filter((f) => plan.mapping.columns[f.name])
+    .map((f) => ({ field: f.label, column: plan.mapping.columns[f.name]! }));
+  for (const [h, o] of Object.entries(plan.mapping.offenseColumns ?? {})) out.push({ field: `Offense: ${o}`, column: h });
+  return out;
+}
+
+function ignored(plan: LoadPlan): string[] {
+  const used = new Set(usedHeaders(plan.mapping));
+  return plan.sniffed.header.filter((h) => !used.has(h));
+}

@@ -1,0 +1,163 @@
+import { tableColumns } from '../db/schema.ts';
+import { normaliseOffenseSql } from '../db/codes.ts';
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import type { FieldDef } from './kinds/types.ts';
+import { usedHeaders } from './mapping.ts';
+import { expectedText, invalidCondition, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
+import type { LoadPlan } from './plan.ts';
+
+/** Pure SQL builders for loading one file. The staged table holds the used columns as text,
+ *  renamed c0, c1, ... ; its rowid is the data row's position, so row = rowid + 2. */
+
+export interface StageNames { stage: string; rejects: string; rejectsScan: string }
+
+export function stageNames(n: number): StageNames {
+  return { stage: `_stage_${n}`, rejects: `_rejects_${n}`, rejectsScan: `_rejects_scan_${n}` };
+}
+
+/** Staged column alias of each used header. */
+export function stageAliases(plan: LoadPlan): Map<string, string> {
+  return new Map(usedHeaders(plan.mapping).map((h, i) => [h, `c${i}`]));
+}
+
+export function stagingSql(plan: LoadPlan, source: string, names: StageNames): string {
+  const s = plan.sniffed;
+  const columns = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
+  const select = [...stageAliases(plan)].map(([h, a]) => `${sqlIdent(h)} AS ${a}`).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
+    columns = {${columns}}, header = true, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
+    auto_detect = false, encoding = ${sqlString(s.encoding)}, store_rejects = true,
+    rejects_table = ${sqlString(names.rejects)}, rejects_scan = ${sqlString(names.rejectsScan)})`;
+}
+
+/** Expressions over the staged row, by field name. */
+export function fieldExprs(plan: LoadPlan) {
+  const alias = stageAliases(plan);
+  const byName = new Map(plan.kind.fields.map((f) => [f.name, f]));
+  const raw = (name: string): string => {
+    const col = plan.mapping.columns[name];
+    return col ? alias.get(col)! : 'NULL';
+  };
+  const field = (name: string): string => {
+    const f = byName.get(name);
+    if (!f || !plan.mapping.columns[name]) return 'NULL';
+    return parsedExpr(f, raw(name), plan.formats[name] ?? []);
+  };
+  const status = (name: string): string => {
+    const f = byName.get(name);
+    return f && plan.mapping.columns[name] ? statusExpr(f, raw(name)) : `'missing'`;
+  };
+  const keep = plan.kind.keepRow ? plan.kind.keepRow(field, raw) : 'true';
+  return { raw, field, status, keep, alias };
+}
+
+/** A field with a vocabulary stores the canonical spelling when it matches one. */
+function canonicalValue(f: FieldDef, parsed: string): string {
+  if (!f.values) return parsed;
+  const cases = f.values.map((v) => `WHEN ${sqlString(vocabularyKeyJs(v))} THEN ${sqlString(v)}`).join(' ');
+  return `(CASE ${vocabularyKey(parsed)} ${cases} ELSE ${parsed} END)`;
+}
+
+export function insertSql(plan: LoadPlan, names: StageNames): string {
+  const { field, status, keep, alias } = fieldExprs(plan);
+  const table = plan.kind.table;
+  const src = sqlString(plan.file);
+  if (plan.kind.wide) {
+    const offenses = Object.entries(plan.mapping.offenseColumns ?? {});
+    const names_ = `[${offenses.map(([, o]) => sqlString(o)).join(', ')}]`;
+    const counts = `[${offenses.map(([h]) => `TRY_CAST(${num(alias.get(h)!)} AS DOUBLE)`).join(', ')}]`;
+    return `INSERT INTO crime_monthly (month, agency, agency_name, state, offense, nibrs_code, count, source_file)
+      SELECT month, agency, agency_name, state, offense,
+        (SELECT code FROM offense_aliases WHERE alias = ${normaliseOffenseSql('offense')}), count, ${src}
+      FROM (SELECT ${field('month')} AS month, ${field('agency')} AS agency,
+        coalesce(${field('agency_name')}, ${field('agency')}) AS agency_name, ${field('state')} AS state,
+        unnest(${names_}) AS offense, unnest(${counts}) AS count
+        FROM ${names.stage} WHERE ${keep})`;
+  }
+  const byName = new Map(plan.kind.fields.map((f) => [f.name, f]));
+  const cols = tableColumns(table);
+  const exprs = cols.map((c) => {
+    const custom = plan.kind.columns?.[c];
+    if (custom) return custom(field, status);
+    if (c === 'nibrs_code' && table === 'crime_incidents') {
+      return `coalesce(upper(${field('nibrs_code')}), (SELECT code FROM offense_aliases WHERE alias = ${normaliseOffenseSql(field('offense'))}))`;
+    }
+    const f = byName.get(c);
+    return f ? canonicalValue(f, field(c)) : 'NULL';
+  });
+  return `INSERT INTO ${table} (${cols.join(', ')}, source_file)
+    SELECT ${exprs.join(',\n      ')}, ${src} FROM ${names.stage} WHERE ${keep}`;
+}
+
+const OFFENSE_COUNT: FieldDef = { name: 'count', label: 'Count', type: 'number', synonyms: [] };
+
+/** One check of the staged rows. */
+export interface Check {
+  severity: 'error' | 'warning';
+  column: string;
+  condition: string;
+  /** The raw value shown in messages. */
+  value: string;
+  message: (n: number) => string;
+  fix: string;
+}
+
+export function checks(plan: LoadPlan): Check[] {
+  const { raw, field } = fieldExprs(plan);
+  const out: Check[] = [];
+  for (const f of plan.kind.fields) {
+    const col = plan.mapping.columns[f.name];
+    if (!col) continue;
+    const r = raw(f.name);
+    if (f.required) {
+      out.push({ severity: 'error', column: col, condition: missingCondition(r, f), value: r,
+        message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; it is required.`,
+        fix: `Fill in ${f.label.toLowerCase()} for every row, or map another column to it.` });
+    }
+    if (f.type !== 'text') {
+      out.push({ severity: 'error', column: col, condition: invalidCondition(f, r, field(f.name)), value: r,
+        message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not ${expected(f, plan)}.`,
+        fix: 'Correct the value in the file, or map a different column.' });
+    }
+  }
+  for (const [h, a] of stageAliases(plan)) {
+    if (!plan.mapping.offenseColumns?.[h]) continue;
+    out.push({ severity: 'error', column: h,
+      condition: invalidCondition(OFFENSE_COUNT, a, `TRY_CAST(${num(a)} AS DOUBLE)`),
+      value: a, message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not a number.`,
+      fix: 'Offense columns must hold counts; a blank cell is read as "not reported", never as zero.' });
+  }
+  for (const c of plan.kind.checks ?? []) {
+    if (!c.needs.every((n) => plan.mapping.columns[n])) continue;
+    const col = plan.mapping.columns[c.column]!;
+    out.push({ severity: c.severity, column: col, condition: `coalesce(${c.condition(field)}, false)`, value: raw(c.column),
+      message: (n) => (n > 1 ? `${c.message} (${n} rows)` : c.message), fix: c.fix });
+  }
+  return out;
+}
+
+function expected(f: FieldDef, plan: LoadPlan): string {
+  return expectedText(f, plan.formats[f.name] ?? []);
+}
+
+export function checkCountsSql(cs: readonly Check[], stage: string, keep: string): string {
+  const parts = cs.map((c, i) => `count(*) FILTER (WHERE ${c.condition}) AS n${i}, min(rowid) FILTER (WHERE ${c.condition}) AS r${i}`);
+  return `SELECT count(*) AS total${parts.length ? ', ' + parts.join(', ') : ''} FROM ${stage} WHERE ${keep}`;
+}
+
+export function checkRowsSql(c: Check, stage: string, keep: string, limit = 5): string {
+  return `SELECT rowid + 2 AS row, ${c.value} AS value FROM ${stage} WHERE ${keep} AND ${c.condition} ORDER BY rowid LIMIT ${limit}`;
+}
+
+export function duplicatesSql(expr: string, stage: string, keep: string, limit = 5): string {
+  return `SELECT v AS value, count(*) AS n, list(rowid + 2 ORDER BY rowid)[1:3] AS rows
+    FROM (SELECT ${expr} AS v, rowid FROM ${stage} WHERE ${keep}) WHERE v IS NOT NULL
+    GROUP BY v HAVING count(*) > 1 ORDER BY min(rowid) LIMIT ${limit}`;
+}
+
+export function vocabularySql(f: FieldDef, raw: string, stage: string, keep: string, limit = 5): string {
+  const keys = (f.values ?? []).map((v) => sqlString(vocabularyKeyJs(v))).join(', ');
+  return `SELECT trim(${raw}) AS value, count(*) AS n FROM ${stage}
+    WHERE ${keep} AND NOT (${missingCondition(raw)}) AND ${vocabularyKey(raw)} NOT IN (${keys})
+    GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`;
+}

@@ -1,0 +1,82 @@
+import type { KindDef, KindId } from './kinds/types.ts';
+
+/** Which source column feeds each canonical field of a kind. */
+export interface Mapping {
+  kind: KindId;
+  /** field name -> source header (null: not in this file) */
+  columns: Record<string, string | null>;
+  /** Wide crime layouts: source header -> canonical offense name. */
+  offenseColumns?: Record<string, string>;
+}
+
+/** The one normal form of a header: lower case, words separated by single spaces. */
+export function normaliseHeader(h: string): string {
+  return h.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function synonymsOf(field: { name: string; synonyms: string[] }): string[] {
+  return [normaliseHeader(field.name), ...field.synonyms];
+}
+
+/** Maps headers onto a kind's fields by synonyms: exact field names first, then synonyms in order
+ *  of preference. A header feeds at most one field. */
+export function proposeMapping(kind: KindDef, headers: readonly string[]): Mapping {
+  const norm = headers.map(normaliseHeader);
+  const used = new Set<number>();
+  const columns: Record<string, string | null> = {};
+  for (const f of kind.fields) columns[f.name] = null;
+  const maxSyn = Math.max(...kind.fields.map((f) => synonymsOf(f).length));
+  for (let rank = 0; rank < maxSyn; rank++) {
+    for (const f of kind.fields) {
+      if (columns[f.name]) continue;
+      const syn = synonymsOf(f)[rank];
+      if (syn == null) continue;
+      const i = norm.findIndex((h, j) => h === syn && !used.has(j));
+      if (i >= 0) {
+        columns[f.name] = headers[i]!;
+        used.add(i);
+      }
+    }
+  }
+  const mapping: Mapping = { kind: kind.id, columns };
+  if (kind.wide) {
+    const offenseColumns: Record<string, string> = {};
+    norm.forEach((h, i) => {
+      const offense = kind.wide!.offenseSynonyms[h];
+      if (offense && !used.has(i)) offenseColumns[headers[i]!] = offense;
+    });
+    mapping.offenseColumns = offenseColumns;
+  }
+  return mapping;
+}
+
+/** Source headers the mapping uses. */
+export function usedHeaders(m: Mapping): string[] {
+  const cols = Object.values(m.columns).filter((c): c is string => !!c);
+  return [...new Set([...cols, ...Object.keys(m.offenseColumns ?? {})])];
+}
+
+export function missingRequired(kind: KindDef, m: Mapping): string[] {
+  const missing = kind.fields.filter((f) => f.required && !m.columns[f.name]).map((f) => f.label);
+  if (kind.wide && Object.keys(m.offenseColumns ?? {}).length === 0) missing.push('at least one offense column');
+  return missing;
+}
+
+/** Keeps only what still applies to these headers (a saved mapping reused on a new export). */
+export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readonly string[]): Mapping {
+  const present = new Set(headers);
+  const fresh = proposeMapping(kind, headers);
+  const columns = { ...fresh.columns };
+  for (const f of kind.fields) {
+    const c = saved.columns[f.name];
+    if (c === null) columns[f.name] = null;
+    else if (c && present.has(c)) columns[f.name] = c;
+  }
+  const out: Mapping = { kind: kind.id, columns };
+  if (kind.wide) {
+    out.offenseColumns = Object.fromEntries(
+      Object.entries(saved.offenseColumns ?? fresh.offenseColumns ?? {}).filter(([h]) => present.has(h)),
+    );
+  }
+  return out;
+}

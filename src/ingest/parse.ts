@@ -1,0 +1,114 @@
+import { sqlString, sqlStringList } from '../db/sql.ts';
+import type { FieldDef } from './kinds/types.ts';
+
+/** SQL that turns one staged text column into a typed value. Pure functions of the field, the
+ *  column reference and (for dates) the detected formats. */
+
+/** Cells that mean "no value" in exports: blank, NA, N/A, NULL, a lone dot or dash. */
+const MISSING_TOKENS = ['', 'na', 'n/a', 'null', '.', '-'];
+const blank = (raw: string) => `(${raw} IS NULL OR trim(${raw}) = '')`;
+const missingToken = (raw: string) => `(${raw} IS NULL OR lower(trim(${raw})) IN ${inList(MISSING_TOKENS)})`;
+/** Thousands separators, currency signs, percent signs and a trailing "+" ("99.5+") are dropped. */
+export const num = (raw: string) => `NULLIF(regexp_replace(trim(${raw}), '[$,%\\s]|\\+$', '', 'g'), '')`;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december'];
+const STATUS_WORDS = ['suppressed', 'unreliable', 'not applicable', 'missing', 'n/a', 'na'];
+const YES = ['yes', 'y', 'true', 't', '1'];
+const NO = ['no', 'n', 'false', 'f', '0'];
+const UNKNOWN = ['unknown', 'u', 'unk', 'not known'];
+
+export function dateExpr(raw: string, formats: readonly string[]): string {
+  if (formats.length === 0) return `TRY_CAST(trim(${raw}) AS TIMESTAMP)`;
+  const f = formats.length === 1 ? sqlString(formats[0]!) : sqlStringList(formats);
+  return `try_strptime(trim(${raw}), ${f})`;
+}
+
+export function parsedExpr(field: FieldDef, raw: string, formats: readonly string[] = []): string {
+  const low = `lower(trim(${raw}))`;
+  switch (field.type) {
+    case 'text':
+      return `NULLIF(trim(${raw}), '')`;
+    case 'number':
+    case 'count':
+      return `TRY_CAST(${num(raw)} AS DOUBLE)`;
+    case 'integer':
+      return `TRY_CAST(${num(raw)} AS INTEGER)`;
+    case 'date':
+      return `CAST(${dateExpr(raw, formats)} AS DATE)`;
+    case 'datetime':
+      return `CAST(${dateExpr(raw, formats)} AS TIMESTAMP)`;
+    case 'month':
+      return `CAST(date_trunc('month', ${dateExpr(raw, formats)}) AS DATE)`;
+    case 'year':
+      return `(CASE WHEN TRY_CAST(trim(${raw}) AS INTEGER) BETWEEN 1900 AND 2200 THEN TRY_CAST(trim(${raw}) AS INTEGER) END)`;
+    case 'monthName':
+      return `coalesce(list_position(${sqlStringList(MONTHS)}, ${low}),
+        list_position(${sqlStringList(MONTHS.map((m) => m.slice(0, 3)))}, ${low}),
+        CASE WHEN TRY_CAST(trim(${raw}) AS INTEGER) BETWEEN 1 AND 12 THEN TRY_CAST(trim(${raw}) AS INTEGER) END)`;
+    case 'boolean':
+      return `(CASE WHEN ${low} IN ${inList(YES)} THEN true WHEN ${low} IN ${inList(NO)} THEN false END)`;
+    case 'yesNoUnknown':
+      return `(CASE WHEN ${low} IN ${inList(YES)} THEN 'yes' WHEN ${low} IN ${inList(NO)} THEN 'no'
+        WHEN ${low} IN ${inList(UNKNOWN)} THEN 'unknown' END)`;
+    case 'fips':
+      return `(CASE WHEN regexp_full_match(trim(${raw}), '\\d{1,${field.width ?? 5}}')
+        THEN lpad(trim(${raw}), ${field.width ?? 5}, '0') END)`;
+  }
+}
+
+/** The status of a `count` value: reported, suppressed, unreliable, not applicable or missing. */
+export function statusExpr(field: FieldDef, raw: string): string {
+  const low = `lower(trim(${raw}))`;
+  const ifBlank = field.blankIsSuppressed ? `'suppressed'` : `'missing'`;
+  return `(CASE WHEN ${blank(raw)} THEN ${ifBlank}
+    WHEN ${low} = 'suppressed' THEN 'suppressed'
+    WHEN ${low} = 'unreliable' THEN 'unreliable'
+    WHEN ${low} IN ('not applicable', 'n/a', 'na') THEN 'not applicable'
+    WHEN ${low} = 'missing' THEN 'missing'
+    ELSE 'reported' END)`;
+}
+
+/** True where a non-blank cell did not parse. */
+export function invalidCondition(field: FieldDef, raw: string, parsed: string): string {
+  const base = `NOT ${missingToken(raw)} AND ${parsed} IS NULL`;
+  if (field.type === 'count') return `${base} AND lower(trim(${raw})) NOT IN ${inList(STATUS_WORDS)}`;
+  return base;
+}
+
+export function missingCondition(raw: string, field?: FieldDef): string {
+  return field && field.type !== 'text' ? missingToken(raw) : blank(raw);
+}
+
+/** Lower-cased, single-spaced, hyphens and underscores as spaces: for matching vocabularies. */
+export function vocabularyKey(expr: string): string {
+  return `trim(regexp_replace(lower(${expr}), '[\\s_-]+', ' ', 'g'))`;
+}
+export function vocabularyKeyJs(s: string): string {
+  return s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+}
+
+function inList(xs: readonly string[]): string {
+  return `(${xs.map(sqlString).join(', ')})`;
+}
+
+/** What the user is told a type expects. */
+export function expectedText(field: FieldDef, formats: readonly string[]): string {
+  switch (field.type) {
+    case 'number': case 'integer': return 'a number';
+    case 'count': return 'a number, or Suppressed / Unreliable / Not Applicable';
+    case 'date': case 'datetime': case 'month':
+      return formats.length ? `a date like the rest of the column (${formats.map(humanFormat).join(' or ')})` : 'a date';
+    case 'year': return 'a four-digit year';
+    case 'monthName': return 'a month name (January) or number (1-12)';
+    case 'boolean': return 'yes or no';
+    case 'yesNoUnknown': return 'yes, no or unknown';
+    case 'fips': return `a FIPS code of up to ${field.width ?? 5} digits`;
+    case 'text': return 'text';
+  }
+}
+
+export function humanFormat(f: string): string {
+  return f.replace('%Y', 'YYYY').replace('%m', 'MM').replace('%d', 'DD').replace('%H', 'hh').replace('%I', 'hh')
+    .replace('%M', 'mm').replace('%S', 'ss').replace('%b', 'Mon').replace('%B', 'Month').replace('%p', 'AM/PM')
+    .replace('.%f', '');
+}
