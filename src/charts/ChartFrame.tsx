@@ -1,0 +1,56 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { DataTable, type Column } from '../components/DataTable.tsx';
+import { download, toCsv } from './csv.ts';
+
+/** The frame every chart shares: title, the Plot figure, what it shows in words, the data table
+ *  behind it, and downloads. `render` returns the Plot element; it is re-run when `rows` change. */
+export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty }: {
+  title: string;
+  description: string;
+  definition: ReactNode;
+  rows: Record<string, unknown>[];
+  columns: Column[];
+  render: (width: number) => SVGSVGElement | HTMLElement;
+  fileName: string;
+  empty?: string;
+}) {
+  const holder = useRef<HTMLDivElement>(null);
+  const [showTable, setShowTable] = useState(false);
+  const tableId = useId();
+  const descId = useId();
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || rows.length === 0) return;
+    const width = Math.max(320, Math.min(el.clientWidth || 640, 900));
+    const chart = render(width);
+    el.replaceChildren(chart);
+    return () => chart.remove();
+  }, [rows, render]);
+
+  const svg = () => holder.current?.querySelector('svg');
+  return (
+    <figure className="chart" aria-labelledby={`${descId}-t`} aria-describedby={descId}>
+      <h3 id={`${descId}-t`}>{title}</h3>
+      <p id={descId} className="chart-desc">{description}</p>
+      {rows.length === 0 ? (
+        <p className="empty">{empty ?? 'No data for this chart.'}</p>
+      ) : (
+        <div ref={holder} className="plot" role="img" aria-label={`${title}. ${description}`} />
+      )}
+      <figcaption className="definition">{definition}</figcaption>
+      <div className="chart-actions">
+        <button type="button" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((s) => !s)}>
+          {showTable ? 'Hide data table' : 'Show data table'}
+        </button>
+        <button type="button" onClick={() => download(`${fileName}.csv`, new Blob([toCsv(columns, rows)], { type: 'text/csv' }))}>
+          Download CSV
+        </button>
+        <button type="button" disabled={rows.length === 0} onClick={() => {
+          const s = svg();
+          if (s) download(`${fileName}.svg`, new Blob([new XMLSerializer().serializeToString(s)], { type: 'image/svg+xml' }));
+        }}>Download SVG</button>
+      </div>
+      <DataTable id={tableId} caption={`Data: ${title}`} columns={columns} rows={rows} hidden={!showTable} />
+    </figure>
+  );
+}

@@ -1,0 +1,28 @@
+import { fmt } from './format.ts';
+
+export interface Column { key: string; label: string; format?: (v: unknown) => string; numeric?: boolean }
+
+/** A plain HTML table: the data behind a chart, for screen readers and for checking by hand. */
+export function DataTable({ caption, columns, rows, id, hidden }: {
+  caption: string; columns: Column[]; rows: Record<string, unknown>[]; id?: string; hidden?: boolean;
+}) {
+  return (
+    <div className={hidden ? 'visually-hidden' : 'table-wrap'} id={id}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>{columns.map((c) => <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>{c.label}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.numeric ? 'num' : undefined}>{(c.format ?? fmt.cell)(r[c.key])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

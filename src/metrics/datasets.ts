@@ -1,0 +1,70 @@
+import type { TableName } from '../db/schema.ts';
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import { PLACED } from './placements.ts';
+import { query } from './query.ts';
+
+/** "Check the numbers": for each loaded table, a monthly (or yearly) summary that a user can hold
+ *  against the original file, narrowed by one or two of its own columns. */
+export interface DatasetView {
+  table: TableName;
+  label: string;
+  /** Columns to narrow by; the first value of each is chosen by default. */
+  filters: { column: string; label: string }[];
+  /** Columns of the summary, in order. */
+  columns: { key: string; label: string; numeric?: boolean }[];
+  sql: (where: string) => string;
+}
+
+const month = (c: string) => `CAST(date_trunc('month', ${c}) AS DATE)`;
+
+export const DATASET_VIEWS: DatasetView[] = [
+  { table: 'encounters', label: 'Program encounters', filters: [],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'encounters', label: 'Encounters', numeric: true },
+      { key: 'people', label: 'People', numeric: true }, { key: 'placed', label: 'Placed', numeric: true }],
+    sql: (w) => `SELECT ${month('encounter_date')} AS month, count(*) AS encounters, count(DISTINCT participant_id) AS people,
+      count(*) FILTER (WHERE ${PLACED}) AS placed FROM encounters WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'costs', label: 'Cost ledger', filters: [{ column: 'funding_source', label: 'Funding source' }],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'rows', label: 'Entries', numeric: true }, { key: 'amount', label: 'Amount (USD)', numeric: true }],
+    sql: (w) => `SELECT ${month('date')} AS month, count(*) AS rows, round(sum(amount), 2) AS amount FROM costs WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'naloxone', label: 'Naloxone log', filters: [],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'administrations', label: 'Administrations', numeric: true }, { key: 'doses', label: 'Doses', numeric: true }],
+    sql: (w) => `SELECT ${month('date')} AS month, count(*) AS administrations, sum(doses) AS doses FROM naloxone WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'crime_incidents', label: 'Crime incidents', filters: [{ column: 'offense', label: 'Offense' }],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'incidents', label: 'Incidents', numeric: true }],
+    sql: (w) => `SELECT ${month('date')} AS month, count(*) AS incidents FROM crime_incidents WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'crime_monthly', label: 'Crime monthly counts',
+    filters: [{ column: 'agency', label: 'Agency' }, { column: 'offense', label: 'Offense' }],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'count', label: 'Count', numeric: true }],
+    sql: (w) => `SELECT month, sum(count) AS count FROM crime_monthly WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'overdose_vsrr', label: 'CDC VSRR (12-month-ending counts)',
+    filters: [{ column: 'state', label: 'State' }, { column: 'indicator', label: 'Indicator' }],
+    columns: [{ key: 'month', label: '12 months ending' }, { key: 'value', label: 'Value', numeric: true }, { key: 'status', label: 'Status' }],
+    sql: (w) => `SELECT month, value, status FROM overdose_vsrr WHERE ${w} ORDER BY 1` },
+  { table: 'overdose_wonder', label: 'CDC WONDER', filters: [{ column: 'county', label: 'County' }],
+    columns: [{ key: 'year', label: 'Year' }, { key: 'deaths', label: 'Deaths', numeric: true }, { key: 'deaths_status', label: 'Deaths status' },
+      { key: 'population', label: 'Population', numeric: true }, { key: 'crude_rate', label: 'Crude rate', numeric: true }, { key: 'crude_rate_status', label: 'Rate status' }],
+    sql: (w) => `SELECT CAST(year AS VARCHAR) AS year, deaths, deaths_status, population, crude_rate, crude_rate_status FROM overdose_wonder WHERE ${w} ORDER BY year` },
+  { table: 'overdose_monthly', label: 'Local overdose counts', filters: [{ column: 'area', label: 'Area' }],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'fatal', label: 'Fatal', numeric: true }, { key: 'nonfatal', label: 'Nonfatal', numeric: true }, { key: 'total', label: 'Total', numeric: true }],
+    sql: (w) => `SELECT month, sum(fatal) AS fatal, sum(nonfatal) AS nonfatal, sum(total) AS total FROM overdose_monthly WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'overdose_incidents', label: 'Overdose incidents', filters: [{ column: 'county', label: 'County' }],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'victims', label: 'Victims', numeric: true },
+      { key: 'naloxone', label: 'Naloxone administered', numeric: true }, { key: 'survived', label: 'Survived', numeric: true }],
+    sql: (w) => `SELECT ${month('date')} AS month, count(*) AS victims, count(*) FILTER (WHERE naloxone) AS naloxone,
+      count(*) FILTER (WHERE survived = 'yes') AS survived FROM overdose_incidents WHERE ${w} GROUP BY 1 ORDER BY 1` },
+];
+
+export const ALL = '(all)';
+
+export function datasetSummary(view: DatasetView, chosen: Record<string, string>) {
+  const where = view.filters
+    .filter((f) => chosen[f.column] && chosen[f.column] !== ALL)
+    .map((f) => `${sqlIdent(f.column)} = ${sqlString(chosen[f.column]!)}`)
+    .join(' AND ') || 'true';
+  return query<Record<string, unknown>>(view.sql(where));
+}
+
+export function distinctValues(table: TableName, column: string) {
+  return query<{ v: string; n: number }>(`SELECT ${sqlIdent(column)} AS v, count(*) AS n FROM ${table}
+    WHERE ${sqlIdent(column)} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 2000`);
+}

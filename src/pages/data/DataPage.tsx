@@ -1,0 +1,28 @@
+import { useData } from '../../state/DataContext.tsx';
+import { DatasetCheck } from './DatasetCheck.tsx';
+import { DropZone } from './DropZone.tsx';
+import { LoadedFiles } from './LoadedFiles.tsx';
+import { ProgramSettings } from './ProgramSettings.tsx';
+import { UploadCard } from './UploadCard.tsx';
+
+export function DataPage() {
+  const { addFiles, uploads, status } = useData();
+  return (
+    <>
+      <header className="page-head">
+        <h1>Data</h1>
+        <p className="privacy" data-testid="privacy-note">
+          Files you add are read by this page only: they stay in this browser and are never uploaded anywhere.
+        </p>
+      </header>
+      <DropZone onFiles={addFiles} />
+      {status !== 'ready' && <p role="status">Starting the in-browser database…</p>}
+      <section aria-label="Files added" aria-live="polite">
+        {uploads.map((u) => <UploadCard key={u.id} u={u} />)}
+      </section>
+      <LoadedFiles />
+      <DatasetCheck />
+      <ProgramSettings />
+    </>
+  );
+}

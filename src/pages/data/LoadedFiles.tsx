@@ -1,0 +1,33 @@
+import { fmt } from '../../components/format.ts';
+import { kindById } from '../../ingest/kinds/index.ts';
+import type { KindId } from '../../ingest/kinds/types.ts';
+import { useData } from '../../state/DataContext.tsx';
+
+export function LoadedFiles() {
+  const { loads, removeFile } = useData();
+  return (
+    <section aria-labelledby="loaded-h" className="panel">
+      <h2 id="loaded-h">Loaded in this browser</h2>
+      {loads.length === 0 ? <p className="empty">Nothing is loaded yet.</p> : (
+        <div className="table-wrap">
+          <table data-testid="loaded-files">
+            <caption className="visually-hidden">Files loaded in this browser</caption>
+            <thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" className="num">Rows</th><th scope="col" className="num">Size</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              {loads.map((l) => (
+                <tr key={l.source_file}>
+                  <td>{l.source_file}</td>
+                  <td>{kindById(l.kind as KindId).label}</td>
+                  <td className="num">{fmt.int(l.rows)}</td>
+                  <td className="num">{fmt.int(l.bytes / 1024)} KB</td>
+                  <td><button type="button" className="link" onClick={() => void removeFile(l.source_file)}
+                    aria-label={`Remove ${l.source_file}`}>Remove</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { KINDS } from '../../ingest/kinds/index.ts';
+import type { KindId } from '../../ingest/kinds/types.ts';
+import { notReadyProblem } from '../../ingest/prepare.ts';
+import { fmt } from '../../components/format.ts';
+import { useData, type Upload } from '../../state/DataContext.tsx';
+import { MappingEditor } from './MappingEditor.tsx';
+import { ProblemList } from './ProblemList.tsx';
+
+const STATUS: Record<Upload['status'], string> = {
+  sniffing: 'Reading…', 'needs-attention': 'Check the mapping, then load', queued: 'Waiting to load…',
+  loading: 'Loading…', loaded: 'Loaded', failed: 'Not loaded',
+};
+
+/** One dropped file: what it was recognised as, its mapping, and the load report. */
+export function UploadCard({ u }: { u: Upload }) {
+  const { reprepare, loadUpload, dismissUpload } = useData();
+  const p = u.prepared;
+  const blocking = p.ok ? notReadyProblem(p) : null;
+  const r = u.report;
+  return (
+    <article className={`upload ${u.status}`} data-testid="upload" aria-label={`File ${u.file.name}`}>
+      <header>
+        <h3>{u.file.name}</h3>
+        <span className="status-pill" role="status">{STATUS[u.status]}</span>
+        <button type="button" className="link" onClick={() => dismissUpload(u.id)} aria-label={`Dismiss ${u.file.name}`}>Dismiss</button>
+      </header>
+      {!p.ok && u.status !== 'sniffing' && <ProblemList problems={[p.problem]} />}
+      {p.ok && (
+        <>
+          <p>
+            <label>
+              Recognised as{' '}
+              <select value={p.plan.kind.id} disabled={u.status === 'loading' || u.status === 'queued'}
+                onChange={(e) => reprepare(u.id, { kind: e.target.value as KindId })} data-testid="kind-select">
+                {KINDS.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+              </select>
+            </label>{' '}
+            <span className="hint">{p.plan.kind.description} {fmt.int(u.file.size)} bytes.</span>
+          </p>
+          {u.status !== 'loaded' && (
+            <details open={u.status === 'needs-attention'}>
+              <summary>Column mapping</summary>
+              <MappingEditor plan={p.plan} onChange={(m) => reprepare(u.id, { kind: p.plan.kind.id, mapping: m })} />
+            </details>
+          )}
+          {u.status === 'needs-attention' && blocking && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
+          {u.status === 'needs-attention' && (
+            <button type="button" className="primary" onClick={() => loadUpload(u.id)}
+              disabled={!!blocking && blocking.message.includes('no column was found')}>Load this file</button>
+          )}
+        </>
+      )}
+      {u.error && <ProblemList problems={[{ severity: 'error', file: u.file.name, message: u.error, fix: 'Nothing was changed. Try again, or report this.' }]} />}
+      {r && (
+        <div className="report" data-testid="load-report">
+          <p>
+            {r.ok ? <><strong data-testid="rows-loaded">{fmt.int(r.rowsLoaded)}</strong> rows loaded into <code>{r.table}</code> in {fmt.num1(r.ms / 1000)} s.</>
+              : <>Nothing was loaded from this file; data loaded earlier is unchanged.</>}
+          </p>
+          <p>Columns understood: {r.understood.map((c) => `${c.column} → ${c.field}`).join('; ') || 'none'}.</p>
+          <p>Columns ignored: {r.ignored.join(', ') || 'none'}.</p>
+          <ProblemList problems={r.problems} />
+        </div>
+      )}
+    </article>
+  );
+}

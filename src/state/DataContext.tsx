@@ -1,0 +1,171 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { browserDatabase } from '../db/browser.ts';
+import type { Connection, Database } from '../db/types.ts';
+import { loadFile, type LoadReport } from '../ingest/load.ts';
+import type { KindId } from '../ingest/kinds/types.ts';
+import type { Mapping } from '../ingest/mapping.ts';
+import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
+import { sniffFile } from '../ingest/sniff.ts';
+import { SAMPLE_PROGRAM, saveProgram, savedProgram, type ProgramInfo } from './program.ts';
+import { SAMPLE_PREFIX, sampleFiles } from './sampleFiles.ts';
+
+export interface LoadedFile { source_file: string; kind: string; table_name: string; rows: number; bytes: number; loaded_at: Date }
+
+export interface Upload {
+  id: number;
+  file: File;
+  prepared: Prepared;
+  status: 'sniffing' | 'needs-attention' | 'queued' | 'loading' | 'loaded' | 'failed';
+  report?: LoadReport;
+  error?: string;
+}
+
+interface DataState {
+  status: 'starting' | 'ready' | 'failed';
+  error?: string;
+  conn?: Connection;
+  /** Bumped after every change to the tables, so views re-query. */
+  version: number;
+  loads: LoadedFile[];
+  sampleLoaded: boolean;
+  program: ProgramInfo;
+  uploads: Upload[];
+  addFiles: (files: File[]) => void;
+  reprepare: (id: number, choice: { kind?: KindId; mapping?: Mapping }) => void;
+  loadUpload: (id: number) => void;
+  dismissUpload: (id: number) => void;
+  removeFile: (sourceFile: string) => Promise<void>;
+  setProgram: (p: ProgramInfo | null) => void;
+}
+
+const Ctx = createContext<DataState | null>(null);
+
+export function useData(): DataState {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('useData outside DataProvider');
+  return c;
+}
+
+let uploadId = 0;
+
+export function DataProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<DataState['status']>('starting');
+  const [error, setError] = useState<string>();
+  const [conn, setConn] = useState<Connection>();
+  const [version, setVersion] = useState(0);
+  const [loads, setLoads] = useState<LoadedFile[]>([]);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [userProgram, setUserProgram] = useState<ProgramInfo | null>(() => savedProgram());
+  const db = useRef<{ db: Database; loader: Connection } | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const refresh = useCallback(async (c: Connection) => {
+    setLoads(await c.query<LoadedFile & Record<string, unknown>>('SELECT * FROM _loads ORDER BY loaded_at, source_file'));
+    setVersion((v) => v + 1);
+  }, []);
+
+  const patch = useCallback((id: number, p: Partial<Upload>) => {
+    setUploads((us) => us.map((u) => (u.id === id ? { ...u, ...p } : u)));
+  }, []);
+
+  /** Loads one prepared file on the loader connection; loads run one at a time. */
+  const enqueue = useCallback((u: Upload) => {
+    patch(u.id, { status: 'queued' });
+    queue.current = queue.current.then(async () => {
+      const d = db.current;
+      if (!d || !u.prepared.ok) return;
+      patch(u.id, { status: 'loading' });
+      try {
+        const report = await loadFile(d.db, d.loader, u.file, u.prepared.plan);
+        patch(u.id, { status: report.ok ? 'loaded' : 'failed', report });
+      } catch (e) {
+        patch(u.id, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+      }
+      await refresh(d.loader);
+    });
+    return queue.current;
+  }, [patch, refresh]);
+
+  const addFiles = useCallback((files: File[]) => {
+    for (const file of files) {
+      const id = ++uploadId;
+      const placeholder: Upload = { id, file, status: 'sniffing', prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
+      setUploads((us) => [placeholder, ...us]);
+      void sniffFile(file.name, file).then((s) => {
+        const prepared = prepare(file.name, file.size, s);
+        const u: Upload = { ...placeholder, prepared, status: 'needs-attention' };
+        patch(id, u);
+        if (prepared.ok && !notReadyProblem(prepared)) void enqueue(u);
+        else if (!prepared.ok) patch(id, { status: 'failed' });
+      });
+    }
+  }, [enqueue, patch]);
+
+  const reprepare = useCallback((id: number, choice: { kind?: KindId; mapping?: Mapping }) => {
+    setUploads((us) => us.map((u) => {
+      if (u.id !== id || !u.prepared.ok) return u;
+      const prepared = prepare(u.file.name, u.file.size, { ok: true, sniffed: u.prepared.plan.sniffed }, choice);
+      return { ...u, prepared, status: 'needs-attention', report: undefined };
+    }));
+  }, []);
+
+  const loadUpload = useCallback((id: number) => {
+    setUploads((us) => {
+      const u = us.find((x) => x.id === id);
+      if (u) void enqueue(u);
+      return us;
+    });
+  }, [enqueue]);
+
+  const dismissUpload = useCallback((id: number) => setUploads((us) => us.filter((u) => u.id !== id)), []);
+
+  const removeFile = useCallback(async (sourceFile: string) => {
+    const d = db.current;
+    if (!d) return;
+    await (queue.current = queue.current.then(async () => {
+      const f = sourceFile.replace(/'/g, "''");
+      const [row] = await d.loader.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = '${f}'`);
+      if (!row) return;
+      await d.loader.run('BEGIN TRANSACTION');
+      await d.loader.run(`DELETE FROM ${row.table_name} WHERE source_file = '${f}'`);
+      await d.loader.run(`DELETE FROM _loads WHERE source_file = '${f}'`);
+      await d.loader.run('COMMIT');
+      await refresh(d.loader);
+    }));
+  }, [refresh]);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const database = await browserDatabase();
+      const [main, loader] = [await database.connect(), await database.connect()];
+      if (cancelled) return;
+      db.current = { db: database, loader };
+      setConn(main);
+      const [{ n } = { n: 0 }] = await loader.query<{ n: number }>('SELECT count(*) AS n FROM _loads');
+      if (n === 0) {
+        for (const file of await sampleFiles()) {
+          const s = await sniffFile(file.name, file);
+          const p = prepare(file.name, file.size, s);
+          if (p.ok) await loadFile(database, loader, file, p.plan);
+        }
+      }
+      await refresh(loader);
+      setStatus('ready');
+    })().catch((e: unknown) => {
+      setError(e instanceof Error ? e.message : String(e));
+      setStatus('failed');
+    });
+    return () => { cancelled = true; };
+  }, [refresh]);
+
+  const sampleLoaded = loads.some((l) => l.source_file.startsWith(SAMPLE_PREFIX));
+  const program = userProgram ?? (sampleLoaded ? SAMPLE_PROGRAM : { ...SAMPLE_PROGRAM, name: 'Your program', synthetic: false, population: null, events: [] });
+  const setProgram = useCallback((p: ProgramInfo | null) => { saveProgram(p); setUserProgram(p); }, []);
+
+  const value = useMemo<DataState>(() => ({
+    status, error, conn, version, loads, sampleLoaded, program, uploads,
+    addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram,
+  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}

@@ -1,0 +1,37 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = 'tests/browser/.artifacts';
+
+/** Debian's Chromium from an empty profile, with every request of the session recorded. */
+export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; requests: string[]; base: string; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'dd-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    acceptDownloads: true,
+  });
+  const requests: string[] = [];
+  context.on('request', (r: Request) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { context, page, requests, base: inject('baseUrl'), close: () => context.close() };
+}
+
+/** Requests that left the app's own origin (data: and blob: URLs stay in the page). */
+export function foreignRequests(requests: readonly string[], base: string): string[] {
+  const origin = new URL(base).origin;
+  return requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+}
+
+/** Waits until the overview's KPI cards show numbers. */
+export async function waitForOverview(page: Page): Promise<void> {
+  await page.getByTestId('kpi-encounters').waitFor({ timeout: 60_000 });
+}
