@@ -4,30 +4,33 @@ import { addictionCrimeFromIncidents, addictionCrimeFromMonthly, crimeAgencies }
 import { useQuery } from '../../state/useQuery.ts';
 import type { Annotation } from '../../charts/marks.ts';
 
-/** Crime context: incident records when loaded, otherwise monthly counts for a chosen agency. */
+/** Crime context for one agency: incident records where loaded, otherwise monthly counts. */
 export function CrimePanel({ events }: { events: Annotation[] }) {
-  const agencies = useQuery(useMemo(() => crimeAgencies(), []));
-  const hasIncidents = agencies.rows.some((a) => a.source === 'incidents');
-  const monthly = agencies.rows.filter((a) => a.source === 'monthly').map((a) => a.agency);
-  const [chosen, setChosen] = useState<string>('');
-  const agency = chosen || monthly[0] || '';
-  const q = useMemo(
-    () => (hasIncidents ? addictionCrimeFromIncidents({}) : agency ? addictionCrimeFromMonthly({}, agency) : null),
-    [hasIncidents, agency],
-  );
+  const series = useQuery(useMemo(() => crimeAgencies(), []));
+  const options = series.rows.map((s) => ({ key: `${s.source}:${s.agency}`, ...s }));
+  const [chosen, setChosen] = useState('');
+  const current = options.find((o) => o.key === chosen) ?? options[0];
+  const q = useMemo(() => {
+    if (!current) return null;
+    return current.source === 'incidents'
+      ? addictionCrimeFromIncidents({}, current.agency)
+      : addictionCrimeFromMonthly({}, current.agency);
+  }, [current?.key]); // eslint-disable-line react-hooks/exhaustive-deps
   const crime = useQuery(q);
   return (
     <section aria-label="Crime context">
-      {!hasIncidents && monthly.length > 0 && (
+      {options.length > 1 && (
         <label className="inline-field">
           Agency{' '}
-          <select value={agency} onChange={(e) => setChosen(e.target.value)}>
-            {monthly.map((a) => <option key={a} value={a}>{a}</option>)}
+          <select value={current?.key} onChange={(e) => setChosen(e.target.value)} data-testid="crime-agency">
+            {options.map((o) => (
+              <option key={o.key} value={o.key}>{o.agency} ({o.source === 'incidents' ? 'incident records' : 'monthly counts'})</option>
+            ))}
           </select>
         </label>
       )}
       <CrimeChart rows={q ? crime.rows : []} events={events}
-        source={hasIncidents ? 'incident records' : `monthly counts, ${agency}`} />
+        source={current ? `${current.source === 'incidents' ? 'incident records' : 'monthly counts'}, ${current.agency}` : 'none loaded'} />
     </section>
   );
 }

@@ -35,3 +35,9 @@ export function foreignRequests(requests: readonly string[], base: string): stri
 export async function waitForOverview(page: Page): Promise<void> {
   await page.getByTestId('kpi-encounters').waitFor({ timeout: 60_000 });
 }
+
+/** The visible text of an element, whitespace collapsed. */
+export async function textOf(l: import('playwright-core').Locator): Promise<string> {
+  await l.first().waitFor({ state: 'attached', timeout: 30_000 });
+  return ((await l.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
