@@ -41,3 +41,12 @@ export async function textOf(l: import('playwright-core').Locator): Promise<stri
   await l.first().waitFor({ state: 'attached', timeout: 30_000 });
   return ((await l.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Polls until `ok` is true (usable outside a test, unlike expect.poll). */
+export async function waitUntil(ok: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
