@@ -72,7 +72,9 @@ async function rejectedRows(conn: Connection, plan: LoadPlan, names: StageNames)
     `SELECT line, column_name, error_type, csv_line, error_message FROM ${names.rejects} ORDER BY line LIMIT 1000`);
   // A notes block after the data (CDC WONDER: a line "---" and then notes) is not data.
   const notesStart = rows.find((r) => /^"?---"?/.test((r.csv_line ?? '').trim()))?.line;
-  const real = rows.filter((r) => notesStart == null || r.line < notesStart);
+  // DuckDB reports a short row once per missing column; one problem per row is enough.
+  const seen = new Set<number>();
+  const real = rows.filter((r) => (notesStart == null || r.line < notesStart) && !seen.has(r.line) && seen.add(r.line));
   const width = plan.sniffed.header.length;
   return real.slice(0, 10).map((r): Problem => {
     const found = /Found: (\d+)/.exec(r.error_message)?.[1];

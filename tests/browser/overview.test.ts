@@ -51,6 +51,13 @@ describe('first visit from an empty profile', () => {
     expect(await placements.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['Mar 2022', '13', '13', '7']);
   });
 
+  it('declares a Content-Security-Policy that allows only this site', async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self' blob: data:;");
+    expect(csp).not.toMatch(/https?:/);
+  });
+
   it('makes no request to another origin and raises no page error', async () => {
     expect(foreignRequests(b.requests, b.base)).toEqual([]);
     expect(errors).toEqual([]);

@@ -98,6 +98,19 @@ describe('real public files uploaded through the file input', () => {
     await page.screenshot({ path: `${ARTIFACTS}/data-bad-file.png`, fullPage: true });
   });
 
+  it('takes files by drag-and-drop too', async () => {
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['date,offense,agency\n2024-01-05,Shoplifting,Dropville PD\n2024-01-06,Burglary,Dropville PD\n'],
+        'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
+    const card = page.locator('[data-testid=upload].loaded', { hasText: 'dropped.csv' });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await textOf(card.getByTestId('rows-loaded'))).toBe('2');
+  });
+
   it('every route works and the whole session stayed on this origin', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByTestId('kpi-encounters').waitFor();

@@ -6,7 +6,7 @@ import { ProgramSettings } from './ProgramSettings.tsx';
 import { UploadCard } from './UploadCard.tsx';
 
 export function DataPage() {
-  const { addFiles, uploads, status } = useData();
+  const { addFiles, uploads, status, program } = useData();
   return (
     <>
       <header className="page-head">
@@ -22,7 +22,7 @@ export function DataPage() {
       </section>
       <LoadedFiles />
       <DatasetCheck />
-      <ProgramSettings />
+      <ProgramSettings key={`${program.name}|${program.launchDate}|${program.population}`} />
     </>
   );
 }
