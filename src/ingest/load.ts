@@ -58,7 +58,7 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
         message: 'Every date in the sample could be month/day or day/month; they were read as month/day (US).',
         fix: 'If this file writes day/month, change the date format before relying on the figures.' });
     }
-    const loaded = await commit(conn, plan, names, total);
+    const loaded = await commit(conn, plan, names);
     return report(loaded);
   } finally {
     await cleanup(conn, names);
@@ -126,7 +126,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
   return total;
 }
 
-async function commit(conn: Connection, plan: LoadPlan, names: StageNames, _total: number): Promise<number> {
+async function commit(conn: Connection, plan: LoadPlan, names: StageNames): Promise<number> {
   const file = sqlString(plan.file);
   const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${file}`);
   await conn.run('BEGIN TRANSACTION');

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, openBrowser, textOf } from './setup/browser.ts';
+import { ARTIFACTS, foreignRequests, openPage, textOf } from './setup/browser.ts';
 
 describe('first visit from an empty profile', () => {
-  let b: Awaited<ReturnType<typeof openBrowser>>;
+  let b: Awaited<ReturnType<typeof openPage>>;
   let page: Page;
-  const errors: string[] = [];
   beforeAll(async () => {
-    b = await openBrowser();
-    page = b.page;
-    page.on('pageerror', (e) => errors.push(e.message));
     const t0 = Date.now();
-    await page.goto(b.base + '/');
+    b = await openPage('/');
+    page = b.page;
     await page.locator('.plot svg').first().waitFor({ timeout: 90_000 });
     console.log(`cold start to first chart: ${Date.now() - t0} ms`);
   });
@@ -60,7 +57,7 @@ describe('first visit from an empty profile', () => {
 
   it('makes no request to another origin and raises no page error', async () => {
     expect(foreignRequests(b.requests, b.base)).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(b.errors).toEqual([]);
     expect(b.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
   });
 });

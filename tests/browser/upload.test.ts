@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, openBrowser, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, foreignRequests, openPage, textOf, waitUntil } from './setup/browser.ts';
 
 const PUBLIC = fileURLToPath(new URL('../../../shared/data/public/', import.meta.url));
 const FILES = [
@@ -29,14 +29,11 @@ async function checkRow(page: Page, table: string, filters: Record<string, strin
 }
 
 describe('real public files uploaded through the file input', () => {
-  let b: Awaited<ReturnType<typeof openBrowser>>;
+  let b: Awaited<ReturnType<typeof openPage>>;
   let page: Page;
-  const errors: string[] = [];
   beforeAll(async () => {
-    b = await openBrowser();
+    b = await openPage('/data');
     page = b.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(b.base + '/data');
     await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
     await page.getByTestId('file-input').setInputFiles(FILES.map((f) => PUBLIC + f));
     await waitUntil(async () => (await page.locator('[data-testid=upload].loaded').count()) === FILES.length, 90_000);
@@ -118,7 +115,7 @@ describe('real public files uploaded through the file input', () => {
     await page.goto(b.base + '/no-such-page');
     expect(await textOf(page.locator('h1'))).toBe('Page not found');
     expect(foreignRequests(b.requests, b.base)).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(b.errors).toEqual([]);
   });
 });
 

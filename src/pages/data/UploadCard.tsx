@@ -1,5 +1,6 @@
 import { KINDS } from '../../ingest/kinds/index.ts';
 import type { KindId } from '../../ingest/kinds/types.ts';
+import { missingRequired } from '../../ingest/mapping.ts';
 import { notReadyProblem } from '../../ingest/prepare.ts';
 import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
@@ -46,7 +47,7 @@ export function UploadCard({ u }: { u: Upload }) {
           {u.status === 'needs-attention' && blocking && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
           {u.status === 'needs-attention' && (
             <button type="button" className="primary" onClick={() => loadUpload(u.id)}
-              disabled={!!blocking && blocking.message.includes('no column was found')}>Load this file</button>
+              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0}>Load this file</button>
           )}
         </>
       )}

@@ -50,3 +50,12 @@ export async function waitUntil(ok: () => Promise<boolean>, timeoutMs: number): 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A browser session on one page of the app, collecting page errors. */
+export async function openPage(path: string) {
+  const b = await openBrowser();
+  const errors: string[] = [];
+  b.page.on('pageerror', (e) => errors.push(e.message));
+  await b.page.goto(b.base + path);
+  return { ...b, errors };
+}
