@@ -126,24 +126,43 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
   return total;
 }
 
-async function commit(conn: Connection, plan: LoadPlan, names: StageNames): Promise<number> {
-  const file = sqlString(plan.file);
-  const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${file}`);
+/** Runs `work` in one transaction; any failure rolls everything back and is rethrown. */
+async function inTransaction<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    for (const p of previous) await conn.run(`DELETE FROM ${p.table_name} WHERE source_file = ${file}`);
-    await conn.run(insertSql(plan, names));
-    const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
-    const rows = Number(c?.n ?? 0);
-    await conn.run(`DELETE FROM _loads WHERE source_file = ${file}`);
-    await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},
-      ${rows}, ${plan.size}, now()::TIMESTAMP, ${sqlString(JSON.stringify(plan.mapping))})`);
+    const out = await work();
     await conn.run('COMMIT');
-    return rows;
+    return out;
   } catch (e) {
     await conn.run('ROLLBACK').catch(() => undefined);
     throw e;
   }
+}
+
+/** Deletes a loaded file's rows and its load record. */
+async function forget(conn: Connection, file: string): Promise<void> {
+  const f = sqlString(file);
+  const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${f}`);
+  for (const p of previous) await conn.run(`DELETE FROM ${p.table_name} WHERE source_file = ${f}`);
+  await conn.run(`DELETE FROM _loads WHERE source_file = ${f}`);
+}
+
+/** Removes everything one file loaded, all or nothing. */
+export function removeLoadedFile(conn: Connection, file: string): Promise<void> {
+  return inTransaction(conn, () => forget(conn, file));
+}
+
+async function commit(conn: Connection, plan: LoadPlan, names: StageNames): Promise<number> {
+  const file = sqlString(plan.file);
+  return inTransaction(conn, async () => {
+    await forget(conn, plan.file);
+    await conn.run(insertSql(plan, names));
+    const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
+    const rows = Number(c?.n ?? 0);
+    await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},
+      ${rows}, ${plan.size}, now()::TIMESTAMP, ${sqlString(JSON.stringify(plan.mapping))})`);
+    return rows;
+  });
 }
 
 async function cleanup(conn: Connection, names: StageNames): Promise<void> {

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
 import type { Connection, Database } from '../db/types.ts';
-import { loadFile, type LoadReport } from '../ingest/load.ts';
+import { loadFile, removeLoadedFile, type LoadReport } from '../ingest/load.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
@@ -109,12 +109,12 @@ export function DataProvider({ children }: { children: ReactNode }) {
     }));
   }, []);
 
+  // The latest uploads, for callbacks that act on one (state updaters must stay free of side effects).
+  const uploadsRef = useRef(uploads);
+  uploadsRef.current = uploads;
   const loadUpload = useCallback((id: number) => {
-    setUploads((us) => {
-      const u = us.find((x) => x.id === id);
-      if (u) void enqueue(u);
-      return us;
-    });
+    const u = uploadsRef.current.find((x) => x.id === id);
+    if (u) void enqueue(u);
   }, [enqueue]);
 
   const dismissUpload = useCallback((id: number) => setUploads((us) => us.filter((u) => u.id !== id)), []);
@@ -123,13 +123,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     const d = db.current;
     if (!d) return;
     await (queue.current = queue.current.then(async () => {
-      const f = sourceFile.replace(/'/g, "''");
-      const [row] = await d.loader.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = '${f}'`);
-      if (!row) return;
-      await d.loader.run('BEGIN TRANSACTION');
-      await d.loader.run(`DELETE FROM ${row.table_name} WHERE source_file = '${f}'`);
-      await d.loader.run(`DELETE FROM _loads WHERE source_file = '${f}'`);
-      await d.loader.run('COMMIT');
+      await removeLoadedFile(d.loader, sourceFile);
       await refresh(d.loader);
     }));
   }, [refresh]);

@@ -106,6 +106,12 @@ describe('real public files uploaded through the file input', () => {
     const card = page.locator('[data-testid=upload].loaded', { hasText: 'dropped.csv' });
     await card.waitFor({ timeout: 30_000 });
     expect(await textOf(card.getByTestId('rows-loaded'))).toBe('2');
+    // And the user can take it out again.
+    const loaded = page.getByTestId('loaded-files');
+    expect(await loaded.innerText()).toContain('dropped.csv');
+    await page.getByRole('button', { name: 'Remove dropped.csv' }).click();
+    await waitUntil(async () => !(await loaded.innerText()).includes('dropped.csv'), 15_000);
+    expect(await loaded.innerText()).toContain('durham_nc_police_incidents_2013.csv');
   });
 
   it('every route works and the whole session stayed on this origin', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFile } from '../../../src/ingest/load.ts';
+import { loadFile, removeLoadedFile } from '../../../src/ingest/load.ts';
 import { notReadyProblem } from '../../../src/ingest/prepare.ts';
 import { problemText } from '../../../src/ingest/problems.ts';
 import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
@@ -76,6 +76,14 @@ describe('bad input gets a clear message and loads nothing', () => {
       const again = await loadPath(t, tempFile('first.csv', GOOD));
       expect(again.rowsLoaded).toBe(3);
       expect((await snapshot()).length).toBe(3);
+    });
+
+    it('removing a file takes out its rows and nothing else', async () => {
+      await loadPath(t, tempFile("o'brien.csv", '2024-05-01,Robbery,Other PD\n'.replace(/^/, 'date,offense,agency\n')));
+      expect((await snapshot()).length).toBe(4);
+      await removeLoadedFile(t.conn, "o'brien.csv");
+      expect((await snapshot()).map((r) => r.source_file)).toEqual(['first.csv', 'first.csv', 'first.csv']);
+      expect((await t.conn.query(`SELECT count(*) AS n FROM _loads WHERE source_file = 'o''brien.csv'`))[0]!.n).toBe(0);
     });
 
     it('a failure inside the insert rolls back', async () => {
