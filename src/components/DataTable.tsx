@@ -3,11 +3,11 @@ import { fmt } from './format.ts';
 export interface Column { key: string; label: string; format?: (v: unknown) => string; numeric?: boolean }
 
 /** A plain HTML table: the data behind a chart, for screen readers and for checking by hand. */
-export function DataTable({ caption, columns, rows, id, hidden }: {
-  caption: string; columns: Column[]; rows: Record<string, unknown>[]; id?: string; hidden?: boolean;
+export function DataTable({ caption, columns, rows, id, hidden, busy = false }: {
+  caption: string; columns: Column[]; rows: Record<string, unknown>[]; id?: string; hidden?: boolean; busy?: boolean;
 }) {
   return (
-    <div className={hidden ? 'visually-hidden' : 'table-wrap'} id={id}>
+    <div className={hidden ? 'visually-hidden' : 'table-wrap'} id={id} aria-busy={busy}>
       <table>
         <caption>{caption}</caption>
         <thead>

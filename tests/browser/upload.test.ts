@@ -23,6 +23,11 @@ async function checkRow(page: Page, table: string, filters: Record<string, strin
     await select.locator(`option[value="${value}"]`).waitFor({ state: 'attached' });
     await select.selectOption(value);
   }
+  // Wait until the table shows the rows of exactly these filters.
+  const caption = page.locator('#check-result caption');
+  const wanted = [table, ...Object.values(filters)].join(', ');
+  await waitUntil(async () => (await page.locator('#check-result[aria-busy=false]').count()) === 1
+    && (await caption.textContent()) === wanted, 15_000);
   const row = page.locator('#check-result tbody tr', { has: page.locator('td', { hasText: new RegExp(`^${period}$`) }) });
   await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
   return row.locator('td').allTextContents();

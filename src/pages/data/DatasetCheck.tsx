@@ -39,8 +39,8 @@ function Summary({ view }: { view: DatasetView }) {
         <FilterSelect key={f.column} view={view} column={f.column} label={f.label}
           value={chosen[f.column] ?? ALL} onChange={(v) => setChosen((c) => ({ ...c, [f.column]: v }))} />
       ))}
-      <DataTable caption={`${view.label}${Object.values(chosen).filter((v) => v !== ALL).map((v) => `, ${v}`).join('')}`}
-        columns={columns} rows={result.rows} id="check-result" />
+      <DataTable caption={[view.label, ...view.filters.map((f) => chosen[f.column] ?? ALL).filter((v) => v !== ALL)].join(', ')}
+        columns={columns} rows={result.rows} id="check-result" busy={result.loading} />
     </>
   );
 }
