@@ -1,7 +1,7 @@
-import { periodCondition, type Period } from './filters.ts';
+import { costWhere, encounterWhere, monthSpine, narrowsBeyondPeriod, type ProgramFilter } from './filters.ts';
 import { query } from './query.ts';
 
-/** Headline figures of the program, for one period (by encounter date). */
+/** Headline figures of the program under a filter (encounters by encounter date). */
 export interface ProgramKpis extends Record<string, unknown> {
   encounters: number;
   people: number;
@@ -13,6 +13,8 @@ export interface ProgramKpis extends Record<string, unknown> {
   placementRate: number | null;
   placementBase: 'eligible encounters' | 'all encounters';
   medianHoursToPlacement: number | null;
+  /** Ledger costs dated in the period; null without a ledger, or when the filter narrows by
+   *  agency, pathway or treatment, which the ledger does not record. */
   totalCost: number | null;
   costPerPersonPlaced: number | null;
   firstDate: Date | null;
@@ -21,13 +23,15 @@ export interface ProgramKpis extends Record<string, unknown> {
 
 /** A placement is an encounter with a placement date and a treatment type other than "none". */
 export const PLACED = `(placement_date IS NOT NULL AND coalesce(treatment_type, '') <> 'none')`;
-const HOURS = `(epoch(placement_date) - epoch(encounter_date)) / 3600.0`;
+/** Hours from the encounter to the placement. */
+export const HOURS = `((epoch(placement_date) - epoch(encounter_date)) / 3600.0)`;
 
-export function programKpis(p: Period) {
-  const enc = periodCondition('encounter_date', p);
-  const cost = periodCondition('date', p);
+export function programKpis(f: ProgramFilter) {
+  const costs = narrowsBeyondPeriod(f)
+    ? 'SELECT CAST(NULL AS DOUBLE) AS totalCost'
+    : `SELECT CASE WHEN count(*) > 0 THEN sum(amount) END AS totalCost FROM costs WHERE ${costWhere(f)}`;
   return query<ProgramKpis>(`
-    WITH e AS (SELECT * FROM encounters WHERE ${enc}),
+    WITH e AS (SELECT * FROM encounters WHERE ${encounterWhere(f)}),
     k AS (
       SELECT count(*) AS encounters,
         count(DISTINCT participant_id) AS people,
@@ -37,7 +41,7 @@ export function programKpis(p: Period) {
         quantile_cont(${HOURS}, 0.5) FILTER (WHERE ${PLACED}) AS medianHoursToPlacement,
         min(encounter_date) AS firstDate, max(encounter_date) AS lastDate
       FROM e),
-    c AS (SELECT CASE WHEN count(*) > 0 THEN sum(amount) END AS totalCost FROM costs WHERE ${cost})
+    c AS (${costs})
     SELECT k.*, c.totalCost,
       CASE WHEN k.eligible IS NOT NULL THEN 'eligible encounters' ELSE 'all encounters' END AS placementBase,
       k.placed / NULLIF(coalesce(k.eligible, k.encounters), 0) AS placementRate,
@@ -50,17 +54,19 @@ export interface MonthlyPlacements extends Record<string, unknown> {
   encounters: number;
   people: number;
   placed: number;
+  peoplePlaced: number;
 }
 
-/** Encounters, distinct people and placements per calendar month of the encounter date. Months
- *  without encounters inside the data's range appear with zeros. */
-export function placementsByMonth(p: Period) {
-  const enc = periodCondition('encounter_date', p);
+/** Encounters, distinct people and placements per calendar month of the encounter date. Every
+ *  month of the loaded data inside the filter's period appears, with zeros where nothing happened.
+ *  People are counted once per month: the months' people do not add up to the period's people. */
+export function placementsByMonth(f: ProgramFilter) {
   return query<MonthlyPlacements>(`
-    WITH e AS (SELECT *, CAST(date_trunc('month', encounter_date) AS DATE) AS month FROM encounters WHERE ${enc}),
-    months AS (SELECT CAST(unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS DATE) AS month FROM e)
+    WITH e AS (SELECT CAST(date_trunc('month', encounter_date) AS DATE) AS month, participant_id, ${PLACED} AS placed
+      FROM encounters WHERE ${encounterWhere(f)})
     SELECT m.month, count(e.month) AS encounters, count(DISTINCT e.participant_id) AS people,
-      count(e.month) FILTER (WHERE ${PLACED.replace(/placement_date|treatment_type/g, (c) => `e.${c}`)}) AS placed
-    FROM months m LEFT JOIN e ON e.month = m.month
+      count(e.month) FILTER (WHERE e.placed) AS placed,
+      count(DISTINCT e.participant_id) FILTER (WHERE e.placed) AS peoplePlaced
+    FROM ${monthSpine('encounters', 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
     GROUP BY m.month ORDER BY m.month`);
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { PlacementsChart } from '../../charts/PlacementsChart.tsx';
 import { fmt } from '../../components/format.ts';
+import { NO_FILTER } from '../../metrics/filters.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useQuery } from '../../state/useQuery.ts';
@@ -9,8 +10,8 @@ import { Kpis } from './Kpis.tsx';
 
 export function Overview() {
   const { program, status } = useData();
-  const kpis = useQuery(useMemo(() => programKpis({}), []));
-  const monthly = useQuery(useMemo(() => placementsByMonth({}), []));
+  const kpis = useQuery(useMemo(() => programKpis(NO_FILTER), []));
+  const monthly = useQuery(useMemo(() => placementsByMonth(NO_FILTER), []));
   const k = kpis.rows[0];
   const events = program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }];
   return (

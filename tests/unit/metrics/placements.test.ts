@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { filterFor, NO_FILTER } from '../../../src/metrics/filters.ts';
 import { placementsByMonth, programKpis } from '../../../src/metrics/placements.ts';
 import { addictionCrimeFromIncidents } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
@@ -35,7 +36,7 @@ describe('program metrics on a hand-made fixture', () => {
   });
 
   it('KPIs for the whole period', async () => {
-    const [k] = await runQuery(t.conn, programKpis({}));
+    const [k] = await runQuery(t.conn, programKpis(NO_FILTER));
     expect(k).toMatchObject({ encounters: 6, people: 4, eligible: 5, placed: 4, peoplePlaced: 3,
       placementBase: 'eligible encounters', totalCost: 300 });
     expect(k!.placementRate).toBeCloseTo(4 / 5, 12);
@@ -45,13 +46,13 @@ describe('program metrics on a hand-made fixture', () => {
   });
 
   it('KPIs for February only: nothing placed, rate 0 of 1 eligible', async () => {
-    const [k] = await runQuery(t.conn, programKpis({ from: '2024-02-01', to: '2024-03-01' }));
+    const [k] = await runQuery(t.conn, programKpis(filterFor({ from: '2024-02-01', to: '2024-03-01' })));
     expect(k).toMatchObject({ encounters: 2, people: 2, eligible: 1, placed: 0, placementRate: 0,
       medianHoursToPlacement: null, totalCost: 50, costPerPersonPlaced: null });
   });
 
   it('monthly series', async () => {
-    const rows = await runQuery(t.conn, placementsByMonth({}));
+    const rows = await runQuery(t.conn, placementsByMonth(NO_FILTER));
     expect(rows.map((r) => [r.month.toISOString().slice(0, 7), r.encounters, r.people, r.placed])).toEqual([
       ['2024-01', 2, 2, 2], ['2024-02', 2, 2, 0], ['2024-03', 2, 1, 2],
     ]);
@@ -77,7 +78,7 @@ describe('the generated sample program', () => {
   });
 
   it('headline figures agree with the generator (data/sample/README.md)', async () => {
-    const [k] = await runQuery(t.conn, programKpis({}));
+    const [k] = await runQuery(t.conn, programKpis(NO_FILTER));
     expect(k).toMatchObject({ encounters: 1513, people: 1114, eligible: 1372, placed: 1075, peoplePlaced: 852 });
     expect(k!.medianHoursToPlacement!).toBeCloseTo(6.7, 1);
     expect(k!.totalCost!).toBeCloseTo(674464.88, 2);

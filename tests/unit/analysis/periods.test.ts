@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { intersect, isEmptyPeriod, nextDay, parsePeriod, periodsBetween } from '../../../src/analysis/periods.ts';
+
+describe('reporting periods', () => {
+  it('reads every kind of period name', () => {
+    expect(parsePeriod('2024')).toMatchObject({ kind: 'year', from: '2024-01-01', to: '2025-01-01' });
+    expect(parsePeriod('2024-Q4')).toMatchObject({ kind: 'quarter', from: '2024-10-01', to: '2025-01-01' });
+    expect(parsePeriod('2024-Q2')).toMatchObject({ from: '2024-04-01', to: '2024-07-01', label: 'Q2 2024 (Apr–Jun)' });
+    expect(parsePeriod('2024-H2')).toMatchObject({ kind: 'half', from: '2024-07-01', to: '2025-01-01' });
+    expect(parsePeriod('FY2024')).toMatchObject({ kind: 'fiscal', from: '2023-10-01', to: '2024-10-01' });
+    expect(parsePeriod('2024-02')).toMatchObject({ kind: 'month', from: '2024-02-01', to: '2024-03-01', label: 'February 2024' });
+    expect(parsePeriod('2024-12')).toMatchObject({ from: '2024-12-01', to: '2025-01-01' });
+    expect(parsePeriod('2024-01-15..2024-02-29')).toMatchObject({ kind: 'custom', from: '2024-01-15', to: '2024-03-01' });
+    expect(parsePeriod('..2024-02-29')).toEqual({ kind: 'custom', name: '..2024-02-29', label: 'Up to 29 Feb 2024', to: '2024-03-01' });
+    expect(parsePeriod('')).toMatchObject({ kind: 'all' });
+    expect(parsePeriod(null)).toMatchObject({ kind: 'all' });
+  });
+
+  it('refuses what is not a period', () => {
+    for (const bad of ['2024-13', '2024-Q5', 'FY24', '2023-02-29..2023-03-01', '2024-03-01..2024-02-01', '..', 'last year', "2024'; DROP"]) {
+      expect(parsePeriod(bad), bad).toBeNull();
+    }
+  });
+
+  it('lists the periods that overlap the data, newest first', () => {
+    const q = periodsBetween('quarter', new Date('2023-11-20T00:00:00Z'), new Date('2024-04-02T00:00:00Z'));
+    expect(q.map((p) => p.name)).toEqual(['2024-Q2', '2024-Q1', '2023-Q4']);
+    const fy = periodsBetween('fiscal', new Date('2023-11-20T00:00:00Z'), new Date('2024-10-02T00:00:00Z'));
+    expect(fy.map((p) => p.name)).toEqual(['FY2025', 'FY2024']);
+  });
+
+  it('intersection: a day is in both periods exactly when it is in their intersection', () => {
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => new Date(Date.UTC(2023, 0, 1 + n)).toISOString().slice(0, 10));
+    const period = fc.record({ from: fc.option(day, { nil: undefined }), to: fc.option(day, { nil: undefined }) })
+      .map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as { from?: string; to?: string });
+    const inside = (d: string, p: { from?: string; to?: string }) => (!p.from || d >= p.from) && (!p.to || d < p.to);
+    fc.assert(fc.property(period, period, day, (a, b, d) => {
+      const i = intersect(a, b);
+      expect(inside(d, i)).toBe(inside(d, a) && inside(d, b));
+      if (isEmptyPeriod(i)) expect(inside(d, i)).toBe(false);
+    }));
+  });
+
+  it('nextDay crosses months and leap days', () => {
+    expect(nextDay('2024-02-28')).toBe('2024-02-29');
+    expect(nextDay('2024-02-29')).toBe('2024-03-01');
+    expect(nextDay('2024-12-31')).toBe('2025-01-01');
+  });
+});
