@@ -35,6 +35,11 @@ function programJson(): string {
     population: POPULATION,
     state: STATE,
     events: EVENTS.map((e) => ({ date: e.date, label: e.label })),
+    // Fictional awards, so that the sample shows spend against a budget.
+    awards: [
+      { name: 'BJA COSSUP award (fictional)', fundingSource: 'BJA COSSUP grant', amount: 300000, from: '2022-03-01', to: '2025-02-28' },
+      { name: 'Harbor Foundation gift (fictional)', fundingSource: 'Harbor Foundation', amount: 90000, from: '2022-03-01', to: '2025-12-31' },
+    ],
     generated: `by scripts/generate-sample.ts, seed ${SEED}`,
   };
   return `${JSON.stringify(program, null, 2)}\n`;

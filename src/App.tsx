@@ -1,4 +1,7 @@
-import { NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
+import { CostsPage } from './pages/costs/CostsPage.tsx';
+import { NaloxonePage } from './pages/naloxone/NaloxonePage.tsx';
+import { PlacementsPage } from './pages/placements/PlacementsPage.tsx';
 import { SyntheticBanner } from './components/SyntheticBanner.tsx';
 import { DataPage } from './pages/data/DataPage.tsx';
 import { Overview } from './pages/overview/Overview.tsx';
@@ -8,11 +11,18 @@ import { useData } from './state/DataContext.tsx';
 /** Pages that exist. Later pages join this list (and the router) as they are built. */
 export const PAGES = [
   { path: '/', label: 'Overview' },
+  { path: '/placements', label: 'Placements' },
+  { path: '/costs', label: 'Costs' },
+  { path: '/naloxone', label: 'Naloxone' },
   { path: '/data', label: 'Data' },
 ] as const;
 
+/** Pages that share the program filters: links between them keep the filters. */
+const FILTERED = new Set<string>(['/placements', '/costs', '/naloxone']);
+
 export function App() {
   const { status, error } = useData();
+  const { search } = useLocation();
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
@@ -20,7 +30,7 @@ export function App() {
         <span className="brand">Deflection dashboard</span>
         <ul>
           {PAGES.map((p) => (
-            <li key={p.path}><NavLink to={p.path} end>{p.label}</NavLink></li>
+            <li key={p.path}><NavLink to={{ pathname: p.path, search: FILTERED.has(p.path) ? search : '' }} end={p.path === '/'}>{p.label}</NavLink></li>
           ))}
         </ul>
       </nav>
@@ -31,6 +41,9 @@ export function App() {
         )}
         <Routes>
           <Route path="/" element={<Overview />} />
+          <Route path="/placements/*" element={<PlacementsPage />} />
+          <Route path="/costs" element={<CostsPage />} />
+          <Route path="/naloxone" element={<NaloxonePage />} />
           <Route path="/data" element={<DataPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
 import { download, toCsv } from './csv.ts';
+import { standaloneSvg, svgToPng } from './exportImage.ts';
 
-/** The frame every chart shares: title, the Plot figure, what it shows in words, the data table
- *  behind it, and downloads. `render` returns the Plot element; it is re-run when `rows` change. */
-export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty }: {
+/** The frame every chart shares: title, the Plot figure (with tooltips), what it shows in words,
+ *  its definition, the data table behind it, and CSV, SVG and PNG downloads. `render` returns the
+ *  Plot element; it is re-run when it changes (its rows or options). */
+export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty, loading = false, testId }: {
   title: string;
   description: string;
   definition: ReactNode;
@@ -13,9 +15,12 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   render: (width: number) => SVGSVGElement | HTMLElement;
   fileName: string;
   empty?: string;
+  loading?: boolean;
+  testId?: string;
 }) {
   const holder = useRef<HTMLDivElement>(null);
   const [showTable, setShowTable] = useState(false);
+  const [exportError, setExportError] = useState<string>();
   const tableId = useId();
   const descId = useId();
   useEffect(() => {
@@ -27,13 +32,14 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
     return () => chart.remove();
   }, [rows, render]);
 
-  const svg = () => holder.current?.querySelector('svg');
+  const svgText = () => (holder.current ? standaloneSvg(holder.current, title) : null);
   return (
-    <figure className="chart" aria-labelledby={`${descId}-t`} aria-describedby={descId}>
+    <figure className="chart" aria-labelledby={`${descId}-t`} aria-describedby={descId} aria-busy={loading}
+      data-loading={loading} data-testid={testId}>
       <h3 id={`${descId}-t`}>{title}</h3>
       <p id={descId} className="chart-desc">{description}</p>
       {rows.length === 0 ? (
-        <p className="empty">{empty ?? 'No data for this chart.'}</p>
+        <p className="empty">{loading ? 'Loading…' : empty ?? 'No data for this chart.'}</p>
       ) : (
         <div ref={holder} className="plot" role="img" aria-label={`${title}. ${description}`} />
       )}
@@ -42,15 +48,23 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
         <button type="button" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((s) => !s)}>
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
-        <button type="button" onClick={() => download(`${fileName}.csv`, new Blob([toCsv(columns, rows)], { type: 'text/csv' }))}>
+        <button type="button" disabled={rows.length === 0}
+          onClick={() => download(`${fileName}.csv`, new Blob([toCsv(columns, rows)], { type: 'text/csv' }))}>
           Download CSV
         </button>
         <button type="button" disabled={rows.length === 0} onClick={() => {
-          const s = svg();
-          if (s) download(`${fileName}.svg`, new Blob([new XMLSerializer().serializeToString(s)], { type: 'image/svg+xml' }));
+          const s = svgText();
+          if (s) download(`${fileName}.svg`, new Blob([s], { type: 'image/svg+xml' }));
         }}>Download SVG</button>
+        <button type="button" disabled={rows.length === 0} onClick={() => {
+          const s = svgText();
+          if (!s) return;
+          setExportError(undefined);
+          svgToPng(s).then((png) => download(`${fileName}.png`, png), (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)));
+        }}>Download PNG</button>
+        {exportError && <span className="error" role="alert">{exportError}</span>}
       </div>
-      <DataTable id={tableId} caption={`Data: ${title}`} columns={columns} rows={rows} hidden={!showTable} />
+      <DataTable id={tableId} caption={`Data: ${title}`} columns={columns} rows={rows} hidden={!showTable} busy={loading} />
     </figure>
   );
 }

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { MonthlyPlacements } from '../metrics/placements.ts';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { eventMarks, labelGroups, type Annotation } from './marks.ts';
+import { eventMarks, labelGroups, midMonth, nextMonth, type Annotation } from './marks.ts';
 
 const COLUMNS = [
   { key: 'month', label: 'Month', format: (v: unknown) => fmt.month(v as Date) },
@@ -37,11 +37,4 @@ export function PlacementsChart({ rows, events }: { rows: MonthlyPlacements[]; e
       empty="No program encounters are loaded."
     />
   );
-}
-
-function nextMonth(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-}
-function midMonth(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 15));
 }

@@ -19,3 +19,18 @@ export function labelGroups(el: SVGSVGElement | HTMLElement): SVGSVGElement | HT
   el.querySelectorAll('g[aria-label]').forEach((g) => g.setAttribute('role', 'group'));
   return el;
 }
+
+/** The first day of the next month, for bars that span a month. */
+export function nextMonth(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+}
+
+/** The middle of a month, where a line's point for that month sits. */
+export function midMonth(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 15));
+}
+
+/** Long rows (one per month and series) from wide monthly rows. */
+export function longMonthly<T extends { month: Date }>(rows: readonly T[], series: readonly { key: keyof T & string; label: string }[]) {
+  return rows.flatMap((r) => series.map((s) => ({ month: r.month, series: s.label, value: (r[s.key] as number | null) ?? null })));
+}

@@ -67,19 +67,6 @@ export function repeatVisits(f: ProgramFilter) {
     GROUP BY s.k ORDER BY s.k`);
 }
 
-export interface ColumnPresence extends Record<string, unknown> { column: string; filled: number }
-
-/** How many encounters have a value in each optional column: a column nobody filled in (or that
- *  the export does not have) is hidden from the pages, with the reason. */
-export function encounterColumnsFilled() {
-  const cols = ['agency', 'pathway', 'age_band', 'residence', 'primary_substance', 'eligible', 'ineligible_reason',
-    'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d', 'naloxone_kit_given'];
-  return query<ColumnPresence>(`
-    SELECT unnest([${cols.map(sqlString).join(', ')}]) AS "column",
-      unnest([${cols.map((c) => `count(${sqlIdent(c)})`).join(', ')}]) AS filled
-    FROM encounters`);
-}
-
 export interface FilterOptions extends Record<string, unknown> { field: string; value: string; n: number }
 
 /** The values the filters offer: agencies, pathways and treatment types present in the data. */

@@ -21,7 +21,8 @@ export interface FunnelStep extends Record<string, unknown> {
   /** False when the export does not record this step (the column is empty): the step passes
    *  every encounter of the step before it through, and the page says so. */
   recorded: boolean;
-  /** Encounters at the previous step whose value for this step is blank (unknown). */
+  /** Encounters at the previous step whose value for this step is blank (or, for engagement,
+   *  "unknown"). */
   unknown: number;
 }
 
@@ -51,7 +52,8 @@ export function funnel(f: ProgramFilter) {
     const prev = i === 0 ? 'true' : `at_${steps[i - 1]![0]}`;
     // A blank placement is "not placed", never unknown.
     if (id === 'placed') return `0 AS unknown_${id}`;
-    return `count(*) FILTER (WHERE ${prev} AND ${col} IS NULL) AS unknown_${id}`;
+    const blank = id === 'engaged' ? `(${col} IS NULL OR ${col} = 'unknown')` : `${col} IS NULL`;
+    return `count(*) FILTER (WHERE ${prev} AND ${blank}) AS unknown_${id}`;
   });
   const counts = steps.map(([id]) => `count(*) FILTER (WHERE at_${id}) AS n_${id}`);
   const recorded = steps.map(([id]) => `bool_or(has_${id}) AS r_${id}`);

@@ -154,7 +154,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const sampleLoaded = loads.some((l) => l.source_file.startsWith(SAMPLE_PREFIX));
-  const program = userProgram ?? (sampleLoaded ? SAMPLE_PROGRAM : { ...SAMPLE_PROGRAM, name: 'Your program', synthetic: false, population: null, events: [] });
+  const program = userProgram ?? (sampleLoaded ? SAMPLE_PROGRAM : { ...SAMPLE_PROGRAM, name: 'Your program', synthetic: false, population: null, events: [], awards: [] });
   const setProgram = useCallback((p: ProgramInfo | null) => { saveProgram(p); setUserProgram(p); }, []);
 
   const value = useMemo<DataState>(() => ({

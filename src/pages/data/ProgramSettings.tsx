@@ -13,7 +13,7 @@ export function ProgramSettings() {
       <form className="form-grid" onSubmit={(e) => {
         e.preventDefault();
         const population = pop.trim() ? Number(pop) : null;
-        setProgram({ name: name.trim() || 'Your program', launchDate: launch, population: Number.isFinite(population) ? population : null,
+        setProgram({ ...program, name: name.trim() || 'Your program', launchDate: launch, population: Number.isFinite(population) ? population : null,
           synthetic: false, events: [{ date: launch, label: 'Program launch' }] });
       }}>
         <label>Program name <input value={name} onChange={(e) => setName(e.target.value)} /></label>

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encountersBy, repeatVisits, encounterColumnsFilled } from '../../../src/metrics/breakdowns.ts';
+import { encountersBy, repeatVisits } from '../../../src/metrics/breakdowns.ts';
+import { encounterColumnsFilled } from '../../../src/metrics/coverage.ts';
 import { costSummary, costsBy, costsByMonth, spendAgainstAwards } from '../../../src/metrics/costs.ts';
 import { filterFor, NO_FILTER } from '../../../src/metrics/filters.ts';
 import { funnel, ineligibleReasons, outsideFunnel } from '../../../src/metrics/funnel.ts';

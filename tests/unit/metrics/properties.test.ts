@@ -9,7 +9,8 @@ import type { ProgramFilter } from '../../../src/metrics/filters.ts';
 import { funnel } from '../../../src/metrics/funnel.ts';
 import { naloxoneByMonth, naloxoneTotals } from '../../../src/metrics/naloxone.ts';
 import { placementsByMonth, programKpis } from '../../../src/metrics/placements.ts';
-import { runQuery } from '../../../src/metrics/query.ts';
+import { runQuery, type Query } from '../../../src/metrics/query.ts';
+import type { Row } from '../../../src/db/types.ts';
 import { placementTimeBands, placementTimes } from '../../../src/metrics/timeToPlacement.ts';
 import { testDb, type TestDb } from '../../helpers/node.ts';
 
@@ -51,7 +52,7 @@ const filter: fc.Arbitrary<ProgramFilter> = fc.record({
   agency: subset(AGENCIES), pathway: subset(PATHWAYS), treatment: subset(TREATMENTS),
 }).map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as ProgramFilter);
 
-type Program = fc.infer<typeof program>;
+type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
 const v = (x: string | boolean | number | null) => (x === null ? 'NULL' : typeof x === 'string' ? sqlString(x) : String(x));
 
 async function write(t: TestDb, p: Program): Promise<void> {
@@ -129,8 +130,9 @@ describe('metric properties on random programs and filters', () => {
       await write(t, p);
       const twice: ProgramFilter = { ...f, periods: [a, b] };
       const once: ProgramFilter = { ...f, periods: [intersect(a, b)] };
-      for (const build of [programKpis, funnel, placementsByMonth, placementTimes, costSummary, naloxoneTotals,
-        (g: ProgramFilter) => encountersBy('pathway', g)]) {
+      const builders: ((g: ProgramFilter) => Query<Row>)[] = [programKpis, funnel, placementsByMonth, placementTimes, costSummary, naloxoneTotals,
+        (g: ProgramFilter) => encountersBy('pathway', g)];
+      for (const build of builders) {
         expect(await runQuery(t.conn, build(twice))).toEqual(await runQuery(t.conn, build(once)));
       }
     }), RUNS);

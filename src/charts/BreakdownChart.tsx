@@ -1,0 +1,47 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
+import type { Column } from '../components/DataTable.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
+import { labelGroups } from './marks.ts';
+
+export interface BarSeries { key: string; label: string; color: string }
+
+/** Horizontal bars for the values of one field, one bar per series side by side (for example
+ *  encounters and people), each labelled with its figure. */
+export function BreakdownChart({ rows, category, series, format, title, description, definition, columns, fileName, loading, empty, testId }: {
+  rows: Record<string, unknown>[];
+  category: string;
+  series: readonly BarSeries[];
+  format: (v: number) => string;
+  title: string;
+  description: string;
+  definition: string;
+  columns: Column[];
+  fileName: string;
+  loading: boolean;
+  empty?: string;
+  testId?: string;
+}) {
+  const render = useCallback((width: number) => {
+    const long = rows.flatMap((r) => series.map((s) => ({ category: String(r[category]), series: s.label, value: Number(r[s.key] ?? 0) })));
+    const longest = Math.max(...rows.map((r) => String(r[category]).length), 4);
+    return labelGroups(Plot.plot({
+      width, marginLeft: Math.min(220, 12 + longest * 6.5), marginRight: 64,
+      height: 24 + rows.length * (series.length * 16 + 10),
+      x: { grid: true, label: null, nice: true },
+      y: { label: null, axis: null, domain: series.map((s) => s.label) },
+      fy: { label: null, axis: 'left', domain: rows.map((r) => String(r[category])), padding: 0.2 },
+      color: { legend: series.length > 1, domain: series.map((s) => s.label), range: series.map((s) => s.color) },
+      marks: [
+        Plot.barX(long, { x: 'value', y: 'series', fy: 'category', fill: 'series',
+          tip: true, title: (d) => `${d.category}\n${d.series}: ${format(d.value)}` }),
+        Plot.text(long, { x: 'value', y: 'series', fy: 'category', text: (d) => format(d.value), textAnchor: 'start', dx: 4, fontSize: 11 }),
+        Plot.ruleX([0]),
+      ],
+    }));
+  }, [rows, category, series, format]);
+  return (
+    <ChartFrame testId={testId} loading={loading} title={title} description={description} definition={definition}
+      rows={rows} columns={columns} render={render} fileName={fileName} empty={empty} />
+  );
+}

@@ -1,0 +1,48 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
+import { fmt } from '../components/format.ts';
+import type { MonthlyPlacements } from '../metrics/placements.ts';
+import { ChartFrame } from './ChartFrame.tsx';
+import { eventMarks, labelGroups, longMonthly, midMonth, type Annotation } from './marks.ts';
+
+const SERIES = [
+  { key: 'encounters', label: 'Encounters' },
+  { key: 'people', label: 'People' },
+  { key: 'placed', label: 'Placements' },
+] as const;
+
+const COLUMNS = [
+  { key: 'month', label: 'Month', format: (v: unknown) => fmt.month(v as Date) },
+  { key: 'encounters', label: 'Encounters', numeric: true },
+  { key: 'people', label: 'People (distinct in the month)', numeric: true },
+  { key: 'placed', label: 'Placements', numeric: true },
+  { key: 'peoplePlaced', label: 'People placed', numeric: true },
+];
+
+/** Encounters, the distinct people behind them, and placements, per month. */
+export function EncountersPeopleChart({ rows, events, loading }: { rows: MonthlyPlacements[]; events: Annotation[]; loading: boolean }) {
+  const render = useCallback((width: number) => {
+    const long = longMonthly(rows, SERIES);
+    return labelGroups(Plot.plot({
+      width, height: 280, marginTop: 24, marginLeft: 44,
+      x: { type: 'utc', label: null },
+      y: { grid: true, label: 'per month' },
+      color: { legend: true, domain: SERIES.map((s) => s.label), range: ['#e08a2c', '#6b4c9a', '#1f4e79'] },
+      marks: [
+        Plot.lineY(long, { x: (d) => midMonth(d.month), y: 'value', stroke: 'series', strokeWidth: 2 }),
+        Plot.dot(long, { x: (d) => midMonth(d.month), y: 'value', fill: 'series', r: rows.length > 36 ? 1.5 : 3 }),
+        Plot.tip(rows, Plot.pointerX({ x: (d: MonthlyPlacements) => midMonth(d.month), y: 'encounters',
+          title: (d: MonthlyPlacements) => `${fmt.month(d.month)}\n${fmt.int(d.encounters)} encounters by ${fmt.int(d.people)} people\n${fmt.int(d.placed)} placements (${fmt.int(d.peoplePlaced)} people)` })),
+        Plot.ruleY([0]),
+        ...eventMarks(events),
+      ],
+    }));
+  }, [rows, events]);
+  return (
+    <ChartFrame testId="chart-monthly" loading={loading}
+      title="Encounters, people and placements per month"
+      description="Three lines by month of the encounter: all encounters, the distinct people who came, and encounters that ended in a placement."
+      definition="People are counted once in each month they came; someone who came in March and in May counts in both months, so monthly people do not add up to the period's people. Placements follow the encounter's month."
+      rows={rows} columns={COLUMNS} render={render} fileName="encounters-people-per-month" empty="No encounters match these filters." />
+  );
+}

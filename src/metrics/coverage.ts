@@ -1,0 +1,24 @@
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import { query } from './query.ts';
+
+export interface TableCounts extends Record<string, unknown> { encounters: number; costs: number; naloxone: number }
+
+/** How many rows each program table holds (unfiltered): a page hides what no loaded file feeds. */
+export function programTableCounts() {
+  return query<TableCounts>(`SELECT (SELECT count(*) FROM encounters) AS encounters, (SELECT count(*) FROM costs) AS costs,
+    (SELECT count(*) FROM naloxone) AS naloxone`);
+}
+
+export interface ColumnPresence extends Record<string, unknown> { column: string; filled: number }
+
+/** How many encounters have a value in each optional column: a column nobody filled in (or that
+ *  the export does not have) is hidden from the pages, with the reason. */
+export function encounterColumnsFilled() {
+  const cols = ['agency', 'pathway', 'age_band', 'residence', 'primary_substance', 'eligible', 'ineligible_reason',
+    'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d', 'naloxone_kit_given'];
+  return query<ColumnPresence>(`
+    SELECT unnest([${cols.map(sqlString).join(', ')}]) AS "column",
+      unnest([${cols.map((c) => `count(${sqlIdent(c)})`).join(', ')}]) AS filled
+    FROM encounters`);
+}
+

@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
+import { EncountersPeopleChart } from '../../charts/EncountersPeopleChart.tsx';
+import { fmt } from '../../components/format.ts';
+import { KpiCard } from '../../components/KpiCard.tsx';
+import { MethodsPanel } from '../../components/MethodsPanel.tsx';
+import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../metrics/breakdowns.ts';
+import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
+import { useData } from '../../state/DataContext.tsx';
+import type { Filters } from '../../state/useFilters.ts';
+import { useQuery } from '../../state/useQuery.ts';
+import { NoMatch } from '../program/ProgramPage.tsx';
+import { useFilled } from './useFilled.ts';
+
+const ENC_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#e08a2c' }, { key: 'people', label: 'People', color: '#6b4c9a' }];
+const PLACED_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }, { key: 'peoplePlaced', label: 'People placed', color: '#6b4c9a' }];
+const int = (v: number) => fmt.int(v);
+
+function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: Filters; placementsOnly?: boolean }) {
+  const q = useQuery(useMemo(() => encountersBy(dim, filters.filter), [dim, filters.filter]));
+  const label = DIMENSIONS[dim].label;
+  const rows = placementsOnly ? q.rows.filter((r) => r.value !== '(not recorded)' || r.placed > 0) : q.rows;
+  return (
+    <BreakdownChart testId={`chart-by-${dim}`} loading={q.loading} rows={rows} category="value"
+      series={placementsOnly ? PLACED_SERIES : ENC_SERIES} format={int}
+      title={placementsOnly ? `Placements by ${label.toLowerCase()}` : `Encounters and people by ${label.toLowerCase()}`}
+      description={placementsOnly
+        ? `Bars: placements, and the distinct people placed, for each ${label.toLowerCase()}.`
+        : `Bars: encounters, and the distinct people behind them, for each ${label.toLowerCase()}.`}
+      definition={`${placementsOnly ? 'Placed encounters' : 'Encounters'} in the period, by the ${label.toLowerCase()} recorded on the encounter. “(not recorded)” is a blank cell. A person whose encounters carry different values counts once under each, so people do not add up across rows; encounters do.${DIMENSIONS[dim].vocabulary ? ' Every standard value is listed, with zero where nothing happened.' : ''}`}
+      columns={[{ key: 'value', label }, { key: 'encounters', label: 'Encounters', numeric: true }, { key: 'people', label: 'People', numeric: true },
+        { key: 'placed', label: 'Placements', numeric: true }, { key: 'peoplePlaced', label: 'People placed', numeric: true }]}
+      fileName={`${placementsOnly ? 'placements' : 'encounters'}-by-${dim.replace('_', '-')}`} />
+  );
+}
+
+export function WhoCameTab({ filters }: { filters: Filters }) {
+  const { program } = useData();
+  const f = filters.filter;
+  const kpis = useQuery(useMemo(() => programKpis(f), [f]));
+  const monthly = useQuery(useMemo(() => placementsByMonth(f), [f]));
+  const visits = useQuery(useMemo(() => repeatVisits(f), [f]));
+  const filled = useFilled();
+  const k = kpis.rows[0];
+  const repeaters = visits.rows.filter((v) => v.visits !== '1').reduce((s, v) => s + v.people, 0);
+  const events = program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }];
+  const dims: Dimension[] = ['pathway', 'agency', 'residence', 'age_band', 'primary_substance'];
+  const shown = dims.filter((d) => !filled || filled[d]! > 0);
+  const hidden = filled ? [...dims, 'treatment_type' as const].filter((d) => filled[d] === 0) : [];
+  if (k && k.encounters === 0) return <NoMatch filters={filters} what="encounters" />;
+  return (
+    <>
+      {k && (
+        <div className="kpis" aria-busy={kpis.loading}>
+          <KpiCard testId="kpi-encounters" label="Encounters" value={fmt.int(k.encounters)}
+            definition="Visits or contacts with the program whose encounter date falls in the period." />
+          <KpiCard testId="kpi-people" label="People" value={fmt.int(k.people)}
+            detail={`${fmt.num1(k.people ? k.encounters / k.people : null)} encounters per person`}
+            definition="Distinct participant pseudonyms among those encounters." />
+          <KpiCard testId="kpi-repeat" label="People with 2 or more encounters" value={fmt.int(repeaters)}
+            detail={k.people ? `${fmt.pct(repeaters / k.people)} of people` : undefined}
+            definition="People with at least two encounters in the period (earlier visits outside the period are not counted)." />
+          <KpiCard testId="kpi-placed" label="Placements" value={fmt.int(k.placed)}
+            detail={`${fmt.int(k.peoplePlaced)} people placed`}
+            definition="Encounters with a placement date and a treatment type other than none." />
+        </div>
+      )}
+      <div className="charts">
+        <EncountersPeopleChart rows={monthly.rows} events={events} loading={monthly.loading} />
+        {shown.map((d) => <Breakdown key={d} dim={d} filters={filters} />)}
+        {(!filled || filled.treatment_type! > 0) && <Breakdown dim="treatment_type" filters={filters} placementsOnly />}
+        <BreakdownChart testId="chart-repeat" loading={visits.loading} rows={visits.rows} category="visits"
+          series={[{ key: 'people', label: 'People', color: '#6b4c9a' }]} format={int}
+          title="Repeat visits: people by number of encounters"
+          description="Bars: how many people came once, twice, three times, four times, or five or more times in the period."
+          definition="Each person is counted once, in the row of their number of encounters in the period. The rows add up to all people, and their encounters to all encounters."
+          columns={[{ key: 'visits', label: 'Encounters in the period' }, { key: 'people', label: 'People', numeric: true }, { key: 'encounters', label: 'Their encounters', numeric: true }]}
+          fileName="repeat-visits" />
+      </div>
+      {hidden.length > 0 && (
+        <p className="hint" data-testid="hidden-breakdowns">Not shown: {hidden.map((d) => DIMENSIONS[d].label.toLowerCase()).join(', ')}. No loaded encounter has a value in {hidden.length === 1 ? 'that column' : 'those columns'}; map a column to {hidden.length === 1 ? 'it' : 'them'} on the Data page to see {hidden.length === 1 ? 'it' : 'them'}.</p>
+      )}
+      <MethodsPanel items={[
+        { term: 'Period', definition: `${filters.period.label}. An encounter belongs to the period of its encounter date; its placement may come later.` },
+        { term: 'Encounter', definition: 'One row of the program export: a visit or contact. One person can have several.' },
+        { term: 'People', definition: 'Distinct participant pseudonyms. Pseudonyms are taken as given: if the program gives one person two pseudonyms, they count as two people.' },
+        { term: 'Placement', definition: 'An encounter with a placement date and a treatment type other than “none”. People placed counts distinct pseudonyms with at least one placement.' },
+        { term: 'Filters', definition: 'Agency, pathway and treatment type narrow the encounters to those recorded with that value. Treatment type keeps only encounters placed in that treatment.' },
+        { term: 'Excluded', definition: 'Nothing is dropped for missing fields: blank cells appear as “(not recorded)”. Rows the Data page refused (bad dates, duplicate IDs) are not loaded at all.' },
+      ]} />
+    </>
+  );
+}
