@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
 import { download, toCsv } from './csv.ts';
 import { standaloneSvg, svgToPng } from './exportImage.ts';
@@ -23,7 +23,9 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   const [exportError, setExportError] = useState<string>();
   const tableId = useId();
   const descId = useId();
-  useEffect(() => {
+  // A layout effect, so the figure is redrawn in the same commit that brings its new rows: no
+  // frame ever shows new numbers beside an old chart.
+  useLayoutEffect(() => {
     const el = holder.current;
     if (!el || rows.length === 0) return;
     const width = Math.max(320, Math.min(el.clientWidth || 640, 900));

@@ -1,0 +1,22 @@
+import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../src/metrics/breakdowns.ts';
+import { costSummary, costsBy, costsByMonth } from '../src/metrics/costs.ts';
+import type { ProgramFilter } from '../src/metrics/filters.ts';
+import { funnel, ineligibleReasons, outsideFunnel } from '../src/metrics/funnel.ts';
+import { kitsByMonth, naloxoneByMonth, naloxoneTotals } from '../src/metrics/naloxone.ts';
+import { placementsByMonth, programKpis } from '../src/metrics/placements.ts';
+import type { Query } from '../src/metrics/query.ts';
+import type { Row } from '../src/db/types.ts';
+import { placementTimeBands, placementTimes, placementTimesByMonth } from '../src/metrics/timeToPlacement.ts';
+
+type Builder = (f: ProgramFilter) => Query<Row> | null;
+
+/** The queries each page runs when a filter changes (those that depend on the filter), for the
+ *  native DuckDB reference: the same SQL, run one after another as the page's worker does. */
+export const PAGE_QUERIES: Record<string, Builder[]> = {
+  '/placements': [programKpis, placementsByMonth, repeatVisits,
+    ...(Object.keys(DIMENSIONS) as Dimension[]).map((d) => (f: ProgramFilter) => encountersBy(d, f))],
+  '/placements/funnel': [funnel, outsideFunnel, ineligibleReasons],
+  '/placements/time': [placementTimes, placementTimeBands, placementTimesByMonth],
+  '/costs': [costSummary, costsByMonth, (f) => costsBy('category', f), (f) => costsBy('funding_source', f)],
+  '/naloxone': [naloxoneTotals, naloxoneByMonth, kitsByMonth],
+};
