@@ -1,4 +1,4 @@
-import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../src/metrics/breakdowns.ts';
+import { encountersBy, repeatVisits } from '../src/metrics/breakdowns.ts';
 import { costSummary, costsBy, costsByMonth } from '../src/metrics/costs.ts';
 import type { ProgramFilter } from '../src/metrics/filters.ts';
 import { funnel, ineligibleReasons, outsideFunnel } from '../src/metrics/funnel.ts';
@@ -13,8 +13,8 @@ type Builder = (f: ProgramFilter) => Query<Row> | null;
 /** The queries each page runs when a filter changes (those that depend on the filter), for the
  *  native DuckDB reference: the same SQL, run one after another as the page's worker does. */
 export const PAGE_QUERIES: Record<string, Builder[]> = {
-  '/placements': [programKpis, placementsByMonth, repeatVisits,
-    ...(Object.keys(DIMENSIONS) as Dimension[]).map((d) => (f: ProgramFilter) => encountersBy(d, f))],
+  // One breakdown is shown at a time (pathway first).
+  '/placements': [programKpis, placementsByMonth, repeatVisits, (f) => encountersBy('pathway', f)],
   '/placements/funnel': [funnel, outsideFunnel, ineligibleReasons],
   '/placements/time': [placementTimes, placementTimeBands, placementTimesByMonth],
   '/costs': [costSummary, costsByMonth, (f) => costsBy('category', f), (f) => costsBy('funding_source', f)],

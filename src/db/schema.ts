@@ -1,3 +1,5 @@
+import { derivedSqlFor } from './derived.ts';
+
 /** The canonical tables (DESIGN.md, "Canonical data v1"). Every loaded row remembers its file in
  *  `source_file`, so re-loading a file replaces its rows instead of doubling them. */
 export const TABLES = {
@@ -33,6 +35,7 @@ export function schemaSql(): string[] {
     `CREATE TABLE IF NOT EXISTS offense_codes (code VARCHAR PRIMARY KEY, name VARCHAR, grp VARCHAR,
       addiction_associated BOOLEAN)`,
     `CREATE TABLE IF NOT EXISTS offense_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,
+    ...derivedSqlFor('encounters'),
   ];
 }
 

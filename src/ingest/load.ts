@@ -1,3 +1,4 @@
+import { derivedSqlFor } from '../db/derived.ts';
 import type { Connection, Database } from '../db/types.ts';
 import { sqlString } from '../db/sql.ts';
 import { usedHeaders } from './mapping.ts';
@@ -140,27 +141,34 @@ async function inTransaction<T>(conn: Connection, work: () => Promise<T>): Promi
 }
 
 /** Deletes a loaded file's rows and its load record. */
-async function forget(conn: Connection, file: string): Promise<void> {
+async function forget(conn: Connection, file: string): Promise<string[]> {
   const f = sqlString(file);
   const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${f}`);
   for (const p of previous) await conn.run(`DELETE FROM ${p.table_name} WHERE source_file = ${f}`);
   await conn.run(`DELETE FROM _loads WHERE source_file = ${f}`);
+  return previous.map((p) => p.table_name);
+}
+
+/** Rebuilds what is derived from the tables just changed (inside the caller's transaction). */
+async function rederive(conn: Connection, tables: readonly string[]): Promise<void> {
+  for (const sql of new Set(tables.flatMap(derivedSqlFor))) await conn.run(sql);
 }
 
 /** Removes everything one file loaded, all or nothing. */
 export function removeLoadedFile(conn: Connection, file: string): Promise<void> {
-  return inTransaction(conn, () => forget(conn, file));
+  return inTransaction(conn, async () => rederive(conn, await forget(conn, file)));
 }
 
 async function commit(conn: Connection, plan: LoadPlan, names: StageNames): Promise<number> {
   const file = sqlString(plan.file);
   return inTransaction(conn, async () => {
-    await forget(conn, plan.file);
+    const replaced = await forget(conn, plan.file);
     await conn.run(insertSql(plan, names));
     const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
     const rows = Number(c?.n ?? 0);
     await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},
       ${rows}, ${plan.size}, now()::TIMESTAMP, ${sqlString(JSON.stringify(plan.mapping))})`);
+    await rederive(conn, [...replaced, plan.kind.table]);
     return rows;
   });
 }

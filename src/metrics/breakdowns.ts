@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/program.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
@@ -39,7 +40,7 @@ export function encountersBy(dim: Dimension, f: ProgramFilter) {
     : `SELECT NULL::VARCHAR AS value, 0 AS ord WHERE false`;
   return query<Breakdown>(`
     WITH e AS (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, ${PLACED} AS placed
-      FROM encounters WHERE ${encounterWhere(f)}),
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     g AS (SELECT value, count(*) AS encounters, count(DISTINCT participant_id) AS people,
       count(*) FILTER (WHERE placed) AS placed, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
       FROM e GROUP BY value),
@@ -59,7 +60,7 @@ export interface RepeatVisits extends Record<string, unknown> {
 /** People by how many encounters they had in the filter's period: 1, 2, 3, 4 and 5 or more. */
 export function repeatVisits(f: ProgramFilter) {
   return query<RepeatVisits>(`
-    WITH p AS (SELECT participant_id, count(*) AS n FROM encounters WHERE ${encounterWhere(f)} GROUP BY participant_id),
+    WITH p AS (SELECT participant_id, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} GROUP BY participant_id),
     s AS (SELECT unnest([1, 2, 3, 4, 5]) AS k)
     SELECT CASE WHEN s.k = 5 THEN '5 or more' ELSE CAST(s.k AS VARCHAR) END AS visits,
       count(p.n) AS people, coalesce(sum(p.n), 0) AS encounters
@@ -72,9 +73,9 @@ export interface FilterOptions extends Record<string, unknown> { field: string; 
 /** The values the filters offer: agencies, pathways and treatment types present in the data. */
 export function filterOptions() {
   return query<FilterOptions>(`
-    SELECT 'agency' AS field, agency AS value, count(*) AS n FROM encounters WHERE agency IS NOT NULL GROUP BY agency
-    UNION ALL SELECT 'pathway', pathway, count(*) FROM encounters WHERE pathway IS NOT NULL GROUP BY pathway
-    UNION ALL SELECT 'treatment', treatment_type, count(*) FROM encounters WHERE treatment_type IS NOT NULL GROUP BY treatment_type
+    SELECT 'agency' AS field, agency AS value, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE agency IS NOT NULL GROUP BY agency
+    UNION ALL SELECT 'pathway', pathway, count(*) FROM ${ENCOUNTER_FACTS} WHERE pathway IS NOT NULL GROUP BY pathway
+    UNION ALL SELECT 'treatment', treatment_type, count(*) FROM ${ENCOUNTER_FACTS} WHERE treatment_type IS NOT NULL GROUP BY treatment_type
     ORDER BY field, value`);
 }
 
@@ -85,5 +86,5 @@ export interface DataRange extends Record<string, unknown> { first: Date | null;
 export function programDataRange() {
   return query<DataRange>(`
     SELECT min(d) AS first, max(d) AS last FROM (
-      SELECT CAST(encounter_date AS DATE) AS d FROM encounters UNION ALL SELECT date FROM costs UNION ALL SELECT date FROM naloxone)`);
+      SELECT CAST(encounter_date AS DATE) AS d FROM ${ENCOUNTER_FACTS} UNION ALL SELECT date FROM costs UNION ALL SELECT date FROM naloxone)`);
 }

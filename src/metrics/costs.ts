@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { costWhere, encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
 import { PLACED } from './placements.ts';
@@ -28,7 +29,7 @@ export function costSummary(f: ProgramFilter) {
     WITH c AS (SELECT count(*) AS entries, sum(amount) AS total,
         sum(amount) FILTER (WHERE encounter_id IS NOT NULL) AS linked FROM costs WHERE ${costWhere(p)}),
       e AS (SELECT count(*) AS encounters, count(DISTINCT participant_id) FILTER (WHERE ${PLACED}) AS peoplePlaced
-        FROM encounters WHERE ${encounterWhere(p)})
+        FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(p)})
     SELECT c.entries, c.total, e.encounters, e.peoplePlaced,
       c.total / NULLIF(e.encounters, 0) AS perEncounter, c.total / NULLIF(e.peoplePlaced, 0) AS perPersonPlaced,
       c.linked / NULLIF(c.total, 0) AS linkedToEncounter

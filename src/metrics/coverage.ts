@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import { query } from './query.ts';
 
@@ -5,7 +6,7 @@ export interface TableCounts extends Record<string, unknown> { encounters: numbe
 
 /** How many rows each program table holds (unfiltered): a page hides what no loaded file feeds. */
 export function programTableCounts() {
-  return query<TableCounts>(`SELECT (SELECT count(*) FROM encounters) AS encounters, (SELECT count(*) FROM costs) AS costs,
+  return query<TableCounts>(`SELECT (SELECT count(*) FROM ${ENCOUNTER_FACTS}) AS encounters, (SELECT count(*) FROM costs) AS costs,
     (SELECT count(*) FROM naloxone) AS naloxone`);
 }
 
@@ -19,6 +20,6 @@ export function encounterColumnsFilled() {
   return query<ColumnPresence>(`
     SELECT unnest([${cols.map(sqlString).join(', ')}]) AS "column",
       unnest([${cols.map((c) => `count(${sqlIdent(c)})`).join(', ')}]) AS filled
-    FROM encounters`);
+    FROM ${ENCOUNTER_FACTS}`);
 }
 

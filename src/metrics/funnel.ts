@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
 import { PLACED } from './placements.ts';
@@ -66,7 +67,7 @@ export function funnel(f: ProgramFilter) {
     }),
   ];
   return query<FunnelStep>(`
-    WITH e AS (SELECT * FROM encounters WHERE ${encounterWhere(f)}),
+    WITH e AS (SELECT * FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     h AS (SELECT ${has} FROM e),
     r AS (${rows}),
     c AS (SELECT count(*) AS n, ${counts.join(', ')}, ${unknown.join(', ')}, ${recorded.join(', ')} FROM r),
@@ -84,7 +85,7 @@ export interface OutsideFunnel extends Record<string, unknown> {
 
 export function outsideFunnel(f: ProgramFilter) {
   return query<OutsideFunnel>(`
-    WITH e AS (SELECT * FROM encounters WHERE ${encounterWhere(f)}),
+    WITH e AS (SELECT * FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     h AS (SELECT count(eligible) > 0 AS has_e, count(placement_offered) > 0 AS has_o FROM e)
     SELECT count(*) FILTER (WHERE ${PLACED} AND ((h.has_e AND NOT coalesce(eligible, false))
       OR (h.has_o AND NOT coalesce(placement_offered, false)))) AS placedOutside
@@ -99,6 +100,6 @@ export function ineligibleReasons(f: ProgramFilter) {
   return query<IneligibleReason>(`
     SELECT coalesce(ineligible_reason, '(no reason recorded)') AS reason, count(*) AS encounters,
       count(*) / sum(count(*)) OVER () AS share
-    FROM encounters WHERE ${encounterWhere(f)} AND eligible = false
+    FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND eligible = false
     GROUP BY 1 ORDER BY (reason = '(no reason recorded)'), encounters DESC, reason`);
 }

@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { encounterWhere, monthSpine, naloxoneWhere, type ProgramFilter } from './filters.ts';
 import { query } from './query.ts';
 
@@ -43,8 +44,8 @@ export interface MonthlyKits extends Record<string, unknown> { month: Date; kits
 export function kitsByMonth(f: ProgramFilter) {
   return query<MonthlyKits>(`
     WITH e AS (SELECT CAST(date_trunc('month', encounter_date) AS DATE) AS month, naloxone_kit_given AS kit
-      FROM encounters WHERE ${encounterWhere(f)})
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)})
     SELECT m.month, count(*) FILTER (WHERE e.kit) AS kits, count(e.month) AS encounters, count(e.kit) AS recorded
-    FROM ${monthSpine('encounters', 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
+    FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
     GROUP BY m.month ORDER BY m.month`);
 }

@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { costWhere, encounterWhere, monthSpine, narrowsBeyondPeriod, type ProgramFilter } from './filters.ts';
 import { query } from './query.ts';
 
@@ -31,7 +32,7 @@ export function programKpis(f: ProgramFilter) {
     ? 'SELECT CAST(NULL AS DOUBLE) AS totalCost'
     : `SELECT CASE WHEN count(*) > 0 THEN sum(amount) END AS totalCost FROM costs WHERE ${costWhere(f)}`;
   return query<ProgramKpis>(`
-    WITH e AS (SELECT * FROM encounters WHERE ${encounterWhere(f)}),
+    WITH e AS (SELECT * FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     k AS (
       SELECT count(*) AS encounters,
         count(DISTINCT participant_id) AS people,
@@ -63,10 +64,10 @@ export interface MonthlyPlacements extends Record<string, unknown> {
 export function placementsByMonth(f: ProgramFilter) {
   return query<MonthlyPlacements>(`
     WITH e AS (SELECT CAST(date_trunc('month', encounter_date) AS DATE) AS month, participant_id, ${PLACED} AS placed
-      FROM encounters WHERE ${encounterWhere(f)})
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)})
     SELECT m.month, count(e.month) AS encounters, count(DISTINCT e.participant_id) AS people,
       count(e.month) FILTER (WHERE e.placed) AS placed,
       count(DISTINCT e.participant_id) FILTER (WHERE e.placed) AS peoplePlaced
-    FROM ${monthSpine('encounters', 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
+    FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
     GROUP BY m.month ORDER BY m.month`);
 }

@@ -1,3 +1,4 @@
+import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
 import { HOURS, PLACED } from './placements.ts';
 import { query } from './query.ts';
@@ -17,7 +18,7 @@ export interface PlacementTimes extends Record<string, unknown> {
  *  placed within 24 and 72 hours (inclusive). */
 export function placementTimes(f: ProgramFilter) {
   return query<PlacementTimes>(`
-    WITH t AS (SELECT ${HOURS} AS h FROM encounters WHERE ${encounterWhere(f)} AND ${PLACED})
+    WITH t AS (SELECT ${HOURS} AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED})
     SELECT count(*) AS placed, quantile_cont(h, 0.5) AS medianHours, quantile_cont(h, 0.9) AS p90Hours,
       count(*) FILTER (WHERE h <= 24) AS within24, count(*) FILTER (WHERE h <= 72) AS within72,
       count(*) FILTER (WHERE h <= 24) / NULLIF(count(*), 0) AS share24,
@@ -38,7 +39,7 @@ export function placementTimeBands(f: ProgramFilter) {
   const bands = HOUR_BANDS.map(([lo, hi, label], i) =>
     `(${i}, ${lo}, ${Number.isFinite(hi) ? hi : 'NULL'}, '${label}')`).join(', ');
   return query<PlacementTimeBand>(`
-    WITH t AS (SELECT ${HOURS} AS h FROM encounters WHERE ${encounterWhere(f)} AND ${PLACED}),
+    WITH t AS (SELECT ${HOURS} AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED}),
     b AS (SELECT * FROM (VALUES ${bands}) AS v(ord, lower, upper, band))
     SELECT b.band, b.lower, count(t.h) AS placed, count(t.h) / NULLIF((SELECT count(*) FROM t), 0) AS share
     FROM b LEFT JOIN t ON t.h >= b.lower AND (b.upper IS NULL OR t.h < b.upper)
@@ -57,9 +58,9 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 export function placementTimesByMonth(f: ProgramFilter) {
   return query<MonthlyPlacementTimes>(`
     WITH t AS (SELECT CAST(date_trunc('month', encounter_date) AS DATE) AS month, ${HOURS} AS h
-      FROM encounters WHERE ${encounterWhere(f)} AND ${PLACED})
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED})
     SELECT m.month, count(t.h) AS placed, quantile_cont(t.h, 0.5) AS medianHours, quantile_cont(t.h, 0.9) AS p90Hours,
       count(t.h) FILTER (WHERE t.h <= 24) / NULLIF(count(t.h), 0) AS share24
-    FROM ${monthSpine('encounters', 'encounter_date', f)} m LEFT JOIN t ON t.month = m.month
+    FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN t ON t.month = m.month
     GROUP BY m.month ORDER BY m.month`);
 }

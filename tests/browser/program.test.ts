@@ -15,6 +15,13 @@ async function showing(page: Page, text: string): Promise<void> {
   await expect.poll(() => page.getByTestId('filter-summary').textContent(), { timeout: 30_000 }).toBe(`Showing: ${text}`);
   await settled(page);
 }
+/** The address's filter parameters (without the breakdown choice). */
+function filterSearch(page: Page): string {
+  const params = new URL(page.url()).searchParams;
+  params.delete('by');
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
 const kpi = async (page: Page, id: string) => textOf(page.getByTestId(id).locator('.kpi-value'));
 
 /** The program pages on the bundled sample. Expected figures were counted with Python's csv module
@@ -34,8 +41,18 @@ describe('program pages on the sample program', () => {
     expect(await kpi(page, 'kpi-encounters')).toBe('1,513');
     expect(await kpi(page, 'kpi-people')).toBe('1,114');
     expect(await kpi(page, 'kpi-placed')).toBe('1,075');
-    for (const id of ['chart-monthly', 'chart-by-pathway', 'chart-by-agency', 'chart-by-residence', 'chart-by-age_band',
-      'chart-by-primary_substance', 'chart-by-treatment_type', 'chart-repeat']) {
+    // One breakdown at a time, chosen in the address.
+    for (const dim of ['agency', 'residence', 'age_band', 'primary_substance', 'treatment_type']) {
+      await page.getByTestId('breakdown-by').selectOption(dim);
+      await page.getByTestId(`chart-by-${dim}`).waitFor();
+      await settled(page);
+      expect(new URL(page.url()).searchParams.get('by')).toBe(dim);
+      expect(await page.getByTestId(`chart-by-${dim}`).locator('table tbody tr').count()).toBeGreaterThan(0);
+    }
+    await page.getByTestId('breakdown-by').selectOption('pathway');
+    await page.getByTestId('chart-by-pathway').waitFor();
+    await settled(page);
+    for (const id of ['chart-monthly', 'chart-by-pathway', 'chart-repeat']) {
       const fig = page.getByTestId(id);
       // An accessible name and description, a drawn SVG, and the table of its data.
       expect(await fig.getAttribute('aria-labelledby')).toBeTruthy();
@@ -55,7 +72,7 @@ describe('program pages on the sample program', () => {
     await page.getByTestId('period-kind').selectOption('year');
     await page.getByTestId('period').selectOption('2024');
     await showing(page, 'Calendar year 2024 · agency Harbor Point PD');
-    expect(new URL(page.url()).search).toBe('?agency=Harbor+Point+PD&period=2024');
+    expect(filterSearch(page)).toBe('?agency=Harbor+Point+PD&period=2024');
     // Harbor Point PD, encounters dated in 2024: 414 encounters, 345 people, 290 placements.
     expect(await kpi(page, 'kpi-encounters')).toBe('414');
     expect(await kpi(page, 'kpi-people')).toBe('345');
@@ -69,7 +86,7 @@ describe('program pages on the sample program', () => {
 
     await page.goBack(); // to the agency filter alone (before the period was chosen)
     await showing(page, 'All loaded data · agency Harbor Point PD');
-    expect(new URL(page.url()).search).toBe('?agency=Harbor+Point+PD');
+    expect(filterSearch(page)).toBe('?agency=Harbor+Point+PD');
     expect(await kpi(page, 'kpi-encounters')).not.toBe('414');
     await page.goForward();
     await showing(page, 'Calendar year 2024 · agency Harbor Point PD');
@@ -86,10 +103,10 @@ describe('program pages on the sample program', () => {
     // Moving between program pages keeps the filters.
     await page.getByRole('link', { name: 'Funnel and engagement' }).click();
     await settled(page);
-    expect(new URL(page.url()).search).toBe('?agency=Harbor+Point+PD&period=2024');
+    expect(filterSearch(page)).toBe('?agency=Harbor+Point+PD&period=2024');
     await page.getByTestId('clear-filters').click();
     await showing(page, 'All loaded data');
-    expect(new URL(page.url()).search).toBe('');
+    expect(filterSearch(page)).toBe('');
   });
 
   it('the funnel: each step with its count, base and percentage', async () => {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
 import { EncountersPeopleChart } from '../../charts/EncountersPeopleChart.tsx';
 import { fmt } from '../../components/format.ts';
@@ -44,9 +45,13 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
   const k = kpis.rows[0];
   const repeaters = visits.rows.filter((v) => v.visits !== '1').reduce((s, v) => s + v.people, 0);
   const events = program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }];
-  const dims: Dimension[] = ['pathway', 'agency', 'residence', 'age_band', 'primary_substance'];
+  const dims: Dimension[] = ['pathway', 'treatment_type', 'agency', 'residence', 'age_band', 'primary_substance'];
   const shown = dims.filter((d) => !filled || filled[d]! > 0);
-  const hidden = filled ? [...dims, 'treatment_type' as const].filter((d) => filled[d] === 0) : [];
+  const hidden = filled ? dims.filter((d) => filled[d] === 0) : [];
+  // One breakdown at a time, chosen in the address (?by=), so a link opens the same one.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('by') as Dimension | null;
+  const by: Dimension | undefined = asked && shown.includes(asked) ? asked : shown[0];
   if (k && k.encounters === 0) return <NoMatch filters={filters} what="encounters" />;
   return (
     <>
@@ -67,8 +72,18 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
       )}
       <div className="charts">
         <EncountersPeopleChart rows={monthly.rows} events={events} loading={monthly.loading} />
-        {shown.map((d) => <Breakdown key={d} dim={d} filters={filters} />)}
-        {(!filled || filled.treatment_type! > 0) && <Breakdown dim="treatment_type" filters={filters} placementsOnly />}
+        {shown.length > 0 && (
+          <label className="inline-field">Break down by{' '}
+            <select value={by} data-testid="breakdown-by" onChange={(e) => setParams((prev) => {
+              const next = new URLSearchParams(prev);
+              next.set('by', e.target.value);
+              return next;
+            })}>
+              {shown.map((d) => <option key={d} value={d}>{DIMENSIONS[d].label}</option>)}
+            </select>
+          </label>
+        )}
+        {by && <Breakdown dim={by} filters={filters} placementsOnly={by === 'treatment_type'} />}
         <BreakdownChart testId="chart-repeat" loading={visits.loading} rows={visits.rows} category="visits"
           series={[{ key: 'people', label: 'People', color: '#6b4c9a' }]} format={int}
           title="Repeat visits: people by number of encounters"

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intersect, type Period } from '../../../src/analysis/periods.ts';
+import { encounterFactsSql } from '../../../src/db/derived.ts';
 import { sqlString } from '../../../src/db/sql.ts';
 import { PATHWAYS } from '../../../src/ingest/kinds/program.ts';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../../src/metrics/breakdowns.ts';
@@ -70,6 +71,7 @@ async function write(t: TestDb, p: Program): Promise<void> {
     await t.conn.run(`INSERT INTO costs (date, amount, category, funding_source) VALUES ${p.costs.map((c) =>
       `(${sqlString(dayIso(c.day))}, ${c.cents / 100}, ${v(c.category)}, ${v(c.fund)})`).join(', ')}`);
   }
+  await t.conn.run(encounterFactsSql());
   if (p.naloxone.length) {
     await t.conn.run(`INSERT INTO naloxone (date, agency, doses, outcome) VALUES ${p.naloxone.map((n) =>
       `(${sqlString(dayIso(n.day))}, ${v(n.agency)}, ${n.doses}, ${v(n.outcome)})`).join(', ')}`);
