@@ -33,23 +33,22 @@ export interface FunnelStep extends Record<string, unknown> {
  *  encounter through. An encounter placed without an offer on record is not counted as placed
  *  here (see `outsideFunnel`). */
 export function funnel(f: ProgramFilter) {
-  const steps: [FunnelStepId, string, string, string][] = [
-    // id, label, passes, column whose blank means unknown
-    ['eligible', 'Eligible', 'eligible', 'eligible'],
-    ['offered', 'Placement offered', 'placement_offered', 'placement_offered'],
-    ['placed', 'Placed in treatment', PLACED, 'coalesce(CAST(placement_date AS VARCHAR), treatment_type)'],
-    ['engaged', 'Engaged at 30 days', `engaged_30d = 'yes'`, 'engaged_30d'],
+  const steps: [FunnelStepId, string, string, string, string][] = [
+    // id, label, passes, "recorded" test over the filtered rows, column whose blank means unknown
+    ['eligible', 'Eligible', 'eligible', 'count(eligible) > 0', 'eligible'],
+    ['offered', 'Placement offered', 'placement_offered', 'count(placement_offered) > 0', 'placement_offered'],
+    ['placed', 'Placed in treatment', PLACED, '(count(placement_date) > 0 OR count(treatment_type) > 0)', ''],
+    ['engaged', 'Engaged at 30 days', `engaged_30d = 'yes'`, 'count(engaged_30d) > 0', 'engaged_30d'],
   ];
-  const has = steps.map(([id, , , col]) => `count(${col}) > 0 AS has_${id}`).join(', ');
-  // at_<step>: the encounter reached the step (true where the step is not recorded at all).
+  const has = steps.map(([id, , , rec]) => `${rec} AS has_${id}`).join(', ');
+  // at_<step>: the encounter reached the step (true where the step is not recorded at all). Each
+  // refers to the one before it by its alias, in one select list.
   const at = steps.map(([id, , pass], i) => {
     const prev = i === 0 ? 'true' : `at_${steps[i - 1]![0]}`;
     return `(${prev} AND (NOT h.has_${id} OR coalesce(${pass}, false))) AS at_${id}`;
   });
-  // Each at_ refers to the one before it, so they are built in nested selects.
-  let rows = `SELECT e.*, h.* FROM e, h`;
-  for (const a of at) rows = `SELECT *, ${a} FROM (${rows}) AS h`;
-  const unknown = steps.map(([id, , , col], i) => {
+  const rows = `SELECT e.*, h.*, ${at.join(', ')} FROM e, h`;
+  const unknown = steps.map(([id, , , , col], i) => {
     const prev = i === 0 ? 'true' : `at_${steps[i - 1]![0]}`;
     // A blank placement is "not placed", never unknown.
     if (id === 'placed') return `0 AS unknown_${id}`;
@@ -67,7 +66,8 @@ export function funnel(f: ProgramFilter) {
     }),
   ];
   return query<FunnelStep>(`
-    WITH e AS (SELECT * FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
+    WITH e AS (SELECT eligible, placement_offered, placement_date, treatment_type, engaged_30d
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     h AS (SELECT ${has} FROM e),
     r AS (${rows}),
     c AS (SELECT count(*) AS n, ${counts.join(', ')}, ${unknown.join(', ')}, ${recorded.join(', ')} FROM r),
@@ -85,7 +85,8 @@ export interface OutsideFunnel extends Record<string, unknown> {
 
 export function outsideFunnel(f: ProgramFilter) {
   return query<OutsideFunnel>(`
-    WITH e AS (SELECT * FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
+    WITH e AS (SELECT eligible, placement_offered, placement_date, treatment_type, engaged_30d
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     h AS (SELECT count(eligible) > 0 AS has_e, count(placement_offered) > 0 AS has_o FROM e)
     SELECT count(*) FILTER (WHERE ${PLACED} AND ((h.has_e AND NOT coalesce(eligible, false))
       OR (h.has_o AND NOT coalesce(placement_offered, false)))) AS placedOutside
