@@ -1,26 +1,17 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import type { Column } from '../components/DataTable.tsx';
-import { ChartFrame } from './ChartFrame.tsx';
+import { ChartFrame, type FrameText } from './ChartFrame.tsx';
 import { labelGroups } from './marks.ts';
 
 export interface BarSeries { key: string; label: string; color: string }
 
 /** Horizontal bars for the values of one field, one bar per series side by side (for example
  *  encounters and people), each labelled with its figure. */
-export function BreakdownChart({ rows, category, series, format, title, description, definition, columns, fileName, loading, empty, testId }: {
+export function BreakdownChart({ rows, category, series, format, ...frame }: FrameText & {
   rows: Record<string, unknown>[];
   category: string;
   series: readonly BarSeries[];
   format: (v: number) => string;
-  title: string;
-  description: string;
-  definition: string;
-  columns: Column[];
-  fileName: string;
-  loading: boolean;
-  empty?: string;
-  testId?: string;
 }) {
   const render = useCallback((width: number) => {
     const long = rows.flatMap((r) => series.map((s) => ({ category: String(r[category]), series: s.label, value: Number(r[s.key] ?? 0) })));
@@ -41,7 +32,6 @@ export function BreakdownChart({ rows, category, series, format, title, descript
     }));
   }, [rows, category, series, format]);
   return (
-    <ChartFrame testId={testId} loading={loading} title={title} description={description} definition={definition}
-      rows={rows} columns={columns} render={render} fileName={fileName} empty={empty} />
+    <ChartFrame {...frame} rows={rows} render={render} />
   );
 }

@@ -6,17 +6,21 @@ import { standaloneSvg, svgToPng } from './exportImage.ts';
 /** The frame every chart shares: title, the Plot figure (with tooltips), what it shows in words,
  *  its definition, the data table behind it, and CSV, SVG and PNG downloads. `render` returns the
  *  Plot element; it is re-run when it changes (its rows or options). */
-export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty, loading = false, testId }: {
+/** What a chart component passes through to its frame unchanged. */
+export interface FrameText {
   title: string;
   description: string;
   definition: ReactNode;
-  rows: Record<string, unknown>[];
   columns: Column[];
-  render: (width: number) => SVGSVGElement | HTMLElement;
   fileName: string;
   empty?: string;
   loading?: boolean;
   testId?: string;
+}
+
+export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty, loading = false, testId }: FrameText & {
+  rows: Record<string, unknown>[];
+  render: (width: number) => SVGSVGElement | HTMLElement;
 }) {
   const holder = useRef<HTMLDivElement>(null);
   const [showTable, setShowTable] = useState(false);

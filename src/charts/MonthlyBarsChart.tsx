@@ -1,25 +1,16 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
-import type { Column } from '../components/DataTable.tsx';
 import { fmt } from '../components/format.ts';
-import { ChartFrame } from './ChartFrame.tsx';
+import { ChartFrame, type FrameText } from './ChartFrame.tsx';
 import { labelGroups, nextMonth } from './marks.ts';
 
 /** One figure per month as bars (spend per month, naloxone kits handed out). */
-export function MonthlyBarsChart<T extends { month: Date }>({ rows, valueKey, valueLabel, format, color = '#1f4e79', title, description, definition, columns, fileName, loading, empty, testId }: {
+export function MonthlyBarsChart<T extends { month: Date }>({ rows, valueKey, valueLabel, format, color = '#1f4e79', ...frame }: FrameText & {
   rows: T[];
   valueKey: keyof T & string;
   valueLabel: string;
   format: (v: number) => string;
   color?: string;
-  title: string;
-  description: string;
-  definition: string;
-  columns: Column[];
-  fileName: string;
-  loading: boolean;
-  empty?: string;
-  testId?: string;
 }) {
   const render = useCallback((width: number) => labelGroups(Plot.plot({
     width, height: 240, marginLeft: 56,
@@ -32,7 +23,6 @@ export function MonthlyBarsChart<T extends { month: Date }>({ rows, valueKey, va
     ],
   })), [rows, valueKey, valueLabel, format, color]);
   return (
-    <ChartFrame testId={testId} loading={loading} title={title} description={description} definition={definition}
-      rows={rows} columns={columns} render={render} fileName={fileName} empty={empty} />
+    <ChartFrame {...frame} rows={rows} render={render} />
   );
 }
