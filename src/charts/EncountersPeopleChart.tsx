@@ -29,7 +29,9 @@ export function EncountersPeopleChart({ rows, events, loading }: { rows: Monthly
       y: { grid: true, label: 'per month' },
       color: { legend: true, domain: SERIES.map((s) => s.label), range: ['#e08a2c', '#6b4c9a', '#1f4e79'] },
       marks: [
-        Plot.lineY(long, { x: (d) => midMonth(d.month), y: 'value', stroke: 'series', strokeWidth: 2 }),
+        // People are dashed: in most months they nearly equal encounters and would hide that line.
+        ...SERIES.map((ser) => Plot.lineY(long.filter((d) => d.series === ser.label), { x: (d) => midMonth(d.month), y: 'value', stroke: 'series',
+          strokeWidth: 2, strokeDasharray: ser.key === 'people' ? '5,3' : undefined })),
         Plot.dot(long, { x: (d) => midMonth(d.month), y: 'value', fill: 'series', r: rows.length > 36 ? 1.5 : 3 }),
         Plot.tip(rows, Plot.pointerX({ x: (d: MonthlyPlacements) => midMonth(d.month), y: 'encounters',
           title: (d: MonthlyPlacements) => `${fmt.month(d.month)}\n${fmt.int(d.encounters)} encounters by ${fmt.int(d.people)} people\n${fmt.int(d.placed)} placements (${fmt.int(d.peoplePlaced)} people)` })),
@@ -41,7 +43,7 @@ export function EncountersPeopleChart({ rows, events, loading }: { rows: Monthly
   return (
     <ChartFrame testId="chart-monthly" loading={loading}
       title="Encounters, people and placements per month"
-      description="Three lines by month of the encounter: all encounters, the distinct people who came, and encounters that ended in a placement."
+      description="Three lines by month of the encounter: all encounters, the distinct people who came (dashed), and encounters that ended in a placement."
       definition="People are counted once in each month they came; someone who came in March and in May counts in both months, so monthly people do not add up to the period's people. Placements follow the encounter's month."
       rows={rows} columns={COLUMNS} render={render} fileName="encounters-people-per-month" empty="No encounters match these filters." />
   );

@@ -20,7 +20,8 @@ const int = (v: number) => fmt.int(v);
 function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: Filters; placementsOnly?: boolean }) {
   const q = useQuery(useMemo(() => encountersBy(dim, filters.filter), [dim, filters.filter]));
   const label = DIMENSIONS[dim].label;
-  const rows = placementsOnly ? q.rows.filter((r) => r.value !== '(not recorded)' || r.placed > 0) : q.rows;
+  // A placement has a treatment other than none, so those rows would always be zero.
+  const rows = placementsOnly ? q.rows.filter((r) => r.value !== 'none' && (r.value !== '(not recorded)' || r.placed > 0)) : q.rows;
   return (
     <BreakdownChart testId={`chart-by-${dim}`} loading={q.loading} rows={rows} category="value"
       series={placementsOnly ? PLACED_SERIES : ENC_SERIES} format={int}
