@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
-import type { MonthlyOffenses } from '../metrics/crime.ts';
+import type { MonthlyGroupCount } from '../metrics/crime.ts';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { eventMarks, labelGroups, type Annotation } from './marks.ts';
@@ -9,15 +9,15 @@ import { eventMarks, labelGroups, type Annotation } from './marks.ts';
 export const NIBRS_BREAK: Annotation = { date: '2021-01-01', label: 'FBI summary → NIBRS (2021)' };
 
 /** Addiction-associated offenses per month, stacked by offense group. */
-export function CrimeChart({ rows, events, source }: { rows: MonthlyOffenses[]; events: Annotation[]; source: string }) {
+export function CrimeChart({ rows, events, source }: { rows: MonthlyGroupCount[]; events: Annotation[]; source: string }) {
   const groups = useMemo(() => [...new Set(rows.map((r) => r.group))].sort(), [rows]);
   const table = useMemo(() => {
     const byMonth = new Map<number, Record<string, unknown>>();
     for (const r of rows) {
       const k = r.month.getTime();
-      const row = byMonth.get(k) ?? { month: r.month, total: 0 };
+      const row: Record<string, unknown> = byMonth.get(k) ?? { month: r.month, total: 0 };
       row[r.group] = r.count;
-      row.total = (row.total as number) + r.count;
+      row.total = row.total === null || r.count === null ? null : (row.total as number) + r.count;
       byMonth.set(k, row);
     }
     return [...byMonth.values()];
@@ -35,7 +35,7 @@ export function CrimeChart({ rows, events, source }: { rows: MonthlyOffenses[]; 
     color: { legend: true, domain: groups, scheme: 'tableau10' },
     marks: [
       Plot.areaY(rows, Plot.stackY({ x: 'month', y: 'count', fill: 'group', order: groups, curve: 'step-after',
-        tip: true, title: (d: MonthlyOffenses) => `${fmt.month(d.month)}\n${d.group}: ${d.count}` })),
+        tip: true, title: (d: MonthlyGroupCount) => `${fmt.month(d.month)}\n${d.group}: ${d.count}` })),
       Plot.ruleY([0]),
       ...eventMarks([NIBRS_BREAK, ...events]),
     ],

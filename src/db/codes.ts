@@ -37,3 +37,9 @@ export function codeTablesSql(offenses: OffenseCode[], aliases: OffenseAlias[]):
     `INSERT INTO offense_aliases VALUES ${a}`,
   ];
 }
+
+/** Replaces the user's own offense assignments (normal form -> NIBRS code) in one statement list. */
+export function userAliasesSql(map: Readonly<Record<string, string>>): string[] {
+  const rows = Object.entries(map).filter(([, code]) => code).map(([alias, code]) => `(${sqlString(normaliseOffense(alias))}, ${sqlString(code)})`);
+  return ['DELETE FROM offense_user_aliases', ...(rows.length ? [`INSERT OR REPLACE INTO offense_user_aliases VALUES ${rows.join(', ')}`] : [])];
+}

@@ -1,3 +1,5 @@
+import { normaliseOffenseSql } from './codes.ts';
+
 /** Tables derived from the canonical ones, for speed. They are rebuilt inside the same transaction
  *  that changes their source, so they never disagree with it.
  *
@@ -15,7 +17,30 @@ export function encounterFactsSql(): string {
     FROM encounters ORDER BY encounter_date`;
 }
 
+/** crime_facts: every crime source as monthly counts, one row per series, month, offense text and
+ *  code as the file gave them (incident records counted per month; monthly counts as given, with
+ *  NULL kept for "not reported"). Offenses are matched to NIBRS codes when queried (metrics/crime),
+ *  through the editable offense table, so changing a mapping needs no reload. `offense_key` and
+ *  `code_key` are the normal forms the offense tables are keyed on. */
+export const CRIME_FACTS = 'crime_facts';
+
+export function crimeFactsSql(): string {
+  const key = (e: string) => normaliseOffenseSql(e);
+  return `CREATE OR REPLACE TABLE ${CRIME_FACTS} AS
+    SELECT 'incidents:' || coalesce(agency, source_file) AS series, coalesce(agency, source_file) AS label, 'incidents' AS source,
+      CAST(date_trunc('month', date) AS DATE) AS month, offense, nibrs_code AS raw_code,
+      ${key('offense')} AS offense_key, ${key('nibrs_code')} AS code_key, CAST(count(*) AS DOUBLE) AS count
+    FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL
+    UNION ALL
+    SELECT 'monthly:' || agency, any_value(coalesce(agency_name || CASE WHEN state IS NOT NULL THEN ', ' || state ELSE '' END, agency)),
+      'monthly', month, offense, nibrs_code, ${key('offense')}, ${key('nibrs_code')},
+      CASE WHEN count(count) = count(*) THEN sum(count) END
+    FROM crime_monthly WHERE agency IS NOT NULL AND month IS NOT NULL GROUP BY agency, month, offense, nibrs_code`;
+}
+
 /** The derived tables that depend on a canonical table. */
 export function derivedSqlFor(table: string): string[] {
-  return table === 'encounters' ? [encounterFactsSql()] : [];
+  if (table === 'encounters') return [encounterFactsSql()];
+  if (table === 'crime_incidents' || table === 'crime_monthly') return [crimeFactsSql()];
+  return [];
 }

@@ -35,7 +35,10 @@ export function schemaSql(): string[] {
     `CREATE TABLE IF NOT EXISTS offense_codes (code VARCHAR PRIMARY KEY, name VARCHAR, grp VARCHAR,
       addiction_associated BOOLEAN)`,
     `CREATE TABLE IF NOT EXISTS offense_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,
+    // The user's own offense assignments (kept in this browser), consulted before the shipped aliases.
+    `CREATE TABLE IF NOT EXISTS offense_user_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,
     ...derivedSqlFor('encounters'),
+    ...derivedSqlFor('crime_incidents'),
   ];
 }
 

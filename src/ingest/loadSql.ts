@@ -1,5 +1,4 @@
 import { tableColumns } from '../db/schema.ts';
-import { normaliseOffenseSql } from '../db/codes.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { FieldDef } from './kinds/types.ts';
 import { usedHeaders } from './mapping.ts';
@@ -67,8 +66,7 @@ export function insertSql(plan: LoadPlan, names: StageNames): string {
     const names_ = `[${offenses.map(([, o]) => sqlString(o)).join(', ')}]`;
     const counts = `[${offenses.map(([h]) => `TRY_CAST(${num(alias.get(h)!)} AS DOUBLE)`).join(', ')}]`;
     return `INSERT INTO crime_monthly (month, agency, agency_name, state, offense, nibrs_code, count, source_file)
-      SELECT month, agency, agency_name, state, offense,
-        (SELECT code FROM offense_aliases WHERE alias = ${normaliseOffenseSql('offense')}), count, ${src}
+      SELECT month, agency, agency_name, state, offense, NULL, count, ${src}
       FROM (SELECT ${field('month')} AS month, ${field('agency')} AS agency,
         coalesce(${field('agency_name')}, ${field('agency')}) AS agency_name, ${field('state')} AS state,
         unnest(${names_}) AS offense, unnest(${counts}) AS count
@@ -80,7 +78,8 @@ export function insertSql(plan: LoadPlan, names: StageNames): string {
     const custom = plan.kind.columns?.[c];
     if (custom) return custom(field, status);
     if (c === 'nibrs_code' && table === 'crime_incidents') {
-      return `coalesce(upper(${field('nibrs_code')}), (SELECT code FROM offense_aliases WHERE alias = ${normaliseOffenseSql(field('offense'))}))`;
+      // As the file gives it: offenses are matched to codes when queried (db/derived, metrics/crime).
+      return `upper(trim(${field('nibrs_code')}))`;
     }
     const f = byName.get(c);
     return f ? canonicalValue(f, field(c)) : 'NULL';

@@ -1,43 +1,121 @@
+import { CRIME_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { periodCondition, type Period } from './filters.ts';
 import { query } from './query.ts';
 
-export interface MonthlyOffenses extends Record<string, unknown> {
+/** Every crime row with the NIBRS code it is counted under, and where that code came from:
+ *  - 'file': the file's own code column holds a NIBRS code;
+ *  - 'yours': an assignment the user made in the offense table (this browser);
+ *  - 'default': the shipped table of common descriptions and codes (data/codes);
+ *  - 'unmapped': none of these; such rows are listed for the user and never counted.
+ *  A user assignment of an offense text wins over a default, never over the file's own code. */
+export const CODED_CRIME = `(
+  SELECT f.*, coalesce(k.code, u1.code, u2.code, s1.code, s2.code) AS code,
+    CASE WHEN k.code IS NOT NULL THEN 'file' WHEN coalesce(u1.code, u2.code) IS NOT NULL THEN 'yours'
+      WHEN coalesce(s1.code, s2.code) IS NOT NULL THEN 'default' ELSE 'unmapped' END AS code_from
+  FROM ${CRIME_FACTS} f
+  LEFT JOIN offense_codes k ON k.code = upper(f.code_key)
+  LEFT JOIN offense_user_aliases u1 ON u1.alias = f.offense_key
+  LEFT JOIN offense_user_aliases u2 ON u2.alias = f.code_key
+  LEFT JOIN offense_aliases s1 ON s1.alias = f.offense_key
+  LEFT JOIN offense_aliases s2 ON s2.alias = f.code_key)`;
+
+export interface CrimeSeries extends Record<string, unknown> {
+  series: string;
+  label: string;
+  source: 'incidents' | 'monthly';
+  first: Date;
+  last: Date;
+}
+
+/** The crime series that can be charted: one per agency (or per agency-less incident file). */
+export function crimeSeries() {
+  return query<CrimeSeries>(`
+    SELECT series, any_value(label) AS label, any_value(source) AS source, min(month) AS first, max(month) AS last
+    FROM ${CRIME_FACTS} GROUP BY series ORDER BY source, label`);
+}
+
+export interface OffenseGroup extends Record<string, unknown> { group: string; codes: string }
+
+/** The addiction-associated offense groups, with their NIBRS codes (from the shipped code table). */
+export function addictionGroups() {
+  return query<OffenseGroup>(`
+    SELECT grp AS "group", string_agg(code, ', ' ORDER BY code) AS codes FROM offense_codes
+    WHERE addiction_associated GROUP BY grp ORDER BY min(code)`);
+}
+
+export interface MonthlyCount extends Record<string, unknown> {
   month: Date;
-  group: string;
-  count: number;
+  /** null: the source did not report that month (a gap, never a zero). */
+  count: number | null;
 }
 
-/** Addiction-associated offenses per month and group, from incident records (each incident counted
- *  once under its NIBRS code's group). Offenses without a known code are not counted here. */
-export function addictionCrimeFromIncidents(p: Period, series?: string) {
-  const where = [periodCondition('i.date', p), series ? `${INCIDENT_SERIES.replace(/\b(agency|source_file)\b/g, 'i.$1')} = ${sqlString(series)}` : 'true'].join(' AND ');
-  return query<MonthlyOffenses>(`
-    SELECT CAST(date_trunc('month', i.date) AS DATE) AS month, c.grp AS "group", count(*) AS count
-    FROM crime_incidents i JOIN offense_codes c ON c.code = i.nibrs_code
-    WHERE c.addiction_associated AND ${where}
-    GROUP BY ALL ORDER BY month, "group"`);
+/** Addiction-associated offenses per month for one series, all groups or one. Every month from the
+ *  series' first to its last month appears. Incident records: a month without a matching incident
+ *  is zero. Monthly counts: a month is reported only if every counted offense row of that month
+ *  has a number; otherwise it is null. */
+export function crimeByMonth(series: string, group: string | null, p: Period = {}) {
+  const inGroup = group ? `c.grp = ${sqlString(group)}` : 'c.addiction_associated';
+  return query<MonthlyCount>(`
+    WITH s AS (SELECT min(month) AS lo, max(month) AS hi FROM ${CRIME_FACTS} WHERE series = ${sqlString(series)}),
+    spine AS (SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM s),
+    rows AS (SELECT x.month, x.count FROM ${CODED_CRIME} x JOIN offense_codes c ON c.code = x.code
+      WHERE x.series = ${sqlString(series)} AND ${inGroup}),
+    m AS (SELECT month, CASE WHEN count(count) = count(*) THEN sum(count) END AS count, count(*) AS n FROM rows GROUP BY month)
+    SELECT spine.month,
+      CASE WHEN m.n IS NULL THEN (CASE WHEN ${sqlString(series)} LIKE 'incidents:%' THEN 0 END) ELSE m.count END AS count
+    FROM spine LEFT JOIN m USING (month)
+    WHERE ${periodCondition('spine.month', p)}
+    ORDER BY spine.month`);
 }
 
-/** The same from monthly counts for one agency. Months an offense was not reported are left out,
- *  never counted as zero. */
-export function addictionCrimeFromMonthly(p: Period, agency: string) {
-  return query<MonthlyOffenses>(`
-    SELECT m.month, c.grp AS "group", sum(m.count) AS count
-    FROM crime_monthly m JOIN offense_codes c ON c.code = m.nibrs_code
-    WHERE c.addiction_associated AND m.count IS NOT NULL AND m.agency = ${sqlString(agency)}
-      AND ${periodCondition('m.month', p)}
-    GROUP BY ALL ORDER BY m.month, "group"`);
+export interface MonthlyGroupCount extends Record<string, unknown> { month: Date; group: string; count: number | null }
+
+/** The same by group: one row per month and addiction-associated group present in the series. */
+export function crimeByMonthAndGroup(series: string, p: Period = {}) {
+  return query<MonthlyGroupCount>(`
+    WITH s AS (SELECT min(month) AS lo, max(month) AS hi FROM ${CRIME_FACTS} WHERE series = ${sqlString(series)}),
+    spine AS (SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM s),
+    rows AS (SELECT x.month, c.grp, x.count FROM ${CODED_CRIME} x JOIN offense_codes c ON c.code = x.code
+      WHERE x.series = ${sqlString(series)} AND c.addiction_associated),
+    groups AS (SELECT DISTINCT grp FROM rows),
+    m AS (SELECT month, grp, CASE WHEN count(count) = count(*) THEN sum(count) END AS count, count(*) AS n FROM rows GROUP BY ALL)
+    SELECT spine.month, groups.grp AS "group",
+      CASE WHEN m.n IS NULL THEN (CASE WHEN ${sqlString(series)} LIKE 'incidents:%' THEN 0 END) ELSE m.count END AS count
+    FROM spine CROSS JOIN groups LEFT JOIN m ON m.month = spine.month AND m.grp = groups.grp
+    WHERE ${periodCondition('spine.month', p)}
+    ORDER BY spine.month, "group"`);
 }
 
-/** Incident files without an agency column form a series of their own, named by the file. */
-const INCIDENT_SERIES = 'coalesce(agency, source_file)';
+export interface OffenseValue extends Record<string, unknown> {
+  offense: string | null;
+  rawCode: string | null;
+  /** The key an assignment is saved under: the offense text's normal form, or the code's. */
+  key: string;
+  rows: number;
+  offenses: number | null;
+  code: string | null;
+  codeFrom: 'file' | 'yours' | 'default' | 'unmapped';
+  group: string | null;
+  addictionAssociated: boolean | null;
+}
 
-/** The crime series that can be charted: one per agency (or agency-less incident file). */
-export function crimeAgencies() {
-  return query<{ agency: string; source: 'incidents' | 'monthly'; rows: number }>(`
-    SELECT ${INCIDENT_SERIES} AS agency, 'incidents' AS source, count(*) AS rows FROM crime_incidents GROUP BY 1
-    UNION ALL
-    SELECT agency, 'monthly' AS source, count(*) AS rows FROM crime_monthly WHERE agency IS NOT NULL GROUP BY agency
-    ORDER BY source, agency`);
+/** Every offense value in the loaded crime data with the code it is counted under. Unmapped values
+ *  first (they are not counted anywhere until assigned), then by how many offenses they carry. */
+export function offenseValues() {
+  return query<OffenseValue>(`
+    SELECT x.offense, x.raw_code AS rawCode, coalesce(x.offense_key, x.code_key) AS key,
+      count(*) AS rows, sum(x.count) AS offenses, any_value(x.code) AS code, any_value(x.code_from) AS codeFrom,
+      any_value(c.grp) AS "group", any_value(c.addiction_associated) AS addictionAssociated
+    FROM ${CODED_CRIME} x LEFT JOIN offense_codes c ON c.code = x.code
+    WHERE coalesce(x.offense_key, x.code_key) IS NOT NULL
+    GROUP BY x.offense, x.raw_code, x.offense_key, x.code_key
+    ORDER BY (any_value(x.code_from) = 'unmapped') DESC, offenses DESC NULLS LAST, x.offense`);
+}
+
+export interface OffenseCodeRow extends Record<string, unknown> { code: string; name: string; group: string; addictionAssociated: boolean }
+
+/** The NIBRS codes an offense can be assigned to. */
+export function offenseCodeList() {
+  return query<OffenseCodeRow>(`SELECT code, name, grp AS "group", addiction_associated AS addictionAssociated FROM offense_codes ORDER BY code`);
 }

@@ -8,6 +8,8 @@ import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
 import { sniffFile } from '../ingest/sniff.ts';
 import { SAMPLE_PROGRAM, saveProgram, savedProgram, type ProgramInfo } from './program.ts';
 import { SAMPLE_PREFIX, sampleFiles } from './sampleFiles.ts';
+import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
+import { userAliasesSql } from '../db/codes.ts';
 
 export interface LoadedFile { source_file: string; kind: string; table_name: string; rows: number; bytes: number; loaded_at: Date }
 
@@ -36,6 +38,9 @@ interface DataState {
   dismissUpload: (id: number) => void;
   removeFile: (sourceFile: string) => Promise<void>;
   setProgram: (p: ProgramInfo | null) => void;
+  /** The user's offense assignments; `assignOffense(key, null)` removes one. */
+  offenseMap: OffenseMap;
+  assignOffense: (key: string, code: string | null) => Promise<void>;
 }
 
 const Ctx = createContext<DataState | null>(null);
@@ -119,6 +124,22 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   const dismissUpload = useCallback((id: number) => setUploads((us) => us.filter((u) => u.id !== id)), []);
 
+  const [offenseMap, setOffenseMap] = useState<OffenseMap>(() => savedOffenseMap());
+  const offenseMapRef = useRef(offenseMap);
+  const assignOffense = useCallback(async (key: string, code: string | null) => {
+    const next = { ...offenseMapRef.current };
+    if (code) next[key] = code; else delete next[key];
+    offenseMapRef.current = next;
+    saveOffenseMap(next);
+    setOffenseMap(next);
+    const d = db.current;
+    if (!d) return;
+    await (queue.current = queue.current.then(async () => {
+      for (const sql of userAliasesSql(next)) await d.loader.run(sql);
+      setVersion((v) => v + 1);
+    }));
+  }, []);
+
   const removeFile = useCallback(async (sourceFile: string) => {
     const d = db.current;
     if (!d) return;
@@ -136,6 +157,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       if (cancelled) return;
       db.current = { db: database, loader };
       setConn(main);
+      for (const sql of userAliasesSql(offenseMapRef.current)) await loader.run(sql);
       const [{ n } = { n: 0 }] = await loader.query<{ n: number }>('SELECT count(*) AS n FROM _loads');
       if (n === 0) {
         for (const file of await sampleFiles()) {
@@ -159,7 +181,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<DataState>(() => ({
     status, error, conn, version, loads, sampleLoaded, program, uploads,
-    addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram,
-  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram]);
+    addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense,
+  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,36 +1,29 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { CrimeChart } from '../../charts/CrimeChart.tsx';
-import { addictionCrimeFromIncidents, addictionCrimeFromMonthly, crimeAgencies } from '../../metrics/crime.ts';
+import { crimeByMonthAndGroup, crimeSeries } from '../../metrics/crime.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import type { Annotation } from '../../charts/marks.ts';
 
-/** Crime context for one agency: incident records where loaded, otherwise monthly counts. */
+/** Crime context for one series (an agency's incident records or monthly counts). */
 export function CrimePanel({ events }: { events: Annotation[] }) {
-  const series = useQuery(useMemo(() => crimeAgencies(), []));
-  const options = series.rows.map((s) => ({ key: `${s.source}:${s.agency}`, ...s }));
+  const series = useQuery(useMemo(() => crimeSeries(), []));
   const [chosen, setChosen] = useState('');
-  const current = options.find((o) => o.key === chosen) ?? options[0];
-  const q = useMemo(() => {
-    if (!current) return null;
-    return current.source === 'incidents'
-      ? addictionCrimeFromIncidents({}, current.agency)
-      : addictionCrimeFromMonthly({}, current.agency);
-  }, [current?.key]); // eslint-disable-line react-hooks/exhaustive-deps
-  const crime = useQuery(q);
+  const current = series.rows.find((o) => o.series === chosen) ?? series.rows[0];
+  const crime = useQuery(useMemo(() => (current ? crimeByMonthAndGroup(current.series) : null), [current?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const kind = (s: { source: string }) => (s.source === 'incidents' ? 'incident records' : 'monthly counts');
   return (
     <section aria-label="Crime context">
-      {options.length > 1 && (
+      {series.rows.length > 1 && (
         <label className="inline-field">
           Agency{' '}
-          <select value={current?.key} onChange={(e) => setChosen(e.target.value)} data-testid="crime-agency">
-            {options.map((o) => (
-              <option key={o.key} value={o.key}>{o.agency} ({o.source === 'incidents' ? 'incident records' : 'monthly counts'})</option>
-            ))}
+          <select value={current?.series} onChange={(e) => setChosen(e.target.value)} data-testid="crime-agency">
+            {series.rows.map((o) => <option key={o.series} value={o.series}>{o.label} ({kind(o)})</option>)}
           </select>
         </label>
       )}
-      <CrimeChart rows={q ? crime.rows : []} events={events}
-        source={current ? `${current.source === 'incidents' ? 'incident records' : 'monthly counts'}, ${current.agency}` : 'none loaded'} />
+      <CrimeChart rows={current ? crime.rows : []} events={events} source={current ? `${kind(current)}, ${current.label}` : 'none loaded'} />
+      <p className="hint"><Link to="/crime">Crime trends and the impact analysis</Link></p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filterFor, NO_FILTER } from '../../../src/metrics/filters.ts';
 import { placementsByMonth, programKpis } from '../../../src/metrics/placements.ts';
-import { addictionCrimeFromIncidents } from '../../../src/metrics/crime.ts';
+import { crimeByMonthAndGroup } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, SAMPLE, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
 
@@ -86,7 +86,7 @@ describe('the generated sample program', () => {
   });
 
   it('addiction-associated crime per month covers 2019-01 to 2025-06', async () => {
-    const rows = await runQuery(t.conn, addictionCrimeFromIncidents({}));
+    const rows = await runQuery(t.conn, crimeByMonthAndGroup('incidents:Harbor Point PD'));
     const months = [...new Set(rows.map((r) => r.month.toISOString().slice(0, 7)))];
     expect(months[0]).toBe('2019-01');
     expect(months.at(-1)).toBe('2025-06');
