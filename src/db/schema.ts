@@ -17,6 +17,9 @@ export const TABLES = {
     status VARCHAR, percent_complete DOUBLE, predicted_value DOUBLE`,
   overdose_wonder: `county VARCHAR, county_fips VARCHAR, year INTEGER, deaths DOUBLE, deaths_status VARCHAR,
     population DOUBLE, crude_rate DOUBLE, crude_rate_status VARCHAR`,
+  /** CDC VSRR county provisional counts: `month` is the month the 12 months end in. */
+  overdose_county: `county_fips VARCHAR, county VARCHAR, state VARCHAR, month DATE, deaths DOUBLE, deaths_status VARCHAR,
+    percent_pending DOUBLE`,
   overdose_monthly: `month DATE, area VARCHAR, fatal DOUBLE, nonfatal DOUBLE, total DOUBLE`,
   overdose_incidents: `date DATE, incident_id VARCHAR, victim_id VARCHAR, county VARCHAR, county_fips VARCHAR,
     naloxone BOOLEAN, survived VARCHAR`,

@@ -37,6 +37,8 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     ok: rowsLoaded > 0 && !hasErrors(problems), rowsLoaded,
     understood: understood(plan), ignored: ignored(plan), problems, ms: performance.now() - t0,
   });
+  // A plan that already carries an error (missing columns, a file cut short) is not staged at all.
+  if (hasErrors(problems)) return report(0);
   const registered = `upload_${n}_${plan.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   const ref = await db.registerFile(registered, source);
   try {

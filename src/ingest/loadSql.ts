@@ -108,7 +108,8 @@ export function checks(plan: LoadPlan): Check[] {
     const col = plan.mapping.columns[f.name];
     if (!col) continue;
     const r = raw(f.name);
-    if (f.required) {
+    // A blank that means something (suppressed, not reported) is not a missing value.
+    if (f.required && !f.blankIsSuppressed && !f.blankMeansNotReported) {
       out.push({ severity: 'error', column: col, condition: missingCondition(r, f), value: r,
         message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; it is required.`,
         fix: `Fill in ${f.label.toLowerCase()} for every row, or map another column to it.` });

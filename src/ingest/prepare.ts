@@ -1,10 +1,10 @@
 import { kindById } from './kinds/index.ts';
-import type { KindId } from './kinds/types.ts';
+import type { KindDef, KindId } from './kinds/types.ts';
 import { applySavedMapping, missingRequired, type Mapping } from './mapping.ts';
 import { makePlan, type LoadPlan } from './plan.ts';
 import type { Problem } from './problems.ts';
 import { isConfident, recognise, type Candidate } from './recognise.ts';
-import type { SniffResult } from './sniff.ts';
+import { CUT_FIX, type Sniffed, type SniffResult } from './sniff.ts';
 
 /** A file after sniffing and recognition, before loading. */
 export type Prepared =
@@ -18,29 +18,61 @@ export type Prepared =
       plan: LoadPlan;
     };
 
+/** Problems of a plan (this kind with this mapping) rather than of the file. They travel in
+ *  `plan.sniffed.warnings`, where loading finds them (an error there refuses the load), and are
+ *  worked out afresh each time a file is prepared again with another kind or mapping. */
+export const PLAN_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-columns', 'notes-missing', 'notes-missing-cut-short']);
+
 export function prepare(file: string, size: number, sniff: SniffResult, choice?: { kind?: KindId; mapping?: Mapping }): Prepared {
   if (!sniff.ok) return { ok: false, file, problem: sniff.problem };
-  const s = sniff.sniffed;
+  const fileOnly = sniff.sniffed.warnings.filter((p) => !PLAN_PROBLEM_CODES.has(p.code ?? ''));
+  const s: Sniffed = { ...sniff.sniffed, warnings: fileOnly };
   const candidates = recognise(s.header);
   const best = candidates[0]!;
   const kind = choice?.kind ? kindById(choice.kind) : best.kind;
   const proposed = candidates.find((c) => c.kind.id === kind.id)!.mapping;
   const mapping = choice?.mapping ? applySavedMapping(kind, choice.mapping, s.header) : proposed;
-  const plan = makePlan(file, size, s, kind, mapping);
+  const warnings = [...fileOnly, ...missingColumns(file, kind, mapping, s.header), ...notesBlock(file, kind, s)];
+  const plan = makePlan(file, size, { ...s, warnings }, kind, mapping);
   const confident = (choice?.kind ? true : isConfident(candidates)) && missingRequired(kind, mapping).length === 0;
   return { ok: true, file, candidates, confident, plan };
 }
 
-/** Why a prepared file cannot load as it is. */
+/** Why a prepared file cannot load as it is: the first error found before loading (a file cut
+ *  short, required fields without a column), or a guess that is not confident. */
 export function notReadyProblem(p: Extract<Prepared, { ok: true }>): Problem | null {
-  const missing = missingRequired(p.plan.kind, p.plan.mapping);
-  if (missing.length) {
-    return { severity: 'error', file: p.file, message: `Read as "${p.plan.kind.label}", but no column was found for: ${missing.join(', ')}.`,
-      fix: 'Choose the right kind of file, or pick the column for each missing field, then load.' };
-  }
+  const error = p.plan.sniffed.warnings.find((w) => w.severity === 'error');
+  if (error) return error;
   if (!p.confident) {
     return { severity: 'error', file: p.file, message: 'The file was not recognised with confidence.',
       fix: `Check the guess ("${p.plan.kind.label}") and the column mapping, then load.` };
   }
   return null;
+}
+
+const LISTED_COLUMNS = 25;
+
+function missingColumns(file: string, kind: KindDef, mapping: Mapping, header: readonly string[]): Problem[] {
+  const missing = missingRequired(kind, mapping);
+  if (!missing.length) return [];
+  const shown = header.slice(0, LISTED_COLUMNS).map((h) => `"${h}"`).join(', ');
+  const more = header.length > LISTED_COLUMNS ? ` and ${header.length - LISTED_COLUMNS} more` : '';
+  return [{ severity: 'error', file, row: 1, code: 'missing-columns',
+    message: `Read as "${kind.label}", but no column was found for: ${missing.join(', ')}. The file's columns are: ${shown}${more}.`,
+    fix: 'Choose the right kind of file, or pick the column for each missing field, then load.' }];
+}
+
+/** Kinds whose exports end with a notes block (CDC WONDER): its absence is a sign of a file cut short. */
+function notesBlock(file: string, kind: KindDef, s: Sniffed): Problem[] {
+  const t = s.tail;
+  if (!kind.notesBlock || !t || t.notes || s.warnings.some((w) => w.code === 'cut-short')) return [];
+  const where = t.lastRow != null ? `row ${t.lastRow}` : 'the last row';
+  if (!t.endsWithLineBreak) {
+    return [{ severity: 'error', file, row: t.lastRow, code: 'notes-missing-cut-short',
+      message: `The export looks cut short: the notes block ${kind.label} files end with (${kind.notesBlock.example}) is missing, and the last row has no line break after it, so its last value may be incomplete.`,
+      fix: CUT_FIX }];
+  }
+  return [{ severity: 'warning', file, row: t.lastRow, code: 'notes-missing',
+    message: `The notes block ${kind.label} files end with (${kind.notesBlock.example}) is missing, so it cannot be told whether the export is complete.`,
+    fix: `If you removed the notes yourself, ignore this. Otherwise check that ${where} is the last one you asked ${kind.label} for, or export again.` }];
 }

@@ -11,6 +11,9 @@ export interface Problem {
   count?: number;
   /** The first few rows with the problem. */
   rows?: number[];
+  /** What kind of problem this is, for code that must tell problems apart (for example
+   *  'cut-short'); absent for most. */
+  code?: string;
 }
 
 export function problemText(p: Problem): string {

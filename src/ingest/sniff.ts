@@ -13,12 +13,32 @@ export interface Sniffed {
   sample: string[][];
   /** The sample is the whole file. */
   complete: boolean;
+  /** How the file ends, when its end was read (the whole file, or its last bytes). */
+  tail: Tail | null;
+  /** Problems found before loading. Those of severity 'error' stop the load (a file cut short).
+   *  `prepare` adds problems of the plan (see `PLAN_PROBLEM_CODES` there). */
   warnings: Problem[];
+}
+
+/** The end of a file: enough to tell an export that was cut short from a complete one. */
+export interface Tail {
+  /** The last record of the file, or the last before a notes block. */
+  last: string[];
+  /** Its spreadsheet row (the header is row 1), when the whole file was read. */
+  lastRow?: number;
+  /** The file ends with a line break, as complete exports do. */
+  endsWithLineBreak: boolean;
+  /** The last record opens a quote that is never closed. */
+  openQuote: boolean;
+  /** A notes block follows the data: a line "---", as CDC WONDER writes. */
+  notes: boolean;
 }
 
 export type SniffResult = { ok: true; sniffed: Sniffed } | { ok: false; problem: Problem };
 
 export const SNIFF_BYTES = 256 * 1024;
+/** How much of the end of a larger file is read to see whether it was cut short. */
+export const TAIL_BYTES = 64 * 1024;
 export const SAMPLE_ROWS = 500;
 
 const MAGIC: [number[], string][] = [
@@ -35,11 +55,15 @@ const SAVE_AS = 'Open it in a spreadsheet and save it as "CSV UTF-8 (comma delim
 
 export async function sniffFile(name: string, file: Blob): Promise<SniffResult> {
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-  return sniffBytes(name, head, file.size);
+  const tail = file.size > SNIFF_BYTES
+    ? new Uint8Array(await file.slice(Math.max(SNIFF_BYTES, file.size - TAIL_BYTES)).arrayBuffer())
+    : undefined;
+  return sniffBytes(name, head, file.size, tail);
 }
 
-/** Pure: decides from the first bytes of a file. */
-export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number): SniffResult {
+/** Pure: decides from the first bytes of a file, and from its last bytes (`tailBytes`) when the
+ *  first bytes are not the whole file. Without either, whether the file was cut short is not checked. */
+export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, tailBytes?: Uint8Array): SniffResult {
   const fail = (message: string, fix: string, row?: number): SniffResult => ({
     ok: false, problem: { severity: 'error', file: name, row, message, fix },
   });
@@ -90,6 +114,10 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number): 
   }
   const header = uniqueHeader(first);
   const warnings: Problem[] = [];
+  const tail = complete ? readTail(text, delimiter, true)
+    : tailBytes?.length ? readTail(decodeTail(tailBytes, encoding), delimiter, false) : null;
+  const cut = tail ? cutShortProblem(name, header.length, tail) : null;
+  if (cut) warnings.push(cut);
   if (encoding === 'latin-1') {
     warnings.push({ severity: 'warning', file: name, message: 'The file is not UTF-8; it was read as Windows-1252 (Latin-1) text.',
       fix: 'Check that accented letters (é, ñ) look right below; if not, save the file as "CSV UTF-8" and load it again.' });
@@ -98,7 +126,68 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number): 
     warnings.push({ severity: 'warning', file: name, row: 1, message: 'Some column names were blank or repeated; they were renamed (for example "column 3", "date 2").',
       fix: 'Give every column a distinct name in the header row if you want to map them by name.' });
   }
-  return { ok: true, sniffed: { delimiter, encoding, bom, header, sample: rows.slice(1), complete, warnings } };
+  return { ok: true, sniffed: { delimiter, encoding, bom, header, sample: rows.slice(1), complete, tail, warnings } };
+}
+
+/** The last bytes of a file as text, from the first line break on (the line before it is partial). */
+function decodeTail(bytes: Uint8Array, encoding: Sniffed['encoding']): string {
+  const text = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(bytes);
+  const nl = text.search(/[\r\n]/);
+  return nl < 0 ? '' : text.slice(nl).replace(/^[\r\n]+/, '');
+}
+
+/** How a text ends. `whole`: the text is the whole file (minus a BOM), so rows can be numbered. */
+export function readTail(text: string, delimiter: string, whole: boolean): Tail | null {
+  const from = whole && text.length > TAIL_BYTES ? nextLineStart(text, text.length - TAIL_BYTES) : 0;
+  const part = text.slice(from);
+  const records: { data: string[]; start: number; openQuote: boolean }[] = [];
+  let cursor = 0;
+  Papa.parse<string[]>(part, {
+    delimiter, skipEmptyLines: 'greedy',
+    step: (r) => {
+      records.push({ data: r.data, start: cursor, openQuote: r.errors.some((e) => e.code === 'MissingQuotes') });
+      cursor = r.meta.cursor;
+    },
+  });
+  const notesAt = records.findIndex((r) => (r.data[0] ?? '').trim().startsWith('---'));
+  const last = records[(notesAt >= 0 ? notesAt : records.length) - 1];
+  if (!last) return null;
+  let start = from + last.start;
+  while (text[start] === '\r' || text[start] === '\n') start++;
+  return {
+    last: last.data,
+    lastRow: whole ? lineNumber(text, start) : undefined,
+    endsWithLineBreak: /[\r\n]$/.test(text),
+    openQuote: last.openQuote,
+    notes: notesAt >= 0,
+  };
+}
+
+function nextLineStart(text: string, at: number): number {
+  const i = text.slice(at).search(/[\r\n]/);
+  if (i < 0) return at;
+  let j = at + i;
+  while (text[j] === '\r' || text[j] === '\n') j++;
+  return j;
+}
+
+/** 1-based line of a position: \r\n, \n and \r each end a line. */
+function lineNumber(text: string, pos: number): number {
+  return (text.slice(0, pos).match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
+}
+
+export const CUT_FIX = 'Download or export the file again and check that the download finished; then load the new copy. Data loaded earlier is unchanged.';
+
+/** A last row with fewer values than the header and no line break after it, or a quote left open
+ *  at the very end: the file was cut short (an interrupted download, a copy that ran out of room). */
+export function cutShortProblem(file: string, width: number, tail: Tail): Problem | null {
+  if (tail.notes) return null;
+  const short = tail.last.length < width && !tail.endsWithLineBreak;
+  if (!short && !tail.openQuote) return null;
+  const what = tail.openQuote ? 'ends inside a quoted value'
+    : `has ${tail.last.length} of the ${width} values the header names, and no line break after it`;
+  return { severity: 'error', file, row: tail.lastRow, code: 'cut-short',
+    message: `The export looks cut short (a download or copy that stopped early): its last row ${what}.`, fix: CUT_FIX };
 }
 
 export function uniqueHeader(raw: readonly string[]): string[] {

@@ -11,7 +11,7 @@ export const crimeIncidents: KindDef = {
   signature: ['incident number', 'offense', 'specific type crime', 'primary type', 'nibrs code'],
   fields: [
     { name: 'date', label: 'Date', type: 'date', required: true,
-      synonyms: ['date', 'incident date', 'date occurred', 'occurred date', 'report date', 'offense date', 'date reported'] },
+      synonyms: ['date', 'incident date', 'date occurred', 'occurred date', 'occurred', 'occurred on', 'date of occurrence', 'report date', 'offense date', 'date reported'] },
     { name: 'offense', label: 'Offense', type: 'text', required: true,
       synonyms: ['offense', 'specific type crime', 'offense description', 'primary type', 'crime type', 'offense type',
         'ucr description', 'nibrs description', 'crime', 'description', 'general type crime'] },
@@ -31,14 +31,17 @@ export const crimeMonthlyLong: KindDef = {
   signature: ['count', 'offense', 'month'],
   fields: [
     { name: 'month', label: 'Month', type: 'month', required: true, synonyms: ['month', 'date', 'period', 'month year'] },
-    agencyField,
+    // The key must be unique across states ("Medford" is in MA and OR): codes come before names.
+    { name: 'agency', label: 'Agency (unique key)', type: 'text',
+      synonyms: ['ori', 'agency id', 'agency key', 'agency full', 'agency abbr', 'agency', 'agency name', 'department', 'reporting agency'] },
+    { name: 'agency_name', label: 'Agency name', type: 'text', synonyms: ['agency name', 'agency', 'department'] },
+    { name: 'state', label: 'State', type: 'text', synonyms: ['state abbr', 'state', 'state name'] },
     { name: 'offense', label: 'Offense', type: 'text', required: true, synonyms: ['offense', 'crime type', 'offense type'] },
-    { name: 'count', label: 'Count', type: 'number', required: true,
+    { name: 'count', label: 'Count', type: 'number', required: true, blankMeansNotReported: true,
       synonyms: ['count', 'offenses', 'number', 'incidents', 'actual', 'value'] },
   ],
   columns: {
-    agency_name: (f) => f('agency'),
-    state: () => 'NULL',
+    agency_name: (f) => `coalesce(${f('agency_name')}, ${f('agency')})`,
   },
 };
 

@@ -1,12 +1,12 @@
 import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crime.ts';
-import { cdcVsrr, cdcWonder, overdoseIncidents, overdoseMonthly } from './overdose.ts';
+import { cdcVsrr, cdcVsrrCounty, cdcWonder, overdoseIncidents, overdoseMonthly } from './overdose.ts';
 import { costs, encounters, naloxone } from './program.ts';
 import type { KindDef, KindId } from './types.ts';
 
 export const KINDS: readonly KindDef[] = [
   encounters, costs, naloxone,
   crimeIncidents, crimeMonthlyLong, crimeMonthlyWide,
-  cdcVsrr, cdcWonder, overdoseMonthly, overdoseIncidents,
+  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents,
 ];
 
 export function kindById(id: KindId): KindDef {
@@ -16,3 +16,5 @@ export function kindById(id: KindId): KindDef {
 }
 
 export type { KindDef, KindId, FieldDef, FieldType } from './types.ts';
+export { VSRR_INDICATORS, vsrrIndicator, vsrrIndicatorGroup, vsrrIndicatorGroupSql } from './overdose.ts';
+export type { VsrrIndicator, VsrrIndicatorGroup } from './overdose.ts';

@@ -1,4 +1,58 @@
+import { sqlString } from '../../db/sql.ts';
+import { vocabularyKey, vocabularyKeyJs } from '../parse.ts';
 import type { KindDef } from './types.ts';
+
+/** What a VSRR indicator counts, for the dashboard. The groups overlap (a death can involve heroin
+ *  and fentanyl, cocaine and methamphetamine): never add indicators up, within a group or across. */
+export type VsrrIndicatorGroup = 'all drugs' | 'opioids' | 'synthetic opioids' | 'stimulants' | 'heroin' | 'other';
+
+export interface VsrrIndicator {
+  /** Exactly as CDC writes it in the `Indicator` column. */
+  name: string;
+  group: VsrrIndicatorGroup;
+  /** 'percent' for "Percent with drugs specified"; every other indicator counts deaths. */
+  unit: 'deaths' | 'percent';
+}
+
+/** Every indicator of CDC's VSRR Provisional Drug Overdose Death Counts (data.cdc.gov xkb8-kh2a).
+ *  The 2018-09 release has these twelve; later releases (checked against public code that reads the
+ *  2021, 2024 and 2025 releases) use the same twelve names. */
+export const VSRR_INDICATORS: readonly VsrrIndicator[] = [
+  { name: 'Number of Drug Overdose Deaths', group: 'all drugs', unit: 'deaths' },
+  { name: 'Number of Deaths', group: 'other', unit: 'deaths' },
+  { name: 'Percent with drugs specified', group: 'other', unit: 'percent' },
+  { name: 'Opioids (T40.0-T40.4,T40.6)', group: 'opioids', unit: 'deaths' },
+  { name: 'Natural & semi-synthetic opioids (T40.2)', group: 'opioids', unit: 'deaths' },
+  { name: 'Natural & semi-synthetic opioids, incl. methadone (T40.2, T40.3)', group: 'opioids', unit: 'deaths' },
+  { name: 'Natural, semi-synthetic, & synthetic opioids, incl. methadone (T40.2-T40.4)', group: 'opioids', unit: 'deaths' },
+  { name: 'Methadone (T40.3)', group: 'opioids', unit: 'deaths' },
+  { name: 'Synthetic opioids, excl. methadone (T40.4)', group: 'synthetic opioids', unit: 'deaths' },
+  { name: 'Heroin (T40.1)', group: 'heroin', unit: 'deaths' },
+  { name: 'Cocaine (T40.5)', group: 'stimulants', unit: 'deaths' },
+  { name: 'Psychostimulants with abuse potential (T43.6)', group: 'stimulants', unit: 'deaths' },
+];
+
+const BY_KEY = new Map(VSRR_INDICATORS.map((i) => [vocabularyKeyJs(i.name), i]));
+
+/** The indicator as CDC spells it, matched regardless of case and spacing; null if unknown. */
+export function vsrrIndicator(name: string): VsrrIndicator | null {
+  return BY_KEY.get(vocabularyKeyJs(name)) ?? null;
+}
+
+/** The dashboard group of an indicator; null if it is not a known VSRR indicator. */
+export function vsrrIndicatorGroup(name: string): VsrrIndicatorGroup | null {
+  return vsrrIndicator(name)?.group ?? null;
+}
+
+/** SQL: the dashboard group of an indicator column (as loaded, CDC's spelling), NULL if unknown. */
+export function vsrrIndicatorGroupSql(expr: string): string {
+  return `(CASE ${expr} ${VSRR_INDICATORS.map((i) => `WHEN ${sqlString(i.name)} THEN ${sqlString(i.group)}`).join(' ')} END)`;
+}
+
+/** SQL: CDC's spelling of an indicator written with other case or spacing; NULL if unknown. */
+function canonicalIndicatorSql(expr: string): string {
+  return `(CASE ${vocabularyKey(expr)} ${VSRR_INDICATORS.map((i) => `WHEN ${sqlString(vocabularyKeyJs(i.name))} THEN ${sqlString(i.name)}`).join(' ')} END)`;
+}
 
 export const cdcVsrr: KindDef = {
   id: 'cdc_vsrr',
@@ -19,8 +73,15 @@ export const cdcVsrr: KindDef = {
   ],
   columns: {
     month: (f) => `make_date(${f('year')}, ${f('month_name')}, 1)`,
+    indicator: (f) => `coalesce(${canonicalIndicatorSql(f('indicator'))}, ${f('indicator')})`,
     status: (_f, s) => s('value'),
   },
+  checks: [{
+    column: 'indicator', severity: 'error', needs: ['indicator'],
+    condition: (f) => `${f('indicator')} IS NOT NULL AND ${canonicalIndicatorSql(f('indicator'))} IS NULL`,
+    message: 'This is not one of the indicators CDC publishes in the VSRR provisional overdose death counts.',
+    fix: `Correct the spelling to CDC's (for example "Number of Drug Overdose Deaths" or "Heroin (T40.1)"), or remove the row. If CDC has added an indicator, it must be added to the dashboard's list before the file can load.`,
+  }],
 };
 
 export const cdcWonder: KindDef = {
@@ -45,6 +106,53 @@ export const cdcWonder: KindDef = {
   },
   // WONDER puts "Total" rows and a notes block ("---", "Dataset: ...") after the data.
   keepRow: (_f, raw) => `(${raw('county')} IS NOT NULL AND coalesce(trim(${raw('notes')}), '') <> 'Total')`,
+  notesBlock: { example: 'a line "---", then lines such as "Dataset: Multiple Cause of Death, 1999-2017"' },
+};
+
+/** SQL: a 5-digit county FIPS code from a full code (its leading zero perhaps dropped by a
+ *  spreadsheet: "1001" is 01001) or from a county part of 1-3 digits and a state code. */
+function countyFipsSql(county: string, state: string): string {
+  return `(CASE WHEN regexp_full_match(${county}, '\\d{4,5}') THEN lpad(${county}, 5, '0')
+    WHEN regexp_full_match(${county}, '\\d{1,3}') AND ${state} IS NOT NULL THEN ${state} || lpad(${county}, 3, '0') END)`;
+}
+
+export const cdcVsrrCounty: KindDef = {
+  id: 'cdc_vsrr_county',
+  label: 'CDC VSRR provisional county overdose deaths',
+  description: 'County 12-month-ending provisional drug overdose death counts (NCHS VSRR, data.cdc.gov gb4e-yj24); counts of 1-9 are suppressed.',
+  table: 'overdose_county',
+  signature: ['provisional drug overdose deaths', 'countyfips', 'statefips', 'st abbrev', 'percentage of records pending investigation',
+    'historicaldatacompletenessnote', 'monthendingdate'],
+  fields: [
+    // CDC's file has FIPS (5 digits, written as a number, so 01001 may read "1001") and COUNTYFIPS
+    // (the county part); other copies have only COUNTYFIPS, with all 5 digits.
+    { name: 'county_fips', label: 'County FIPS code', type: 'text', required: true,
+      synonyms: ['fips', 'countyfips', 'county fips', 'county fips code', 'fips code', 'county code'] },
+    { name: 'state_fips', label: 'State FIPS code', type: 'fips', width: 2, synonyms: ['statefips', 'state fips', 'state fips code'] },
+    { name: 'county', label: 'County', type: 'text', synonyms: ['countyname', 'county name', 'county'] },
+    { name: 'state', label: 'State', type: 'text', synonyms: ['st abbrev', 'state abbreviation', 'state abbr', 'state'] },
+    { name: 'year', label: 'Year', type: 'year', required: true, synonyms: ['year'] },
+    { name: 'month_number', label: 'Month', type: 'monthName', required: true, synonyms: ['month'] },
+    { name: 'deaths', label: 'Provisional drug overdose deaths', type: 'count', required: true, blankIsSuppressed: true,
+      synonyms: ['provisional drug overdose deaths', 'drug overdose deaths', 'deaths'] },
+    { name: 'percent_pending', label: 'Percent of records pending investigation', type: 'number',
+      synonyms: ['percentage of records pending investigation', 'percent pending investigation', 'percent pending'] },
+  ],
+  columns: {
+    county_fips: (f) => countyFipsSql(f('county_fips'), f('state_fips')),
+    month: (f) => `make_date(${f('year')}, ${f('month_number')}, 1)`,
+    deaths_status: (_f, s) => s('deaths'),
+  },
+  checks: [
+    { column: 'county_fips', severity: 'error', needs: ['county_fips'],
+      condition: (f) => `${f('county_fips')} IS NOT NULL AND ${countyFipsSql(f('county_fips'), f('state_fips'))} IS NULL`,
+      message: 'This is not a county FIPS code: 5 digits (4 if a spreadsheet dropped the leading zero), or the 3-digit county part with a state FIPS column beside it.',
+      fix: 'Correct the code, or map the column that holds the 5-digit county FIPS code.' },
+    { column: 'county_fips', severity: 'error', needs: ['county_fips', 'state_fips'],
+      condition: (f) => `left(${countyFipsSql(f('county_fips'), f('state_fips'))}, 2) <> ${f('state_fips')}`,
+      message: 'The county FIPS code does not begin with the state FIPS code of the same row.',
+      fix: 'Check that the FIPS columns are the right ones, or correct the code.' },
+  ],
 };
 
 export const overdoseMonthly: KindDef = {

@@ -28,6 +28,9 @@ export interface FieldDef {
   values?: readonly string[];
   /** For `count` fields: a blank cell means suppressed rather than missing (CDC VSRR). */
   blankIsSuppressed?: boolean;
+  /** A blank cell means the source did not report a value (kept as NULL, never zero): monthly
+   *  offense counts. Required fields with this flag must be mapped but may be blank. */
+  blankMeansNotReported?: boolean;
   /** For `fips` fields: digits to pad to. */
   width?: number;
 }
@@ -41,6 +44,7 @@ export type KindId =
   | 'crime_monthly_wide'
   | 'cdc_vsrr'
   | 'cdc_wonder'
+  | 'cdc_vsrr_county'
   | 'overdose_monthly'
   | 'overdose_incidents';
 
@@ -63,6 +67,11 @@ export interface KindDef {
   checks?: CrossCheck[];
   /** Wide layouts: one numeric column per offense, unpivoted on load. */
   wide?: { offenseSynonyms: Record<string, string>; totals: string[] };
+  /** Exports that end with a notes block after the data (CDC WONDER: a line "---", then notes).
+   *  Without the block and without a line break at the end, the export was cut short and is refused;
+   *  without the block but with the line break, it loads with a warning. `example`: what the block
+   *  looks like, for messages. */
+  notesBlock?: { example: string };
 }
 
 /** A rule across fields, checked before loading (for example: placed before the encounter). */
