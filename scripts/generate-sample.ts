@@ -11,6 +11,7 @@ import {
   EVENTS, LAUNCH_DATE, POPULATION, PROGRAM_NAME, SEED, STATE,
 } from './sample/config.ts';
 import { generateCosts } from './sample/costs.ts';
+import { comparisonCrimeTable, countyOverdoseTable, stateOverdoseTable } from './sample/context.ts';
 import { generateCrime } from './sample/crime.ts';
 import { toCsv } from './sample/csv.ts';
 import { generateEncounters } from './sample/encounters.ts';
@@ -61,7 +62,9 @@ function main(): void {
 
   mkdirSync(OUT_DIR, { recursive: true });
   const files: [string, string][] = [
-    ...Object.values(tables).map((t: Table): [string, string] => [t.file, toCsv(t.header, t.rows)]),
+    ...[...Object.values(tables), comparisonCrimeTable(streamFor(SEED, 'comparison-crime')),
+      countyOverdoseTable(streamFor(SEED, 'county-overdoses')), stateOverdoseTable(streamFor(SEED, 'state-overdoses'))]
+      .map((t: Table): [string, string] => [t.file, toCsv(t.header, t.rows)]),
     ['program.json', programJson()],
     ['README.md', readme(summary)],
   ];

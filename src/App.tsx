@@ -1,5 +1,7 @@
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { CostsPage } from './pages/costs/CostsPage.tsx';
+import { CrimePage } from './pages/crime/CrimePage.tsx';
+import { OverdosesPage } from './pages/overdoses/OverdosesPage.tsx';
 import { NaloxonePage } from './pages/naloxone/NaloxonePage.tsx';
 import { PlacementsPage } from './pages/placements/PlacementsPage.tsx';
 import { SyntheticBanner } from './components/SyntheticBanner.tsx';
@@ -14,6 +16,8 @@ export const PAGES = [
   { path: '/placements', label: 'Placements' },
   { path: '/costs', label: 'Costs' },
   { path: '/naloxone', label: 'Naloxone' },
+  { path: '/crime', label: 'Crime' },
+  { path: '/overdoses', label: 'Overdoses' },
   { path: '/data', label: 'Data' },
 ] as const;
 
@@ -44,6 +48,8 @@ export function App() {
           <Route path="/placements/*" element={<PlacementsPage />} />
           <Route path="/costs" element={<CostsPage />} />
           <Route path="/naloxone" element={<NaloxonePage />} />
+          <Route path="/crime" element={<CrimePage />} />
+          <Route path="/overdoses" element={<OverdosesPage />} />
           <Route path="/data" element={<DataPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

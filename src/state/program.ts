@@ -17,6 +17,8 @@ export interface ProgramInfo {
   /** ISO date the program began taking participants. */
   launchDate: string;
   population: number | null;
+  /** Two-letter state, for the state overdose series shown first. */
+  state?: string | null;
   synthetic: boolean;
   events: { date: string; label: string }[];
   awards: Award[];
@@ -26,7 +28,7 @@ export interface ProgramInfo {
 export const NO_ASSUMPTIONS: CostAssumptions = { jailDayCost: null, jailDaysPerPerson: null, source: '' };
 
 export const SAMPLE_PROGRAM: ProgramInfo = {
-  name: sample.name, launchDate: sample.launchDate, population: sample.population, synthetic: true, events: sample.events,
+  name: sample.name, launchDate: sample.launchDate, population: sample.population, state: sample.state, synthetic: true, events: sample.events,
   awards: sample.awards, assumptions: NO_ASSUMPTIONS,
 };
 

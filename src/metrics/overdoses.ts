@@ -1,0 +1,100 @@
+import { sqlString } from '../db/sql.ts';
+import { query } from './query.ts';
+
+/** One month of a local overdose series. Local sources are monthly counts the town keeps
+ *  (overdose_monthly) or incident records such as ODIN (overdose_incidents, one row per victim). */
+export interface LocalMonth extends Record<string, unknown> {
+  series: string;
+  month: Date;
+  /** All overdoses (fatal and nonfatal); null when the source did not give it for the month. */
+  total: number | null;
+  fatal: number | null;
+  /** Naloxone given at the overdose (incident records only). */
+  naloxone: number | null;
+}
+
+/** Local overdose series by month: each area of the monthly file, and each incident file (by
+ *  county where it has one). Every month from a series' first to its last appears; in incident
+ *  records a month without an incident is zero, in monthly counts a missing month is a gap. */
+export function localOverdosesByMonth() {
+  return query<LocalMonth>(`
+    WITH m AS (
+      SELECT coalesce(area, 'Local') AS series, month, sum(total) AS total, sum(fatal) AS fatal, CAST(NULL AS DOUBLE) AS naloxone, false AS incidents
+      FROM overdose_monthly WHERE month IS NOT NULL GROUP BY ALL
+      UNION ALL
+      SELECT coalesce(county || ' County (incident records)', source_file), CAST(date_trunc('month', date) AS DATE),
+        count(*), count(*) FILTER (WHERE survived = 'no'), count(*) FILTER (WHERE naloxone), true
+      FROM overdose_incidents WHERE date IS NOT NULL GROUP BY ALL),
+    span AS (SELECT series, min(month) AS lo, max(month) AS hi, bool_or(incidents) AS incidents FROM m GROUP BY series),
+    spine AS (SELECT series, incidents, CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM span)
+    SELECT spine.series, spine.month,
+      CASE WHEN m.series IS NULL AND spine.incidents THEN 0 ELSE m.total END AS total,
+      CASE WHEN m.series IS NULL AND spine.incidents THEN 0 ELSE m.fatal END AS fatal,
+      CASE WHEN m.series IS NULL AND spine.incidents THEN 0 ELSE m.naloxone END AS naloxone
+    FROM spine LEFT JOIN m USING (series, month)
+    ORDER BY spine.series, spine.month`);
+}
+
+export interface EndingMonth extends Record<string, unknown> {
+  series: string;
+  month: Date;
+  /** A 12-month-ending count as published; null when suppressed or not given. */
+  value: number | null;
+  /** Why the value is missing: 'suppressed' (too few deaths to publish), 'not given', or null. */
+  status: string | null;
+}
+
+/** VSRR states and the indicators each one has. */
+export function vsrrIndicators() {
+  return query<{ state: string; stateName: string | null; indicator: string; months: number }>(`
+    SELECT state, any_value(state_name) AS stateName, indicator, count(*) AS months
+    FROM overdose_vsrr GROUP BY state, indicator ORDER BY state, indicator`);
+}
+
+/** One state's 12-month-ending provisional deaths for one VSRR indicator. CDC publishes blank
+ *  values where counts are too small or incomplete; those stay gaps with their status. */
+export function vsrrSeries(state: string, indicator: string) {
+  return query<EndingMonth>(`
+    SELECT ${sqlString(state)} AS series, month, value,
+      CASE WHEN value IS NULL THEN coalesce(lower(status), 'not given') END AS status
+    FROM overdose_vsrr WHERE state = ${sqlString(state)} AND indicator = ${sqlString(indicator)} ORDER BY month`);
+}
+
+/** Counties with provisional 12-month-ending counts (CDC county-level file). */
+export function countyList() {
+  return query<{ fips: string; county: string; state: string | null; months: number }>(`
+    SELECT county_fips AS fips, any_value(county) AS county, any_value(state) AS state, count(*) AS months
+    FROM overdose_county GROUP BY county_fips ORDER BY state, county`);
+}
+
+/** One county's 12-month-ending provisional deaths; suppressed counts (1–9 deaths) are gaps. */
+export function countySeries(fips: string) {
+  return query<EndingMonth>(`
+    SELECT ${sqlString(fips)} AS series, month, deaths AS value,
+      CASE WHEN deaths IS NULL THEN coalesce(lower(deaths_status), 'suppressed') END AS status
+    FROM overdose_county WHERE county_fips = ${sqlString(fips)} ORDER BY month`);
+}
+
+export interface WonderYear extends Record<string, unknown> { county: string; fips: string | null; year: number; deaths: number | null; status: string | null; population: number | null; rate: number | null }
+
+/** CDC WONDER counties with annual deaths (final data). */
+export function wonderCounties() {
+  return query<{ fips: string; county: string; years: number }>(`
+    SELECT coalesce(county_fips, county) AS fips, any_value(county) AS county, count(*) AS years
+    FROM overdose_wonder GROUP BY 1 ORDER BY county`);
+}
+
+/** One WONDER county by year. Suppressed and unreliable values keep their status, never a zero. */
+export function wonderSeries(fips: string) {
+  return query<WonderYear>(`
+    SELECT county, county_fips AS fips, year, deaths, CASE WHEN deaths IS NULL THEN lower(deaths_status) END AS status,
+      population, crude_rate AS rate
+    FROM overdose_wonder WHERE coalesce(county_fips, county) = ${sqlString(fips)} ORDER BY year`);
+}
+
+/** Naloxone administrations by officers per month, from the program's naloxone log. */
+export function naloxoneAdministrations() {
+  return query<{ month: Date; administrations: number }>(`
+    SELECT CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS administrations
+    FROM naloxone WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1`);
+}

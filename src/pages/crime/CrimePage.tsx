@@ -1,0 +1,140 @@
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { CrimeTrendChart, type TrendRow } from '../../charts/CrimeTrendChart.tsx';
+import { MethodsPanel } from '../../components/MethodsPanel.tsx';
+import { addictionGroups, crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
+import { useData } from '../../state/DataContext.tsx';
+import { savePopulation, savedPopulations } from '../../state/populations.ts';
+import { useQuery } from '../../state/useQuery.ts';
+import { ImpactPanel } from './ImpactPanel.tsx';
+import { OffenseTable } from './OffenseTable.tsx';
+
+const ym = (d: Date) => d.toISOString().slice(0, 7);
+
+/** /crime: monthly addiction-associated offenses for a chosen agency, with a comparison area,
+ *  counts or rates per 1,000 residents, the impact analysis around the program launch, and the
+ *  offense table that decides what is counted. The choices live in the address. */
+export function CrimePage() {
+  const { status, program, sampleLoaded } = useData();
+  const [params, setParams] = useSearchParams();
+  const series = useQuery(useMemo(() => crimeSeries(), []));
+  const groups = useQuery(useMemo(() => addictionGroups(), []));
+  const list = series.rows;
+  const main = list.find((s) => s.series === params.get('series')) ?? list[0];
+  const comparison = list.find((s) => s.series === params.get('compare') && s.series !== main?.series);
+  const group = groups.rows.find((g) => g.group === params.get('group'))?.group ?? null;
+  const [populations, setPopulations] = useState(() => savedPopulations());
+  // The sample town's population comes with the sample program.
+  const popOf = (s: string | undefined) => (s ? populations[s] ?? (sampleLoaded && s === list[0]?.series ? program.population ?? undefined : undefined) : undefined);
+  const mainPop = popOf(main?.series);
+  const compPop = popOf(comparison?.series);
+  const wantRate = params.get('per') === '1000';
+  const rate = wantRate && !!mainPop && (!comparison || !!compPop);
+
+  const mainQ = useQuery(useMemo(() => (main ? crimeByMonth(main.series, group) : null), [main?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
+  const compQ = useQuery(useMemo(() => (comparison ? crimeByMonth(comparison.series, group) : null), [comparison?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const set = (key: string, value: string | null) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    if (value) next.set(key, value); else next.delete(key);
+    return next;
+  });
+
+  // Both series on the main series' months; the comparison's months outside them are not shown.
+  const aligned = useMemo(() => {
+    const comp = new Map(compQ.rows.map((r) => [ym(r.month), r.count]));
+    return mainQ.rows.map((r) => ({ month: r.month, main: r.count, comparison: comparison ? comp.get(ym(r.month)) ?? null : undefined }));
+  }, [mainQ.rows, compQ.rows, comparison]);
+  const shown: TrendRow[] = useMemo(() => (rate
+    ? aligned.map((r) => ({ month: r.month, main: r.main == null ? null : (r.main / mainPop!) * 1000,
+      comparison: r.comparison == null ? r.comparison : (r.comparison / compPop!) * 1000 }))
+    : aligned), [aligned, rate, mainPop, compPop]);
+
+  const what = group ? `${group} offenses` : 'addiction-associated offenses';
+  const measure = rate ? `${what} per 1,000 residents per month` : `${what} per month`;
+  const events = program.events.length ? program.events : program.launchDate ? [{ date: program.launchDate, label: 'Program launch' }] : [];
+  const loading = mainQ.loading || (!!comparison && compQ.loading);
+  return (
+    <>
+      <header className="page-head">
+        <h1>Crime trends</h1>
+        <p className="hint">Offenses often linked to substance use, month by month, around the program's launch. A change in crime after a
+          launch does not by itself show the program caused it; the impact analysis below says how much can be said.</p>
+      </header>
+      {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
+      {status === 'ready' && !series.loading && list.length === 0 && (
+        <p className="empty" data-testid="missing-table">No crime data is loaded. Add incident records or monthly agency counts on the <Link to="/data">Data page</Link>.</p>
+      )}
+      {main && (
+        <>
+          <div className="filters" role="group" aria-label="What to show">
+            <label>Agency{' '}
+              <select data-testid="crime-series" value={main.series} onChange={(e) => set('series', e.target.value)}>
+                {list.map((s) => <option key={s.series} value={s.series}>{s.label} ({s.source === 'incidents' ? 'incident records' : 'monthly counts'})</option>)}
+              </select>
+            </label>
+            <label>Comparison area{' '}
+              <select data-testid="crime-compare" value={comparison?.series ?? ''} onChange={(e) => set('compare', e.target.value || null)}>
+                <option value="">None</option>
+                {list.filter((s) => s.series !== main.series).map((s) => <option key={s.series} value={s.series}>{s.label}</option>)}
+              </select>
+            </label>
+            <label>Offenses{' '}
+              <select data-testid="crime-group" value={group ?? ''} onChange={(e) => set('group', e.target.value || null)}>
+                <option value="">All addiction-associated</option>
+                {groups.rows.map((g) => <option key={g.group} value={g.group}>{g.group} ({g.codes})</option>)}
+              </select>
+            </label>
+            <fieldset className="inline-fieldset">
+              <legend>Show</legend>
+              <label><input type="radio" name="per" checked={!wantRate} onChange={() => set('per', null)} /> Counts</label>{' '}
+              <label><input type="radio" name="per" checked={wantRate} data-testid="crime-per-1000" onChange={() => set('per', '1000')} /> Per 1,000 residents</label>
+            </fieldset>
+            <PopulationInput key={main.series} label={`Residents served by ${main.label}`} value={mainPop} testId="population-main"
+              onChange={(v) => setPopulations(savePopulation(main.series, v))} />
+            {comparison && <PopulationInput key={comparison.series} label={`Residents served by ${comparison.label}`} value={compPop} testId="population-compare"
+              onChange={(v) => setPopulations(savePopulation(comparison.series, v))} />}
+            <p className="filter-summary" role="status" data-testid="crime-summary">
+              {measure}, {main.label}{comparison ? ` compared with ${comparison.label}` : ''}.
+              {wantRate && !rate && ' Enter the population of every series shown to see rates; counts are shown until then.'}
+            </p>
+          </div>
+          <div className="charts">
+            <CrimeTrendChart rows={shown} loading={loading} mainLabel={main.label} comparisonLabel={comparison?.label} measure={measure} events={events}
+              definition={`${group ? `Offenses whose NIBRS code is in the ${group} group` : 'Addiction-associated offenses: burglary (NIBRS 220), larceny (23A–23H, incl. shoplifting 23C and theft from motor vehicle 23F), motor vehicle theft (240), stolen property (280) and drug violations (35A/35B)'}, by month of the offense. Incident records count incidents; monthly counts are used as the agency reported them. Rates divide by the residents you entered, the same for every month. Offenses without a code are not counted (see the offense table).`} />
+            {!loading && mainQ.rows.length > 0 && (
+              <ImpactPanel months={mainQ.rows.map((r) => ym(r.month))} counts={mainQ.rows.map((r) => r.count)}
+                comparison={comparison ? aligned.map((r) => r.comparison ?? null) : undefined} comparisonLabel={comparison?.label}
+                launchDate={program.launchDate} measure={`${what} in ${main.label}`} />
+            )}
+          </div>
+          <MethodsPanel items={[
+            { term: 'Addiction-associated', definition: 'Property and drug offenses that studies of deflection programs track because they often go with substance use: burglary, larceny, motor vehicle theft, stolen property and drug violations, by NIBRS code. Many other things move them too.' },
+            { term: 'Months', definition: 'By the month of the offense date (incident records) or the month the agency reported (monthly counts). A month an agency did not report is a gap in the line, never a zero; in incident records a month with no matching incident is zero.' },
+            { term: '2021 break', definition: 'In 2021 the FBI stopped taking summary (SRS) reports and counts only NIBRS submissions, so agencies that had not switched vanish from national data and counts before and after 2021 can differ for reasons that have nothing to do with crime.' },
+            { term: 'Rates', definition: 'Offenses per 1,000 residents: count ÷ residents × 1,000, with the residents you entered held fixed across months. The impact analysis uses counts; a fixed population does not change its percentages.' },
+            { term: 'Comparison area', definition: 'Another agency loaded here, drawn on the same axes and, when chosen, used in the impact analysis as a control for changes that hit both places at once.' },
+          ]} />
+          <OffenseTable />
+        </>
+      )}
+    </>
+  );
+}
+
+function PopulationInput({ label, value, onChange, testId }: { label: string; value: number | undefined; onChange: (v: number | null) => void; testId: string }) {
+  const [text, setText] = useState(value ? String(value) : '');
+  const bad = text.trim() !== '' && !(Number(text.replace(/,/g, '')) > 0);
+  return (
+    <label>{label}{' '}
+      <input type="text" inputMode="numeric" size={9} value={text} data-testid={testId} aria-invalid={bad || undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = Number(e.target.value.replace(/,/g, ''));
+          if (e.target.value.trim() === '') onChange(null);
+          else if (n > 0 && Number.isFinite(n)) onChange(Math.round(n));
+        }} />
+      {bad && <span className="error" role="alert"> Enter a number of residents, such as 31200.</span>}
+    </label>
+  );
+}

@@ -1,0 +1,61 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { MethodsPanel } from '../../components/MethodsPanel.tsx';
+import { countyList, localOverdosesByMonth, vsrrIndicators, wonderCounties } from '../../metrics/overdoses.ts';
+import { useData } from '../../state/DataContext.tsx';
+import { useQuery } from '../../state/useQuery.ts';
+import { CountySection } from './CountySection.tsx';
+import { LocalSection } from './LocalSection.tsx';
+import { StateSection } from './StateSection.tsx';
+import { WonderSection } from './WonderSection.tsx';
+
+/** /overdoses: the town's own overdose counts beside the county's and the state's provisional
+ *  death counts, each read as 12-month-ending counts compared with a year earlier, and the
+ *  officers' naloxone administrations beside the local counts. The choices live in the address. */
+export function OverdosesPage() {
+  const { status, program } = useData();
+  const [params, setParams] = useSearchParams();
+  const local = useQuery(useMemo(() => localOverdosesByMonth(), []));
+  const counties = useQuery(useMemo(() => countyList(), []));
+  const indicators = useQuery(useMemo(() => vsrrIndicators(), []));
+  const wonder = useQuery(useMemo(() => wonderCounties(), []));
+  const set = (key: string, value: string | null) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    if (value) next.set(key, value); else next.delete(key);
+    return next;
+  }, { replace: false });
+  const events = program.events.length ? program.events : program.launchDate ? [{ date: program.launchDate, label: 'Program launch' }] : [];
+  const loading = local.loading || counties.loading || indicators.loading;
+  const hasWonder = wonder.rows.length > 0;
+  const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder;
+  return (
+    <>
+      <header className="page-head">
+        <h1>Overdoses</h1>
+        <p className="hint">Overdoses in town, and provisional overdose deaths in the county and the state, read the way CDC publishes
+          them: as counts over the 12 months ending in each month, compared with the same 12 months a year earlier.</p>
+      </header>
+      {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
+      {status === 'ready' && nothing && (
+        <p className="empty" data-testid="missing-table">No overdose data is loaded. Add local overdose counts, ODIN-style incident records,
+          CDC VSRR or county provisional counts, or a CDC WONDER export on the <Link to="/data">Data page</Link>.</p>
+      )}
+      {local.rows.length > 0 && <LocalSection rows={local.rows} events={events} chosen={params.get('local')} onChoose={(v) => set('local', v)} />}
+      {counties.rows.length > 0 && <CountySection counties={counties.rows} events={events} chosen={params.get('county')} onChoose={(v) => set('county', v)} />}
+      {hasWonder && <WonderSection counties={wonder.rows} chosen={params.get('wonder')} onChoose={(v) => set('wonder', v)} />}
+      {indicators.rows.length > 0 && (
+        <StateSection indicators={indicators.rows} events={events} state={params.get('state')} indicator={params.get('indicator')}
+          onState={(v) => set('state', v)} onIndicator={(v) => set('indicator', v)} />
+      )}
+      {!nothing && !loading && (
+        <MethodsPanel items={[
+          { term: '12 months ending', definition: 'The count over the 12 months up to and including the month named. CDC publishes provisional deaths this way because single months are small and late reports fill in; a 12-month window also takes out the season.' },
+          { term: 'Year over year', definition: 'Each 12-month-ending count is compared with the one 12 months earlier: two windows that do not overlap. Month-to-month changes of 12-month-ending counts share 11 months and are never shown as a change.' },
+          { term: 'Suppressed', definition: 'CDC withholds small counts (county provisional: 1–9 deaths; WONDER: under 10, and marks rates from under 20 deaths unreliable). These are gaps with a note, never zeros.' },
+          { term: 'Provisional', definition: 'VSRR and county counts are provisional: recent months rise as investigations close. Compare the percent pending where the file gives it.' },
+          { term: 'Local counts', definition: 'As the town\'s own file counts them: fatal and nonfatal overdoses (or, in incident records such as ODIN, one row per victim). In incident records a month with no incident is zero; in monthly counts a missing month is a gap.' },
+        ]} />
+      )}
+    </>
+  );
+}
