@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { NIBRS_BREAK } from './CrimeChart.tsx';
-import { eventMarks, labelGroups, midMonth, type Annotation } from './marks.ts';
+import { eventMarks, eventsWithin, labelGroups, midMonth, type Annotation } from './marks.ts';
 
 /** One month of the trend: the chosen series and, where chosen, the comparison area. Values are
  *  counts or rates per 1,000 residents; null is a month the source did not report (a gap). */
@@ -47,7 +47,7 @@ export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, eve
       Plot.tip(rows, Plot.pointerX({ x: (d: TrendRow) => midMonth(d.month), y: 'main',
         title: (d: TrendRow) => `${fmt.month(d.month)}\n${mainLabel}: ${show(d.main)}${comparisonLabel ? `\n${comparisonLabel}: ${show(d.comparison)}` : ''}` })),
       Plot.ruleY([0]),
-      ...eventMarks([...events, NIBRS_BREAK]),
+      ...eventMarks(eventsWithin([...events, NIBRS_BREAK], rows)),
     ],
   })), [long, labels, measure, rows, events, mainLabel, comparisonLabel, show]);
   const columns = useMemo(() => [

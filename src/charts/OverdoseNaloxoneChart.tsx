@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback } from 'react';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { eventMarks, labelGroups, midMonth, nextMonth, type Annotation } from './marks.ts';
+import { eventMarks, eventsWithin, labelGroups, midMonth, nextMonth, type Annotation } from './marks.ts';
 
 export interface OverdoseNaloxoneRow extends Record<string, unknown> {
   month: Date;
@@ -25,7 +25,7 @@ export function OverdoseNaloxoneChart({ rows, area, events }: { rows: OverdoseNa
       Plot.tip(rows, Plot.pointerX({ x: (d: OverdoseNaloxoneRow) => midMonth(d.month), y: 'overdoses',
         title: (d: OverdoseNaloxoneRow) => `${fmt.month(d.month)}\nOverdoses: ${fmt.int(d.overdoses)} (fatal ${fmt.int(d.fatal)})\nNaloxone administrations: ${fmt.int(d.administrations)}` })),
       Plot.ruleY([0]),
-      ...eventMarks(events),
+      ...eventMarks(eventsWithin(events, rows)),
     ],
   })), [rows, events]);
   return (

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { fmt } from '../components/format.ts';
 import { ChartFrame, type FrameText } from './ChartFrame.tsx';
-import { eventMarks, labelGroups, midMonth, type Annotation } from './marks.ts';
+import { eventMarks, eventsWithin, labelGroups, midMonth, type Annotation } from './marks.ts';
 
 /** A month of a 12-month-ending series: its value, the value a year earlier, and why a value is
  *  missing (suppressed, not reported). */
@@ -36,7 +36,7 @@ export function TwelveMonthChart({ rows, label, events, ...frame }: Omit<FrameTe
       Plot.tip(rows, Plot.pointerX({ x: (d: EndingRow) => midMonth(d.month), y: (d: EndingRow) => d.value ?? 0,
         title: (d: EndingRow) => `12 months ending ${fmt.month(d.month)}: ${d.value == null ? (d.status ?? 'not given') : fmt.int(d.value)}${d.yearEarlier != null ? `\nA year earlier: ${fmt.int(d.yearEarlier)}` : ''}${d.change != null ? `\nChange: ${d.change > 0 ? '+' : ''}${fmt.int(d.change)}` : ''}` })),
       Plot.ruleY([0]),
-      ...eventMarks(events),
+      ...eventMarks(eventsWithin(events, rows)),
     ],
   })), [rows, label, suppressed, events]);
   const show = (v: unknown) => (v == null ? '—' : fmt.int(v as number));

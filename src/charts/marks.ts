@@ -2,6 +2,14 @@ import * as Plot from '@observablehq/plot';
 
 export interface Annotation { date: string; label: string }
 
+/** The events that fall within the months shown (from the first month to the end of the last), so
+ *  that an event far outside the data does not stretch the time axis. */
+export function eventsWithin(events: readonly Annotation[], rows: readonly { month: Date }[]): Annotation[] {
+  if (rows.length === 0) return [];
+  const lo = rows[0]!.month.getTime(), hi = nextMonth(rows.at(-1)!.month).getTime();
+  return events.filter((e) => { const t = Date.parse(`${e.date}T00:00:00Z`); return t >= lo && t <= hi; });
+}
+
 /** Vertical rules with labels for events such as the program launch. */
 export function eventMarks(events: readonly Annotation[]) {
   const data = events.map((e) => ({ date: new Date(`${e.date}T00:00:00Z`), label: e.label }));

@@ -15,16 +15,24 @@ export interface LocalMonth extends Record<string, unknown> {
 
 /** Local overdose series by month: each area of the monthly file, and each incident file (by
  *  county where it has one). Every month from a series' first to its last appears; in incident
- *  records a month without an incident is zero, in monthly counts a missing month is a gap. */
+ *  records a month without an incident is zero, in monthly counts a missing month is a gap. The
+ *  last month of an incident file whose records stop more than a week before that month ends is
+ *  incomplete and left as a gap (ODIN's export stops on 15 January 2020). */
 export function localOverdosesByMonth() {
   return query<LocalMonth>(`
     WITH m AS (
       SELECT coalesce(area, 'Local') AS series, month, sum(total) AS total, sum(fatal) AS fatal, CAST(NULL AS DOUBLE) AS naloxone, false AS incidents
       FROM overdose_monthly WHERE month IS NOT NULL GROUP BY ALL
       UNION ALL
-      SELECT coalesce(county || ' County (incident records)', source_file), CAST(date_trunc('month', date) AS DATE),
-        count(*), count(*) FILTER (WHERE survived = 'no'), count(*) FILTER (WHERE naloxone), true
-      FROM overdose_incidents WHERE date IS NOT NULL GROUP BY ALL),
+      SELECT series, month, CASE WHEN NOT incomplete THEN n END, CASE WHEN NOT incomplete THEN fatal END,
+        CASE WHEN NOT incomplete THEN nal END, true
+      FROM (SELECT series, month, n, fatal, nal,
+          -- The file's last month is incomplete when its records stop more than a week before the month ends.
+          month = max(month) OVER (PARTITION BY source_file) AND max(last) OVER (PARTITION BY source_file) < last_day(month) - 6 AS incomplete
+        FROM (SELECT source_file, coalesce(county || ' County (incident records)', source_file) AS series,
+            CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS n, count(*) FILTER (WHERE survived = 'no') AS fatal,
+            count(*) FILTER (WHERE naloxone) AS nal, max(date) AS last
+          FROM overdose_incidents WHERE date IS NOT NULL GROUP BY source_file, county, month))),
     span AS (SELECT series, min(month) AS lo, max(month) AS hi, bool_or(incidents) AS incidents FROM m GROUP BY series),
     spine AS (SELECT series, incidents, CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM span)
     SELECT spine.series, spine.month,
@@ -75,7 +83,7 @@ export function countySeries(fips: string) {
     FROM overdose_county WHERE county_fips = ${sqlString(fips)} ORDER BY month`);
 }
 
-export interface WonderYear extends Record<string, unknown> { county: string; fips: string | null; year: number; deaths: number | null; status: string | null; population: number | null; rate: number | null }
+export interface WonderYear extends Record<string, unknown> { county: string; fips: string | null; year: number; deaths: number | null; status: string | null; population: number | null; rate: number | null; rateStatus: string | null }
 
 /** CDC WONDER counties with annual deaths (final data). */
 export function wonderCounties() {
@@ -88,7 +96,7 @@ export function wonderCounties() {
 export function wonderSeries(fips: string) {
   return query<WonderYear>(`
     SELECT county, county_fips AS fips, year, deaths, CASE WHEN deaths IS NULL THEN lower(deaths_status) END AS status,
-      population, crude_rate AS rate
+      population, crude_rate AS rate, CASE WHEN crude_rate IS NULL THEN lower(crude_rate_status) END AS rateStatus
     FROM overdose_wonder WHERE coalesce(county_fips, county) = ${sqlString(fips)} ORDER BY year`);
 }
 

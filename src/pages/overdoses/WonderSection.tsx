@@ -24,7 +24,8 @@ export function WonderSection({ counties, chosen, onChoose }: { counties: { fips
           { key: 'deaths', label: 'Deaths', numeric: true, format: (v) => (v == null ? '' : fmt.int(v as number)) },
           { key: 'status', label: 'Note', format: (v) => (v == null ? '' : String(v)) },
           { key: 'population', label: 'Population', numeric: true },
-          { key: 'rate', label: 'Crude rate per 100,000', numeric: true, format: (v) => (v == null ? '' : fmt.num1(v as number)) }]} />
+          { key: 'rate', label: 'Crude rate per 100,000', numeric: true, format: (v) => (v == null ? '' : fmt.num1(v as number)) },
+          { key: 'rateStatus', label: 'Rate note', format: (v) => (v == null ? '' : String(v)) }]} />
       <p className="hint">Final data by year. WONDER suppresses counts under 10 and marks rates from fewer than 20 deaths unreliable; those cells say so instead of showing a number.</p>
     </section>
   );
