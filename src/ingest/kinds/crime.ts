@@ -15,8 +15,9 @@ export const crimeIncidents: KindDef = {
     { name: 'offense', label: 'Offense', type: 'text', required: true,
       synonyms: ['offense', 'specific type crime', 'offense description', 'primary type', 'crime type', 'offense type',
         'ucr description', 'nibrs description', 'crime', 'description', 'general type crime'] },
-    { name: 'nibrs_code', label: 'NIBRS code', type: 'text',
-      synonyms: ['nibrs code', 'nibrs', 'nibrs offense code', 'offense code', 'ucr code'] },
+    // Chicago-style "FBI Code" values (06, 04B, 18) are not NIBRS codes: the offense table maps them.
+    { name: 'nibrs_code', label: 'Offense code (NIBRS, or FBI code)', type: 'text',
+      synonyms: ['nibrs code', 'nibrs', 'nibrs offense code', 'offense code', 'ucr code', 'fbi code'] },
     agencyField,
     { name: 'incident_id', label: 'Incident ID', type: 'text',
       synonyms: ['incident id', 'incident number', 'case number', 'report number', 'id'] },

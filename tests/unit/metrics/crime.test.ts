@@ -81,3 +81,23 @@ describe('the editable offense table', () => {
     expect((await runQuery(t.conn, crimeByMonth(series, null))).map((r) => r.count)).toEqual([0, 2, 0]);
   });
 });
+
+describe('a Chicago-style incident export', () => {
+  it('maps Primary Type and FBI Code through the default table, so nothing is left unmapped', async () => {
+    const t = await testDb();
+    await loadPath(t, tempFile('chicago.csv', [
+      'ID,Case Number,Date,Block,IUCR,Primary Type,Description,Location Description,Arrest,Domestic,FBI Code',
+      '1,JH100001,01/05/2024 03:00:00 PM,001XX N STATE ST,0860,THEFT,RETAIL THEFT,DEPARTMENT STORE,false,false,06',
+      '2,JH100002,01/09/2024 11:15:00 AM,002XX W MADISON ST,0610,BURGLARY,FORCIBLE ENTRY,RESIDENCE,false,false,05',
+      '3,JH100003,01/20/2024 08:00:00 PM,003XX S WELLS ST,2027,NARCOTICS,POSS: CRACK,STREET,true,false,18',
+      '4,JH100004,02/02/2024 01:00:00 AM,004XX N CLARK ST,0486,BATTERY,DOMESTIC BATTERY SIMPLE,APARTMENT,false,true,08B',
+      '5,JH100005,02/14/2024 06:30:00 PM,005XX E GRAND AVE,0910,MOTOR VEHICLE THEFT,AUTOMOBILE,STREET,false,false,07',
+      '6,JH100006,02/20/2024 10:00:00 AM,006XX N RUSH ST,1320,CRIMINAL DAMAGE,TO VEHICLE,STREET,false,false,14',
+    ].join('\n')));
+    const v = await runQuery(t.conn, offenseValues());
+    expect(v.filter((x) => x.codeFrom === 'unmapped')).toEqual([]);
+    expect(v.find((x) => x.offense === 'NARCOTICS')).toMatchObject({ rawCode: '18', group: 'drug violations', codeFrom: 'default' });
+    // January: theft, burglary, narcotics; February: motor vehicle theft (battery and damage are not counted).
+    expect((await runQuery(t.conn, crimeByMonth('incidents:chicago.csv', null))).map((r) => r.count)).toEqual([3, 1]);
+  });
+});
