@@ -16,6 +16,10 @@ function csp(): Plugin {
         return html.replace('<head>', `<head>\n    ${meta}`);
       },
     },
+    // dist/_headers: the policy as an HTTP header, in the format Netlify and Cloudflare Pages read.
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n  Content-Security-Policy: ${contentSecurityPolicy('header')}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n` });
+    },
     configureServer(server) {
       server.middlewares.use((_req, res, next) => {
         res.setHeader('Content-Security-Policy', contentSecurityPolicy('dev'));
@@ -24,7 +28,7 @@ function csp(): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use((_req, res, next) => {
-        res.setHeader('Content-Security-Policy', contentSecurityPolicy('build'));
+        res.setHeader('Content-Security-Policy', contentSecurityPolicy('header'));
         next();
       });
     },

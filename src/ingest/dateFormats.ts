@@ -1,5 +1,8 @@
 /** Detects the date format of a column from sample values, as DuckDB `strptime` formats. */
 
+/** Not a strptime format: the column holds Excel serial day numbers (44621 = 2022-03-01). */
+export const EXCEL_SERIAL = 'excel-serial';
+
 interface Candidate { re: RegExp; formats: (m: RegExpMatchArray) => string }
 
 const CANDIDATES: Candidate[] = [
@@ -17,6 +20,8 @@ const CANDIDATES: Candidate[] = [
   { re: /^[A-Za-z]{3} \d{4}$/, formats: () => '%b %Y' },
   { re: /^[A-Za-z]{4,9} \d{4}$/, formats: () => '%B %Y' },
   { re: /^\d{1,2}\/\d{4}$/, formats: () => '%m/%Y' },
+  // Five digits, maybe a fraction of a day: 10000 is 1927-05-18, 99999 is 2173-10-14.
+  { re: /^\d{5}(\.\d+)?$/, formats: () => EXCEL_SERIAL },
 ];
 
 export interface DateFormatGuess {

@@ -9,6 +9,8 @@ import {
 import type { LoadPlan } from './plan.ts';
 import { hasErrors, type Problem } from './problems.ts';
 import { explainDuckDbError } from './duckdbErrors.ts';
+import { EXCEL_SERIAL } from './dateFormats.ts';
+import { humanFormat } from './parse.ts';
 
 export interface LoadReport {
   file: string;
@@ -61,12 +63,38 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
         message: 'Every date in the sample could be month/day or day/month; they were read as month/day (US).',
         fix: 'If this file writes day/month, change the date format before relying on the figures.' });
     }
+    problems.push(...dateNotes(plan));
     const loaded = await commit(conn, plan, names);
     return report(loaded);
   } finally {
     await cleanup(conn, names);
     await db.dropFile(registered).catch(() => undefined);
   }
+}
+
+/** Warnings that say how a date column was read, when it was not written one plain way. */
+function dateNotes(plan: LoadPlan): Problem[] {
+  const out: Problem[] = [];
+  for (const [name, formats] of Object.entries(plan.formats)) {
+    const column = plan.mapping.columns[name]!;
+    const note = (message: string, fix: string) => out.push({ severity: 'warning', file: plan.file, column, message, fix });
+    if (formats.length > 1) {
+      note(`Dates in this column are written in ${formats.length} ways (${formats.map(humanFormat).join(', ')}); each was read by its own format.`,
+        'Check a few dates in the table below; an export with one date format avoids surprises.');
+    }
+    if (formats.some((f) => f.startsWith('%d/%m/%Y'))) {
+      note('Dates were read as day/month (DD/MM/YYYY), because some have a first part over 12.',
+        'If this file writes month/day, those dates are wrong: correct them and load the file again.');
+    }
+    if (formats.includes(EXCEL_SERIAL)) {
+      const i = plan.sniffed.header.indexOf(column);
+      const example = plan.sniffed.sample.map((r) => (r[i] ?? '').trim()).find((v) => /^\d{5}(\.\d+)?$/.test(v));
+      const day = example && new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(example)) * 86_400_000).toISOString().slice(0, 10);
+      note(`Dates were written as Excel serial numbers (days since 1899-12-30) and were converted${example ? `: "${example}" is ${day}` : ''}.`,
+        'Check a few dates in the table below. To avoid this, format the column as a date in the spreadsheet before saving as CSV.');
+    }
+  }
+  return out;
 }
 
 async function rejectedRows(conn: Connection, plan: LoadPlan, names: StageNames): Promise<Problem[]> {

@@ -119,6 +119,16 @@ export function checks(plan: LoadPlan): Check[] {
         message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not ${expected(f, plan)}.`,
         fix: 'Correct the value in the file, or map a different column.' });
     }
+    if (f.type === 'count' || f.type === 'integer') {
+      out.push({ severity: 'error', column: col, condition: `coalesce(${field(f.name)} < 0, false)`, value: r,
+        message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} negative; ${f.label.toLowerCase()} cannot be below zero.`,
+        fix: 'Some systems write -1 for "unknown": leave such cells blank, or correct the number, then load again.' });
+    }
+    if (f.type === 'date' || f.type === 'datetime') {
+      out.push({ severity: 'warning', column: col, condition: `coalesce(CAST(${field(f.name)} AS DATE) > DATE '${tomorrow()}', false)`, value: r,
+        message: (n) => `${n > 1 ? `${n} dates are` : 'The date is'} in the future; loaded as written.`,
+        fix: 'Check the year: if it is a typo, correct it in your records system and load the file again.' });
+    }
   }
   for (const [h, a] of stageAliases(plan)) {
     if (!plan.mapping.offenseColumns?.[h]) continue;
@@ -160,4 +170,10 @@ export function vocabularySql(f: FieldDef, raw: string, stage: string, keep: str
   return `SELECT trim(${raw}) AS value, count(*) AS n FROM ${stage}
     WHERE ${keep} AND NOT (${missingCondition(raw)}) AND ${vocabularyKey(raw)} NOT IN (${keys})
     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`;
+}
+
+/** Tomorrow's date (UTC), as text: the future-date check compares with a literal because
+ *  duckdb-wasm without its ICU extension has no current_date, nor a cast of now() to DATE. */
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,4 +1,5 @@
 import { sqlString, sqlStringList } from '../db/sql.ts';
+import { EXCEL_SERIAL } from './dateFormats.ts';
 import type { FieldDef } from './kinds/types.ts';
 
 /** SQL that turns one staged text column into a typed value. Pure functions of the field, the
@@ -19,8 +20,13 @@ const UNKNOWN = ['unknown', 'u', 'unk', 'not known'];
 
 export function dateExpr(raw: string, formats: readonly string[]): string {
   if (formats.length === 0) return `TRY_CAST(trim(${raw}) AS TIMESTAMP)`;
-  const f = formats.length === 1 ? sqlString(formats[0]!) : sqlStringList(formats);
-  return `try_strptime(trim(${raw}), ${f})`;
+  const patterns = formats.filter((f) => f !== EXCEL_SERIAL);
+  const f = patterns.length === 1 ? sqlString(patterns[0]!) : sqlStringList(patterns);
+  const parsed = patterns.length ? `try_strptime(trim(${raw}), ${f})` : 'NULL::TIMESTAMP';
+  if (patterns.length === formats.length) return parsed;
+  const serial = `(CASE WHEN regexp_full_match(trim(${raw}), '\\d{5}(\\.\\d+)?')
+    THEN TIMESTAMP '1899-12-30' + to_seconds(round(CAST(trim(${raw}) AS DOUBLE) * 86400)) END)`;
+  return `coalesce(${parsed}, ${serial})`;
 }
 
 export function parsedExpr(field: FieldDef, raw: string, formats: readonly string[] = []): string {
@@ -108,6 +114,7 @@ export function expectedText(field: FieldDef, formats: readonly string[]): strin
 }
 
 export function humanFormat(f: string): string {
+  if (f === EXCEL_SERIAL) return 'Excel serial numbers';
   return f.replace('%Y', 'YYYY').replace('%m', 'MM').replace('%d', 'DD').replace('%H', 'hh').replace('%I', 'hh')
     .replace('%M', 'mm').replace('%S', 'ss').replace('%b', 'Mon').replace('%B', 'Month').replace('%p', 'AM/PM')
     .replace('.%f', '');

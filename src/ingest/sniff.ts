@@ -5,7 +5,7 @@ import type { Problem } from './problems.ts';
 export interface Sniffed {
   delimiter: string;
   /** DuckDB `read_csv` encoding name. */
-  encoding: 'utf-8' | 'latin-1';
+  encoding: 'utf-8' | 'latin-1' | 'utf-16';
   bom: boolean;
   /** Header names as written (trimmed; blanks named `column N`; repeats numbered). */
   header: string[];
@@ -40,6 +40,8 @@ export const SNIFF_BYTES = 256 * 1024;
 /** How much of the end of a larger file is read to see whether it was cut short. */
 export const TAIL_BYTES = 64 * 1024;
 export const SAMPLE_ROWS = 500;
+/** The largest file loaded: a browser tab cannot stage much more than this in DuckDB-wasm. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 const MAGIC: [number[], string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'a zip archive (an Excel .xlsx workbook is one)'],
@@ -68,22 +70,30 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, t
     ok: false, problem: { severity: 'error', file: name, row, message, fix },
   });
   if (totalSize === 0 || bytes.length === 0) return fail('The file is empty (0 bytes).', 'Export the data again and check that the export finished.');
+  if (totalSize > MAX_FILE_BYTES) {
+    return fail(`The file is ${megabytes(totalSize)}; files larger than ${megabytes(MAX_FILE_BYTES)} cannot be loaded in the browser.`,
+      'Export a smaller extract (for example a range of years, or only your agency) and load that. Data loaded earlier is unchanged.');
+  }
   for (const [magic, what] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) return fail(`This is ${what}, not a CSV text file.`, SAVE_AS);
   }
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) return fail('The file is saved as UTF-16 text, which cannot be read directly.', SAVE_AS);
+  // Excel's "Unicode Text" is UTF-16 little-endian with a byte order mark: DuckDB reads it. Big-endian it does not.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return fail('The file is saved as UTF-16 big-endian text, which cannot be read directly.', SAVE_AS);
   const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
   let control = 0;
   for (const b of probe) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) control++;
-  if (control > 0 && (probe.includes(0) || control / probe.length > 0.01)) {
+  if (!utf16 && control > 0 && (probe.includes(0) || control / probe.length > 0.01)) {
     return fail('This is not a text file: it contains binary data.', `Check that you picked the right file. ${SAVE_AS}`);
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const complete = bytes.length >= totalSize;
   let encoding: Sniffed['encoding'] = 'utf-8';
   let text: string;
-  try {
+  if (utf16) {
+    encoding = 'utf-16';
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  } else try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(bom ? 3 : 0));
   } catch {
     // An invalid sequence may be only a character cut at the end of the sample.
@@ -118,20 +128,29 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, t
     : tailBytes?.length ? readTail(decodeTail(tailBytes, encoding), delimiter, false) : null;
   const cut = tail ? cutShortProblem(name, header.length, tail) : null;
   if (cut) warnings.push(cut);
+  if (encoding === 'utf-16') {
+    warnings.push({ severity: 'warning', file: name, message: 'The file is saved as UTF-16 text (Excel "Unicode Text"); it was read as UTF-16.',
+      fix: 'Nothing to do if the values below look right. Saving as "CSV UTF-8" makes the file half the size.' });
+  }
   if (encoding === 'latin-1') {
     warnings.push({ severity: 'warning', file: name, message: 'The file is not UTF-8; it was read as Windows-1252 (Latin-1) text.',
       fix: 'Check that accented letters (é, ñ) look right below; if not, save the file as "CSV UTF-8" and load it again.' });
   }
-  if (header.some((h, i) => h !== first[i]!.trim())) {
-    warnings.push({ severity: 'warning', file: name, row: 1, message: 'Some column names were blank or repeated; they were renamed (for example "column 3", "date 2").',
-      fix: 'Give every column a distinct name in the header row if you want to map them by name.' });
+  const renamed = header.flatMap((h, i) => {
+    const was = first[i]!.replace(/^\uFEFF/, '').trim();
+    return h === was ? [] : [was ? `"${was}" in column ${i + 1} is now "${h}"` : `column ${i + 1} has no name and is now "${h}"`];
+  });
+  if (renamed.length) {
+    warnings.push({ severity: 'warning', file: name, row: 1,
+      message: `Some column names were blank or repeated, so they were renamed: ${renamed.slice(0, 5).join('; ')}${renamed.length > 5 ? `; and ${renamed.length - 5} more` : ''}. A repeated name is matched by its first column.`,
+      fix: 'Check that the right column was used below, or give every column a distinct name in the header row and load again.' });
   }
   return { ok: true, sniffed: { delimiter, encoding, bom, header, sample: rows.slice(1), complete, tail, warnings } };
 }
 
 /** The last bytes of a file as text, from the first line break on (the line before it is partial). */
 function decodeTail(bytes: Uint8Array, encoding: Sniffed['encoding']): string {
-  const text = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(bytes);
+  const text = new TextDecoder(encoding === 'latin-1' ? 'windows-1252' : encoding === 'utf-16' ? 'utf-16le' : 'utf-8').decode(bytes);
   const nl = text.search(/[\r\n]/);
   return nl < 0 ? '' : text.slice(nl).replace(/^[\r\n]+/, '');
 }
@@ -199,4 +218,8 @@ export function uniqueHeader(raw: readonly string[]): string[] {
     if (n > 0) name = `${name} ${n + 1}`;
     return name;
   });
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
 }

@@ -86,6 +86,13 @@ export const costs: KindDef = {
       synonyms: ['funding source', 'fund', 'funding', 'grant', 'source of funds'] },
     { name: 'encounter_id', label: 'Encounter ID', type: 'text', synonyms: ['encounter id', 'visit id'] },
   ],
+  checks: [
+    // A refund or a reversed charge is a real negative amount: kept, but said, since it lowers the totals.
+    { column: 'amount', severity: 'warning', needs: ['amount'],
+      condition: (f) => `${f('amount')} < 0`,
+      message: 'The amount is negative; loaded as written, so it lowers the cost totals (as a refund or correction would).',
+      fix: 'If it is not a refund or correction, correct the amount in the ledger and load the file again.' },
+  ],
 };
 
 export const naloxone: KindDef = {
