@@ -1,6 +1,7 @@
 import { kindById } from './kinds/index.ts';
 import type { KindDef, KindId } from './kinds/types.ts';
-import { applySavedMapping, missingRequired, type Mapping } from './mapping.ts';
+import { applySavedMapping, missingRequired, usedHeaders, type Mapping } from './mapping.ts';
+import { detectPersonalData, type PersonalFinding } from './personalData.ts';
 import { makePlan, type LoadPlan } from './plan.ts';
 import type { Problem } from './problems.ts';
 import { isConfident, recognise, type Candidate } from './recognise.ts';
@@ -18,10 +19,16 @@ export type Prepared =
       plan: LoadPlan;
     };
 
+/** A column that looks like personal data and is mapped to a field: the file is held back. */
+export const PERSONAL_DATA = 'personal-data';
+/** Columns that look like personal data but are not mapped: never loaded, only mentioned. */
+export const PERSONAL_DATA_UNMAPPED = 'personal-data-unmapped';
+
 /** Problems of a plan (this kind with this mapping) rather than of the file. They travel in
  *  `plan.sniffed.warnings`, where loading finds them (an error there refuses the load), and are
  *  worked out afresh each time a file is prepared again with another kind or mapping. */
-export const PLAN_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-columns', 'notes-missing', 'notes-missing-cut-short']);
+export const PLAN_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-columns', 'notes-missing', 'notes-missing-cut-short', PERSONAL_DATA, PERSONAL_DATA_UNMAPPED]);
+
 
 export function prepare(file: string, size: number, sniff: SniffResult, choice?: { kind?: KindId; mapping?: Mapping }): Prepared {
   if (!sniff.ok) return { ok: false, file, problem: sniff.problem };
@@ -32,7 +39,8 @@ export function prepare(file: string, size: number, sniff: SniffResult, choice?:
   const kind = choice?.kind ? kindById(choice.kind) : best.kind;
   const proposed = candidates.find((c) => c.kind.id === kind.id)!.mapping;
   const mapping = choice?.mapping ? applySavedMapping(kind, choice.mapping, s.header) : proposed;
-  const warnings = [...fileOnly, ...missingColumns(file, kind, mapping, s.header), ...notesBlock(file, kind, s)];
+  const warnings = [...fileOnly, ...missingColumns(file, kind, mapping, s.header), ...notesBlock(file, kind, s),
+    ...personalData(file, kind, mapping, s)];
   const plan = makePlan(file, size, { ...s, warnings }, kind, mapping);
   const confident = (choice?.kind ? true : isConfident(candidates)) && missingRequired(kind, mapping).length === 0;
   return { ok: true, file, candidates, confident, plan };
@@ -48,6 +56,47 @@ export function notReadyProblem(p: Extract<Prepared, { ok: true }>): Problem | n
       fix: `Check the guess ("${p.plan.kind.label}") and the column mapping, then load.` };
   }
   return null;
+}
+
+/** The columns that hold a prepared file back as personal data (mapped to a field), in file order. */
+export function personalDataColumns(p: Extract<Prepared, { ok: true }>): string[] {
+  return p.plan.sniffed.warnings.filter((w) => w.code === PERSONAL_DATA && w.column != null).map((w) => w.column!);
+}
+
+/** The mapping without these source columns: their fields map to nothing (null, so a saved or
+ *  proposed mapping does not bring them back). */
+export function dropColumns(m: Mapping, columns: readonly string[]): Mapping {
+  const drop = new Set(columns);
+  const out: Mapping = { ...m, columns: Object.fromEntries(Object.entries(m.columns).map(([f, c]) => [f, c != null && drop.has(c) ? null : c])) };
+  if (m.offenseColumns) out.offenseColumns = Object.fromEntries(Object.entries(m.offenseColumns).filter(([h]) => !drop.has(h)));
+  return out;
+}
+
+function describe(f: PersonalFinding): string {
+  return `${f.matches} of ${f.of} values in the first rows look like ${f.label} (for example "${f.example}")`;
+}
+
+/** The personal-data guard: one error per column that looks like personal data and is mapped to a
+ *  field (the file is held back until it is dropped or mapped elsewhere), and one warning naming
+ *  the ones that are not mapped (they are never loaded). */
+function personalData(file: string, kind: KindDef, mapping: Mapping, s: Sniffed): Problem[] {
+  const findings = detectPersonalData(s.header, s.sample);
+  if (!findings.length) return [];
+  const used = new Set(usedHeaders(mapping));
+  const fieldOf = (col: string) => kind.fields.find((f) => mapping.columns[f.name] === col)?.label
+    ?? (mapping.offenseColumns?.[col] ? `Offense: ${mapping.offenseColumns[col]}` : col);
+  const out: Problem[] = findings.filter((f) => used.has(f.column)).map((f): Problem => ({
+    severity: 'error', file, column: f.column, code: PERSONAL_DATA, count: f.matches,
+    message: `This column looks like ${f.label} (${describe(f)}), and it is mapped to "${fieldOf(f.column)}". The file is held back so that personal data is not loaded.`,
+    fix: 'Drop the column (map nothing to that field) or map the field to another column. Columns not mapped to a field are never loaded.',
+  }));
+  const unmapped = findings.filter((f) => !used.has(f.column));
+  if (unmapped.length) {
+    out.push({ severity: 'warning', file, code: PERSONAL_DATA_UNMAPPED,
+      message: `Columns that look like personal data are not mapped to any field, so they are not loaded: ${unmapped.map((f) => `"${f.column}" (${f.label})`).join(', ')}.`,
+      fix: 'Nothing to do. Consider leaving these columns out of the export.' });
+  }
+  return out;
 }
 
 const LISTED_COLUMNS = 25;

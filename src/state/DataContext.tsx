@@ -33,7 +33,8 @@ interface DataState {
   program: ProgramInfo;
   uploads: Upload[];
   addFiles: (files: File[]) => void;
-  reprepare: (id: number, choice: { kind?: KindId; mapping?: Mapping }) => void;
+  /** Prepares a file again with another kind or mapping; with `load`, loads it too when it is then ready. */
+  reprepare: (id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => void;
   loadUpload: (id: number) => void;
   dismissUpload: (id: number) => void;
   removeFile: (sourceFile: string) => Promise<void>;
@@ -106,17 +107,18 @@ export function DataProvider({ children }: { children: ReactNode }) {
     }
   }, [enqueue, patch]);
 
-  const reprepare = useCallback((id: number, choice: { kind?: KindId; mapping?: Mapping }) => {
-    setUploads((us) => us.map((u) => {
-      if (u.id !== id || !u.prepared.ok) return u;
-      const prepared = prepare(u.file.name, u.file.size, { ok: true, sniffed: u.prepared.plan.sniffed }, choice);
-      return { ...u, prepared, status: 'needs-attention', report: undefined };
-    }));
-  }, []);
-
   // The latest uploads, for callbacks that act on one (state updaters must stay free of side effects).
   const uploadsRef = useRef(uploads);
   uploadsRef.current = uploads;
+
+  const reprepare = useCallback((id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => {
+    const u = uploadsRef.current.find((x) => x.id === id);
+    if (!u || !u.prepared.ok) return;
+    const prepared = prepare(u.file.name, u.file.size, { ok: true, sniffed: u.prepared.plan.sniffed }, choice);
+    const next: Upload = { ...u, prepared, status: 'needs-attention', report: undefined };
+    patch(id, { prepared, status: 'needs-attention', report: undefined });
+    if (opts?.load && prepared.ok && !notReadyProblem(prepared)) void enqueue(next);
+  }, [enqueue, patch]);
   const loadUpload = useCallback((id: number) => {
     const u = uploadsRef.current.find((x) => x.id === id);
     if (u) void enqueue(u);

@@ -1,10 +1,11 @@
 import { KINDS } from '../../ingest/kinds/index.ts';
 import type { KindId } from '../../ingest/kinds/types.ts';
 import { missingRequired } from '../../ingest/mapping.ts';
-import { notReadyProblem } from '../../ingest/prepare.ts';
+import { dropColumns, notReadyProblem, personalDataColumns, PERSONAL_DATA } from '../../ingest/prepare.ts';
 import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
+import { PersonalDataNotice } from './PersonalDataNotice.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
 const STATUS: Record<Upload['status'], string> = {
@@ -17,6 +18,7 @@ export function UploadCard({ u }: { u: Upload }) {
   const { reprepare, loadUpload, dismissUpload } = useData();
   const p = u.prepared;
   const blocking = p.ok ? notReadyProblem(p) : null;
+  const held = p.ok ? personalDataColumns(p) : [];
   const r = u.report;
   return (
     <article className={`upload ${u.status}`} data-testid="upload" aria-label={`File ${u.file.name}`}>
@@ -44,10 +46,14 @@ export function UploadCard({ u }: { u: Upload }) {
               <MappingEditor plan={p.plan} onChange={(m) => reprepare(u.id, { kind: p.plan.kind.id, mapping: m })} />
             </details>
           )}
-          {u.status === 'needs-attention' && blocking && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
+          {u.status === 'needs-attention' && held.length > 0 && (
+            <PersonalDataNotice problems={p.plan.sniffed.warnings}
+              onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })} />
+          )}
+          {u.status === 'needs-attention' && blocking && blocking.code !== PERSONAL_DATA && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
           {u.status === 'needs-attention' && (
-            <button type="button" className="primary" onClick={() => loadUpload(u.id)}
-              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0}>Load this file</button>
+            <button type="button" className={held.length ? undefined : 'primary'} onClick={() => loadUpload(u.id)}
+              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0 || held.length > 0}>Load this file</button>
           )}
         </>
       )}
