@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, textOf } from './setup/browser.ts';
+import { ARTIFACTS, openPage, textOf, quiet } from './setup/browser.ts';
 
 /** /crime and /overdoses on the bundled sample. Expected figures were counted with Python's csv
  *  module from data/sample/*.csv, not with the app's SQL: Harbor Point PD has 81 addiction-
@@ -9,9 +9,6 @@ import { ARTIFACTS, openPage, textOf } from './setup/browser.ts';
  *  local overdoses over the 12 months to June 2025 are 134 against 154 a year earlier; Bay County's
  *  provisional deaths are 55 (12 months to June 2025) against 66; Tidewell County has 32 suppressed
  *  months; the state file's all-drug deaths are 1,780 against 2,254. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
-}
 /** The text of a cell of a chart's data table; column 0 is the first column after the month. */
 const cell = async (page: Page, chart: string, rowText: string, col: number) =>
   textOf(page.getByTestId(chart).locator('table tbody tr', { hasText: rowText }).locator('td').nth(col + 1));
@@ -23,7 +20,7 @@ describe('crime and overdose context on the sample', () => {
     b = await openPage('/crime');
     page = b.page;
     await page.getByTestId('chart-crime-trend').locator('.plot svg').first().waitFor({ timeout: 90_000 });
-    await settled(page);
+    await quiet(page);
   });
   afterAll(async () => { await b?.close(); });
 
@@ -52,11 +49,11 @@ describe('crime and overdose context on the sample', () => {
   it('/crime: rates per 1,000 residents once every population is entered', async () => {
     await page.getByTestId('crime-per-1000').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('per')).toBe('1000');
-    await settled(page);
+    await quiet(page);
     expect(await textOf(page.getByTestId('crime-summary'))).toContain('Enter the population of every series');
     expect(await cell(page, 'chart-crime-trend', 'Jan 2024', 0)).toBe('81');
     await page.getByTestId('population-compare').fill('12,000');
-    await settled(page);
+    await quiet(page);
     // 81 / 31,200 × 1,000 = 2.596…; 43 / 12,000 × 1,000 = 3.583…
     await expect.poll(() => cell(page, 'chart-crime-trend', 'Jan 2024', 0)).toBe('2.6');
     expect(await cell(page, 'chart-crime-trend', 'Jan 2024', 1)).toBe('3.6');
@@ -97,7 +94,7 @@ describe('crime and overdose context on the sample', () => {
   it('/overdoses: 12-month-ending counts year over year, county suppression as gaps, state indicators', async () => {
     await page.goto(`${b.base}/overdoses`);
     await page.getByTestId('chart-state-12m').locator('.plot svg').first().waitFor({ timeout: 90_000 });
-    await settled(page);
+    await quiet(page);
     const kpi = (id: string) => textOf(page.getByTestId(id));
     expect(await kpi('kpi-local-12m')).toContain('12 months ending Jun 2025');
     expect(await textOf(page.getByTestId('kpi-local-12m').locator('.kpi-value'))).toBe('134');
@@ -110,12 +107,12 @@ describe('crime and overdose context on the sample', () => {
     expect(await page.getByTestId('chart-overdose-naloxone').locator('thead').textContent()).toContain('Naloxone administrations');
 
     await page.getByTestId('overdose-county').selectOption('25993');
-    await settled(page);
+    await quiet(page);
     expect(await textOf(page.getByTestId('chart-county-12m').getByTestId('suppressed-note'))).toMatch(/^32 months are suppressed/);
 
     for (const ind of ['Opioids (T40.0-T40.4,T40.6)', 'Synthetic opioids, excl. methadone (T40.4)', 'Cocaine (T40.5)']) {
       await page.getByTestId('overdose-indicator').selectOption(ind);
-      await settled(page);
+      await quiet(page);
       expect(await textOf(page.getByTestId('chart-state-12m').locator('h3'))).toContain(ind);
     }
     const groups = await page.getByTestId('overdose-indicator').locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));

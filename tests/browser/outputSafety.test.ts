@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage } from './setup/browser.ts';
+import { openPage, quiet } from './setup/browser.ts';
 
 /** Values from a file are data, never markup or code: a file full of HTML, script and javascript:
  *  links is loaded and shown on every page that prints file values; nothing runs, nothing becomes
@@ -25,9 +25,6 @@ const INCIDENTS = [
   `I2,2024-01-06,${LINK},${SCRIPT}`,
 ].join('\n');
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
-}
 /** Nothing ran and nothing from the file became an element. */
 async function inert(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
@@ -59,11 +56,11 @@ describe('file values are shown as text, never run', () => {
     await page.getByTestId('filter-agency').locator('option', { hasText: '<script>' }).waitFor({ state: 'attached', timeout: 60_000 });
     expect(await page.getByTestId('filter-agency').locator('option').allTextContents()).toEqual(expect.arrayContaining([IMG, SCRIPT]));
     await page.getByTestId('breakdown-by').selectOption('agency');
-    await settled(page);
+    await quiet(page);
     const agencies = await page.getByTestId('chart-by-agency').locator('tbody td:first-child').allTextContents();
     expect(agencies).toEqual(expect.arrayContaining([IMG, SCRIPT]));
     await page.getByTestId('breakdown-by').selectOption('residence');
-    await settled(page);
+    await quiet(page);
     expect(await page.getByTestId('chart-by-residence').locator('tbody td:first-child').allTextContents()).toEqual(expect.arrayContaining([LINK, FORMULA]));
     // Tooltips and axis labels of the charts are SVG text.
     expect(await page.getByTestId('chart-by-residence').locator('.plot').textContent()).toContain('javascript:');
@@ -79,7 +76,7 @@ describe('file values are shown as text, never run', () => {
     await page.getByRole('link', { name: 'Crime' }).click();
     await page.getByTestId('offense-table').waitFor({ timeout: 60_000 });
     await page.getByTestId('crime-series').selectOption({ label: `${SCRIPT} (incident records)` });
-    await settled(page);
+    await quiet(page);
     const offenses = await page.getByTestId('offense-table').locator('tbody th').allTextContents();
     expect(offenses).toEqual(expect.arrayContaining([IMG, LINK]));
     await inert(page);

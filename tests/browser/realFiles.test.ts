@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, textOf } from './setup/browser.ts';
+import { ARTIFACTS, openPage, textOf, quiet } from './setup/browser.ts';
 
 /** /crime and /overdoses on the real public exports in ../shared/data/public (not copied into the
  *  project), loaded through the Data page as a user would. Figures from Python's csv module over
@@ -17,9 +17,6 @@ const FILES = [
   'pa_odin_overdose_incidents_naloxone_2018-2019.csv',
 ];
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
-}
 const row = (page: Page, chart: string, text: string) => page.getByTestId(chart).locator('table tbody tr', { hasText: text }).first().locator('td');
 
 describe('crime and overdose pages on the real public files', () => {
@@ -43,7 +40,7 @@ describe('crime and overdose pages on the real public files', () => {
     // Two agencies named Medford (MA and OR) stay apart.
     const medford = await page.getByTestId('crime-series').locator('option', { hasText: 'Medford' }).allTextContents();
     expect(medford.map((t) => t.replace(/ \(.*$/, ''))).toEqual(['Medford, MA', 'Medford, OR']);
-    await settled(page);
+    await quiet(page);
     const impact = page.getByTestId('impact');
     await impact.getByTestId('impact-summary').waitFor();
     expect(await textOf(impact.getByTestId('impact-summary'))).toMatch(/left out, not counted as zero/);
@@ -52,7 +49,7 @@ describe('crime and overdose pages on the real public files', () => {
 
   it('/crime: Durham incident records (2013 only) say the launch is outside the series', async () => {
     await page.getByTestId('crime-series').selectOption('incidents:durham_nc_police_incidents_2013.csv');
-    await settled(page);
+    await quiet(page);
     expect(await textOf(page.getByTestId('impact-unavailable'))).toMatch(/outside this series \(Jan 2013 to Nov 2013\)/);
     // Every Durham offense has a default code.
     expect(await textOf(page.getByTestId('unmapped-count'))).toBe('Every offense value has a code.');
@@ -66,7 +63,7 @@ describe('crime and overdose pages on the real public files', () => {
     await expect.poll(async () => (await row(page, 'chart-state-12m', 'Dec 2017').allTextContents())[1], { timeout: 30_000 }).toBe('1,270');
 
     await page.getByTestId('overdose-wonder').selectOption({ label: 'Alamance County, NC' });
-    await settled(page);
+    await quiet(page);
     const y2010 = await page.getByTestId('overdoses-wonder').locator('tbody tr', { hasText: '2010' }).locator('td').allTextContents();
     expect(y2010[1]).toBe('');
     expect(y2010[2]).toBe('suppressed');
@@ -75,7 +72,7 @@ describe('crime and overdose pages on the real public files', () => {
     expect([y2006[1], y2006[4], y2006[5]]).toEqual(['10', '', 'unreliable']);
 
     await page.getByTestId('overdose-local').selectOption('Allegheny County (incident records)');
-    await settled(page);
+    await quiet(page);
     const dec = await row(page, 'chart-local-12m', 'Dec 2019').allTextContents();
     expect([dec[1], dec[2]]).toEqual(['614', '821']);
     // ODIN's export stops on 15 January 2020: that month is incomplete, so the latest 12 months end in December.

@@ -59,3 +59,8 @@ export async function openPage(path: string) {
   await b.page.goto(b.base + path);
   return { ...b, errors };
 }
+
+/** Waits until nothing on the page is loading (no aria-busy or data-loading element). */
+export async function quiet(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+}
