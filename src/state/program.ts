@@ -54,3 +54,8 @@ export function saveProgram(p: ProgramInfo | null): void {
   if (p) localStorage.setItem(KEY, JSON.stringify(p));
   else localStorage.removeItem(KEY);
 }
+
+/** The events charts annotate: the program's own list, or else its launch. */
+export function programEvents(p: ProgramInfo): { date: string; label: string }[] {
+  return p.events.length ? p.events : p.launchDate ? [{ date: p.launchDate, label: 'Program launch' }] : [];
+}

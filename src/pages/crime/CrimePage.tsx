@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CrimeTrendChart, type TrendRow } from '../../charts/CrimeTrendChart.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { addictionGroups, crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
 import { useData } from '../../state/DataContext.tsx';
+import { programEvents } from '../../state/program.ts';
+import { useParamSetter } from '../../state/useParamSetter.ts';
 import { savePopulation, savedPopulations } from '../../state/populations.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { ImpactPanel } from './ImpactPanel.tsx';
@@ -16,7 +18,7 @@ const ym = (d: Date) => d.toISOString().slice(0, 7);
  *  offense table that decides what is counted. The choices live in the address. */
 export function CrimePage() {
   const { status, program, sampleLoaded } = useData();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useParamSetter();
   const series = useQuery(useMemo(() => crimeSeries(), []));
   const groups = useQuery(useMemo(() => addictionGroups(), []));
   const list = series.rows;
@@ -34,11 +36,6 @@ export function CrimePage() {
   const mainQ = useQuery(useMemo(() => (main ? crimeByMonth(main.series, group) : null), [main?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
   const compQ = useQuery(useMemo(() => (comparison ? crimeByMonth(comparison.series, group) : null), [comparison?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const set = (key: string, value: string | null) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    if (value) next.set(key, value); else next.delete(key);
-    return next;
-  });
 
   // Both series on the main series' months; the comparison's months outside them are not shown.
   const aligned = useMemo(() => {
@@ -52,7 +49,7 @@ export function CrimePage() {
 
   const what = group ? `${group} offenses` : 'addiction-associated offenses';
   const measure = rate ? `${what} per 1,000 residents per month` : `${what} per month`;
-  const events = program.events.length ? program.events : program.launchDate ? [{ date: program.launchDate, label: 'Program launch' }] : [];
+  const events = programEvents(program);
   const loading = mainQ.loading || (!!comparison && compQ.loading);
   return (
     <>
@@ -105,7 +102,7 @@ export function CrimePage() {
             {!loading && mainQ.rows.length > 0 && (
               <ImpactPanel months={mainQ.rows.map((r) => ym(r.month))} counts={mainQ.rows.map((r) => r.count)}
                 comparison={comparison ? aligned.map((r) => r.comparison ?? null) : undefined} comparisonLabel={comparison?.label}
-                launchDate={program.launchDate} measure={`${what} in ${main.label}`} />
+                launchDate={program.launchDate} measure={`${what} in ${main.label}`} unit={`${what} per month`} />
             )}
           </div>
           <MethodsPanel items={[

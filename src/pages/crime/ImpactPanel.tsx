@@ -10,14 +10,17 @@ const monthLabel = (m: string) => fmt.month(new Date(`${m}-01T00:00:00Z`));
 
 /** The impact analysis of one monthly series around the program launch: the model, its chart, the
  *  effect at 12 months with its interval, the coefficients, and a plain-language summary. */
-export function ImpactPanel({ months, counts, comparison, comparisonLabel, launchDate, measure }: {
+export function ImpactPanel({ months, counts, comparison, comparisonLabel, launchDate, measure, unit }: {
   months: string[];
   counts: (number | null)[];
   comparison?: (number | null)[];
   comparisonLabel?: string;
   /** ISO date of the launch; its month is the first post-launch month. */
   launchDate: string;
+  /** What is counted, with its place, for sentences ("burglary offenses in Harbor Point PD"). */
   measure: string;
+  /** The chart's axis label ("burglary offenses per month"). */
+  unit: string;
 }) {
   const launch = launchDate.slice(0, 7);
   const outcome = useMemo((): { result?: ItsResult; error?: string } => {
@@ -53,7 +56,7 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, launc
               <dd>{r.nPre} before and {r.nPost} from the launch{r.controlled ? `; comparison ${r.comparisonPre} and ${r.comparisonPost}` : ''}</dd>
             </dl>
           )}
-          {r.model && <ImpactChart result={r} counts={counts} measure={measure.split(' in ')[0]! + ' per month'} launchLabel={launchLabel} />}
+          {r.model && <ImpactChart result={r} counts={counts} measure={unit} launchLabel={launchLabel} />}
           {r.model && (
             <details>
               <summary>Model coefficients</summary>

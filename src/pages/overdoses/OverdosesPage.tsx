@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { countyList, localOverdosesByMonth, vsrrIndicators, wonderCounties } from '../../metrics/overdoses.ts';
 import { useData } from '../../state/DataContext.tsx';
+import { programEvents } from '../../state/program.ts';
+import { useParamSetter } from '../../state/useParamSetter.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { CountySection } from './CountySection.tsx';
 import { LocalSection } from './LocalSection.tsx';
@@ -14,17 +16,12 @@ import { WonderSection } from './WonderSection.tsx';
  *  officers' naloxone administrations beside the local counts. The choices live in the address. */
 export function OverdosesPage() {
   const { status, program } = useData();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useParamSetter();
   const local = useQuery(useMemo(() => localOverdosesByMonth(), []));
   const counties = useQuery(useMemo(() => countyList(), []));
   const indicators = useQuery(useMemo(() => vsrrIndicators(), []));
   const wonder = useQuery(useMemo(() => wonderCounties(), []));
-  const set = (key: string, value: string | null) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    if (value) next.set(key, value); else next.delete(key);
-    return next;
-  }, { replace: false });
-  const events = program.events.length ? program.events : program.launchDate ? [{ date: program.launchDate, label: 'Program launch' }] : [];
+  const events = programEvents(program);
   const loading = local.loading || counties.loading || indicators.loading;
   const hasWonder = wonder.rows.length > 0;
   const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder;
