@@ -7,6 +7,8 @@ import { PlacementsPage } from './pages/placements/PlacementsPage.tsx';
 import { SyntheticBanner } from './components/SyntheticBanner.tsx';
 import { DataPage } from './pages/data/DataPage.tsx';
 import { Overview } from './pages/overview/Overview.tsx';
+import { BriefingReport } from './reports/briefing/BriefingReport.tsx';
+import { GrantReport } from './reports/grant/GrantReport.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { useData } from './state/DataContext.tsx';
 
@@ -18,6 +20,8 @@ export const PAGES = [
   { path: '/naloxone', label: 'Naloxone' },
   { path: '/crime', label: 'Crime' },
   { path: '/overdoses', label: 'Overdoses' },
+  { path: '/reports/briefing', label: 'Briefing' },
+  { path: '/reports/grant', label: 'Grant report' },
   { path: '/data', label: 'Data' },
 ] as const;
 
@@ -50,6 +54,8 @@ export function App() {
           <Route path="/naloxone" element={<NaloxonePage />} />
           <Route path="/crime" element={<CrimePage />} />
           <Route path="/overdoses" element={<OverdosesPage />} />
+          <Route path="/reports/briefing" element={<BriefingReport />} />
+          <Route path="/reports/grant" element={<GrantReport />} />
           <Route path="/data" element={<DataPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

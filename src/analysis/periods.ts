@@ -120,3 +120,65 @@ export function periodsBetween(kind: Exclude<PeriodKind, 'all' | 'custom'>, firs
   }
   return out;
 }
+
+function shiftYears(s: string, years: number): string {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  // 29 February becomes 28 February in a year without it.
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return iso(y + years, m, Math.min(d, last));
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function addDays(s: string, n: number): string {
+  const d = new Date(`${s}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A custom period from two half-open ends, with its name and label. */
+function customFrom(from: string, to: string): NamedPeriod {
+  return parsePeriod(customPeriodName(from, previousDay(to)))!;
+}
+
+/** The period just before, of the same kind and length: the previous quarter, half, fiscal year,
+ *  calendar year or month; for a custom range, the same number of days ending the day before it.
+ *  Null for open-ended periods (all data, "from" or "up to"). */
+export function previousPeriod(p: NamedPeriod): NamedPeriod | null {
+  if (!p.from || !p.to) return null;
+  let m: RegExpMatchArray | null;
+  if (p.kind === 'year') return parsePeriod(String(+p.name - 1));
+  if (p.kind === 'fiscal') return parsePeriod(`FY${+p.name.slice(2) - 1}`);
+  if (p.kind === 'quarter' && (m = p.name.match(/^(\d{4})-Q(\d)$/))) {
+    const y = +m[1]!, q = +m[2]!;
+    return parsePeriod(q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`);
+  }
+  if (p.kind === 'half' && (m = p.name.match(/^(\d{4})-H(\d)$/))) return parsePeriod(m[2] === '1' ? `${+m[1]! - 1}-H2` : `${m[1]}-H1`);
+  if (p.kind === 'month') {
+    const from = p.from.slice(0, 7);
+    const [y, mo] = from.split('-').map(Number) as [number, number];
+    return parsePeriod(mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`);
+  }
+  const n = daysBetween(p.from, p.to);
+  return customFrom(addDays(p.from, -n), p.from);
+}
+
+/** The same period a year earlier (29 February becomes 28 February). Null for open-ended periods. */
+export function sameLastYear(p: NamedPeriod): NamedPeriod | null {
+  if (!p.from || !p.to) return null;
+  if (p.kind === 'year') return parsePeriod(String(+p.name - 1));
+  if (p.kind === 'fiscal') return parsePeriod(`FY${+p.name.slice(2) - 1}`);
+  if (p.kind === 'quarter' || p.kind === 'half' || p.kind === 'month') return parsePeriod(`${+p.name.slice(0, 4) - 1}${p.name.slice(4)}`);
+  return customFrom(shiftYears(p.from, -1), shiftYears(p.to, -1));
+}
+
+/** The newest period of a kind that the data cover to its last day: the default for a report, so
+ *  that a briefing never compares a half-finished quarter with a whole one. Falls back to the
+ *  newest period that overlaps the data when none is complete. */
+export function latestCompletePeriod(kind: Exclude<PeriodKind, 'all' | 'custom'>, first: Date, last: Date): NamedPeriod | null {
+  const all = periodsBetween(kind, first, last);
+  const end = nextDay(last.toISOString().slice(0, 10));
+  return all.find((p) => p.to! <= end) ?? all[0] ?? null;
+}

@@ -17,7 +17,9 @@ const COLORS = ['#1f4e79', '#e08a2c'];
 
 /** Monthly addiction-associated offenses for one agency, with an optional comparison area on the
  *  same axes. Gaps are left where a month was not reported. */
-export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, events, loading, definition }: {
+export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, events, loading, definition, height = 300 }: {
+  /** The plot's height in pixels (the briefing uses a short one). */
+  height?: number;
   rows: TrendRow[];
   mainLabel: string;
   comparisonLabel?: string;
@@ -35,7 +37,7 @@ export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, eve
     ...(comparisonLabel ? [{ month: r.month, series: comparisonLabel, value: r.comparison ?? null }] : []),
   ]), [rows, mainLabel, comparisonLabel]);
   const render = useCallback((width: number) => labelGroups(Plot.plot({
-    width, height: 300, marginTop: 28, marginLeft: 48,
+    width, height, marginTop: 28, marginLeft: 48,
     x: { type: 'utc', label: null },
     y: { grid: true, label: measure, zero: true },
     color: { legend: true, domain: labels, range: COLORS },
@@ -49,7 +51,7 @@ export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, eve
       Plot.ruleY([0]),
       ...eventMarks(eventsWithin([...events, NIBRS_BREAK], rows)),
     ],
-  })), [long, labels, measure, rows, events, mainLabel, comparisonLabel, show]);
+  })), [long, labels, measure, rows, events, mainLabel, comparisonLabel, show, height]);
   const columns = useMemo(() => [
     { key: 'month', label: 'Month', format: (v: unknown) => fmt.month(v as Date) },
     { key: 'main', label: mainLabel, numeric: true, format: (v: unknown) => show(v as number | null) },

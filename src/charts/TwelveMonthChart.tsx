@@ -17,7 +17,8 @@ export interface EndingRow extends Record<string, unknown> {
 /** A 12-month-ending count (each point: the 12 months up to that month) with the same line one
  *  year earlier (dashed) for a year-over-year reading. Missing values are gaps, and suppressed
  *  months are marked along the bottom. */
-export function TwelveMonthChart({ rows, label, events, ...frame }: Omit<FrameText, 'columns' | 'fileName'> & {
+export function TwelveMonthChart({ rows, label, events, height = 260, ...frame }: Omit<FrameText, 'columns' | 'fileName'> & {
+  height?: number;
   rows: EndingRow[];
   label: string;
   events: Annotation[];
@@ -25,7 +26,7 @@ export function TwelveMonthChart({ rows, label, events, ...frame }: Omit<FrameTe
 }) {
   const suppressed = useMemo(() => rows.filter((r) => r.value == null && r.status), [rows]);
   const render = useCallback((width: number) => labelGroups(Plot.plot({
-    width, height: 260, marginTop: 28, marginLeft: 52,
+    width, height, marginTop: 28, marginLeft: 52,
     x: { type: 'utc', label: null },
     y: { grid: true, label: `${label}, 12 months ending`, zero: true },
     color: { legend: true, domain: ['12 months ending in the month', 'The same, one year earlier'], range: ['#1f4e79', '#8a949e'] },
@@ -38,7 +39,7 @@ export function TwelveMonthChart({ rows, label, events, ...frame }: Omit<FrameTe
       Plot.ruleY([0]),
       ...eventMarks(eventsWithin(events, rows)),
     ],
-  })), [rows, label, suppressed, events]);
+  })), [rows, label, suppressed, events, height]);
   const show = (v: unknown) => (v == null ? '—' : fmt.int(v as number));
   return (
     <ChartFrame {...frame} rows={rows} render={render}

@@ -12,6 +12,8 @@ export const DIMENSIONS = {
   agency: { label: 'Agency', vocabulary: null },
   residence: { label: 'Residence', vocabulary: null },
   age_band: { label: 'Age band', vocabulary: null },
+  sex: { label: 'Sex', vocabulary: null },
+  race_ethnicity: { label: 'Race / ethnicity', vocabulary: null },
   primary_substance: { label: 'Primary substance', vocabulary: null },
 } as const;
 

@@ -15,7 +15,7 @@ export interface ColumnPresence extends Record<string, unknown> { column: string
 /** How many encounters have a value in each optional column: a column nobody filled in (or that
  *  the export does not have) is hidden from the pages, with the reason. */
 export function encounterColumnsFilled() {
-  const cols = ['agency', 'pathway', 'age_band', 'residence', 'primary_substance', 'eligible', 'ineligible_reason',
+  const cols = ['agency', 'pathway', 'age_band', 'sex', 'race_ethnicity', 'residence', 'primary_substance', 'eligible', 'ineligible_reason',
     'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d', 'naloxone_kit_given'];
   return query<ColumnPresence>(`
     SELECT unnest([${cols.map(sqlString).join(', ')}]) AS "column",
@@ -23,3 +23,19 @@ export function encounterColumnsFilled() {
     FROM ${ENCOUNTER_FACTS}`);
 }
 
+
+export interface TableRanges extends Record<string, unknown> {
+  encountersFirst: Date | null; encountersLast: Date | null;
+  naloxoneFirst: Date | null; naloxoneLast: Date | null;
+  costsFirst: Date | null; costsLast: Date | null;
+}
+
+/** The first and last dates each program table covers (unfiltered): a report says "no records
+ *  loaded" for a period outside them, rather than reporting zeros nobody counted. */
+export function tableRanges() {
+  return query<TableRanges>(`SELECT
+    (SELECT CAST(min(encounter_date) AS DATE) FROM ${ENCOUNTER_FACTS}) AS encountersFirst,
+    (SELECT CAST(max(encounter_date) AS DATE) FROM ${ENCOUNTER_FACTS}) AS encountersLast,
+    (SELECT min(date) FROM naloxone) AS naloxoneFirst, (SELECT max(date) FROM naloxone) AS naloxoneLast,
+    (SELECT min(date) FROM costs) AS costsFirst, (SELECT max(date) FROM costs) AS costsLast`);
+}

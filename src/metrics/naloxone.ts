@@ -49,3 +49,15 @@ export function kitsByMonth(f: ProgramFilter) {
     FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
     GROUP BY m.month ORDER BY m.month`);
 }
+
+export interface KitTotals extends Record<string, unknown> { kits: number; people: number; recorded: number; encounters: number }
+
+/** Naloxone kits handed out at program encounters in the filter, the distinct people given one,
+ *  and how many encounters have the kit field filled in. */
+export function kitTotals(f: ProgramFilter) {
+  return query<KitTotals>(`
+    SELECT count(*) FILTER (WHERE naloxone_kit_given) AS kits,
+      count(DISTINCT participant_id) FILTER (WHERE naloxone_kit_given) AS people,
+      count(naloxone_kit_given) AS recorded, count(*) AS encounters
+    FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}`);
+}

@@ -7,7 +7,7 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { programTableCounts } from '../../metrics/coverage.ts';
-import { kitsByMonth, naloxoneByMonth, naloxoneTotals } from '../../metrics/naloxone.ts';
+import { kitTotals, kitsByMonth, naloxoneByMonth, naloxoneTotals } from '../../metrics/naloxone.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useFilters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
@@ -27,6 +27,8 @@ export function NaloxonePage() {
   const totals = useQuery(useMemo(() => (hasLog ? naloxoneTotals(f) : null), [f, hasLog]));
   const monthly = useQuery(useMemo(() => (hasLog ? naloxoneByMonth(f) : null), [f, hasLog]));
   const kits = useQuery(useMemo(() => (hasKits ? kitsByMonth(f) : null), [f, hasKits]));
+  const kitSum = useQuery(useMemo(() => (hasKits ? kitTotals(f) : null), [f, hasKits]));
+  const kt = kitSum.rows[0];
   const t = totals.rows[0];
   const kitTotal = kits.rows.reduce((s, r) => s + r.kits, 0);
   const kitRecorded = kits.rows.reduce((s, r) => s + r.recorded, 0);
@@ -58,6 +60,8 @@ export function NaloxonePage() {
                 {hasKits && <KpiCard testId="kpi-kits" label="Kits handed out" value={fmt.int(kitTotal)}
                   detail={`at ${fmt.int(kitRecorded)} encounters with the kit field filled in`}
                   definition="Program encounters in the period recorded as giving a naloxone kit." />}
+                {hasKits && kt && <KpiCard testId="kpi-kit-people" label="People given a kit" value={fmt.int(kt.people)}
+                  definition="Distinct people given a naloxone kit at a program encounter in the period." />}
               </div>
               <div className="charts">
                 {hasLog && <NaloxoneChart rows={monthly.rows} loading={monthly.loading} />}

@@ -7,6 +7,7 @@ import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../metrics/breakdowns.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
+import { serviceReferrals } from '../../metrics/referrals.ts';
 import { useData } from '../../state/DataContext.tsx';
 import type { Filters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
@@ -42,11 +43,13 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
   const kpis = useQuery(useMemo(() => programKpis(f), [f]));
   const monthly = useQuery(useMemo(() => placementsByMonth(f), [f]));
   const visits = useQuery(useMemo(() => repeatVisits(f), [f]));
+  const referrals = useQuery(useMemo(() => serviceReferrals(f), [f]));
+  const r = referrals.rows[0];
   const filled = useFilled();
   const k = kpis.rows[0];
   const repeaters = visits.rows.filter((v) => v.visits !== '1').reduce((s, v) => s + v.people, 0);
   const events = program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }];
-  const dims: Dimension[] = ['pathway', 'treatment_type', 'agency', 'residence', 'age_band', 'primary_substance'];
+  const dims: Dimension[] = ['pathway', 'treatment_type', 'agency', 'residence', 'age_band', 'sex', 'race_ethnicity', 'primary_substance'];
   const shown = dims.filter((d) => !filled || filled[d]! > 0);
   const hidden = filled ? dims.filter((d) => filled[d] === 0) : [];
   // One breakdown at a time, chosen in the address (?by=), so a link opens the same one.
@@ -69,6 +72,19 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
           <KpiCard testId="kpi-placed" label="Placements" value={fmt.int(k.placed)}
             detail={`${fmt.int(k.peoplePlaced)} people placed`}
             definition="Encounters with a placement date and a treatment type other than none." />
+        </div>
+      )}
+      {r && (
+        <div className="kpis" aria-busy={referrals.loading} aria-label="People referred, by service" role="group">
+          <KpiCard testId="kpi-referred-treatment" label="People referred to treatment" value={fmt.int(r.peopleTreatment)}
+            detail={`${fmt.int(r.placementsTreatment)} placements`}
+            definition="Distinct people placed in substance use treatment (any type but recovery support; MOUD included)." />
+          <KpiCard testId="kpi-referred-recovery" label="People referred to recovery support" value={fmt.int(r.peopleRecovery)}
+            detail={`${fmt.int(r.placementsRecovery)} placements`}
+            definition="Distinct people placed in recovery support services." />
+          <KpiCard testId="kpi-moud" label="People starting MOUD" value={fmt.int(r.peopleMoud)}
+            detail={`${fmt.int(r.placementsMoud)} placements`}
+            definition="Distinct people placed in medication for opioid use disorder (methadone, buprenorphine, naltrexone)." />
         </div>
       )}
       <div className="charts">

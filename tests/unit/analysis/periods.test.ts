@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersect, isEmptyPeriod, nextDay, parsePeriod, periodsBetween } from '../../../src/analysis/periods.ts';
+import { intersect, isEmptyPeriod, latestCompletePeriod, nextDay, parsePeriod, periodsBetween, previousPeriod, sameLastYear } from '../../../src/analysis/periods.ts';
 
 describe('reporting periods', () => {
   it('reads every kind of period name', () => {
@@ -46,5 +46,51 @@ describe('reporting periods', () => {
     expect(nextDay('2024-02-28')).toBe('2024-02-29');
     expect(nextDay('2024-02-29')).toBe('2024-03-01');
     expect(nextDay('2024-12-31')).toBe('2025-01-01');
+  });
+
+  it('the previous period is the one just before, of the same kind and length', () => {
+    const prev = (n: string) => previousPeriod(parsePeriod(n)!)?.name ?? null;
+    expect(prev('2025-Q1')).toBe('2024-Q4');
+    expect(prev('2025-Q3')).toBe('2025-Q2');
+    expect(prev('2025-H1')).toBe('2024-H2');
+    expect(prev('2025-H2')).toBe('2025-H1');
+    expect(prev('FY2025')).toBe('FY2024');
+    expect(prev('2025')).toBe('2024');
+    expect(prev('2025-01')).toBe('2024-12');
+    expect(prev('2025-10')).toBe('2025-09');
+    // 10 days (both ends included) before 1-10 March 2024: 20-29 February (a leap year).
+    expect(prev('2024-03-01..2024-03-10')).toBe('2024-02-20..2024-02-29');
+    expect(prev('')).toBeNull();
+    expect(prev('2024-03-01..')).toBeNull();
+  });
+
+  it('the same period last year', () => {
+    const ly = (n: string) => sameLastYear(parsePeriod(n)!)?.name ?? null;
+    expect(ly('2025-Q2')).toBe('2024-Q2');
+    expect(ly('2025-H2')).toBe('2024-H2');
+    expect(ly('FY2025')).toBe('FY2024');
+    expect(ly('2025-03')).toBe('2024-03');
+    expect(ly('2024-02-01..2024-02-29')).toBe('2023-02-01..2023-02-28');
+    expect(ly('..2024-02-01')).toBeNull();
+  });
+
+  it('previous periods are adjacent and as long, for any custom range', () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(fc.property(day, day, (a, b) => {
+      const [x, y] = a <= b ? [a, b] : [b, a];
+      const p = parsePeriod(`${x}..${y}`)!;
+      const q = previousPeriod(p)!;
+      expect(q.to).toBe(p.from);
+      const days = (r: { from?: string; to?: string }) => (Date.parse(r.to!) - Date.parse(r.from!)) / 86_400_000;
+      expect(days(q)).toBe(days(p));
+    }));
+  });
+
+  it('a report\'s default period is the newest quarter the data cover to its end', () => {
+    const d = (s: string) => new Date(`${s}T00:00:00Z`);
+    expect(latestCompletePeriod('quarter', d('2022-03-01'), d('2025-06-30'))?.name).toBe('2025-Q2');
+    expect(latestCompletePeriod('quarter', d('2022-03-01'), d('2025-08-14'))?.name).toBe('2025-Q2');
+    // Data shorter than a quarter: the one quarter there is.
+    expect(latestCompletePeriod('quarter', d('2025-05-02'), d('2025-05-20'))?.name).toBe('2025-Q2');
   });
 });

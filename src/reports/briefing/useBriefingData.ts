@@ -1,0 +1,151 @@
+import { useMemo } from 'react';
+import { fitIts, type ItsResult } from '../../analysis/its.ts';
+import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../../analysis/periods.ts';
+import { impactSummary } from '../../analysis/summary.ts';
+import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
+import type { TrendRow } from '../../charts/CrimeTrendChart.tsx';
+import { programTableCounts } from '../../metrics/coverage.ts';
+import { crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
+import { filterFor } from '../../metrics/filters.ts';
+import { naloxoneTotals } from '../../metrics/naloxone.ts';
+import { localOverdosesByMonth } from '../../metrics/overdoses.ts';
+import { placementsByMonth, programKpis, type MonthlyPlacements, type ProgramKpis } from '../../metrics/placements.ts';
+import { endingRows } from '../../pages/overdoses/ending.tsx';
+import { useQuery } from '../../state/useQuery.ts';
+import type { FigureKind } from './change.ts';
+
+/** Months of context the briefing's charts show, ending with the period. */
+export const CONTEXT_MONTHS = 24;
+
+export interface Headline {
+  id: string;
+  label: string;
+  kind: FigureKind;
+  now: number | null;
+  previous: number | null;
+  lastYear: number | null;
+  detail: string;
+  definition: string;
+}
+
+export interface BriefingData {
+  loading: boolean;
+  error?: string;
+  previous: NamedPeriod | null;
+  lastYear: NamedPeriod | null;
+  kpis: ProgramKpis | undefined;
+  headlines: Headline[];
+  monthly: MonthlyPlacements[];
+  crime: { label: string; rows: TrendRow[]; summary: string[]; source: string } | null;
+  crimeChoices: { value: string; label: string }[];
+  localChoices: string[];
+  overdoses: { label: string; rows: EndingRow[] } | null;
+}
+
+const ym = (d: Date) => d.toISOString().slice(0, 7);
+
+/** The context window: CONTEXT_MONTHS months ending with the period (all data for open periods). */
+export function contextWindow(p: Period): Period {
+  if (!p.to) return p;
+  const [y, m] = p.to.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 1 - CONTEXT_MONTHS, 1)).toISOString().slice(0, 10);
+  return { from: p.from && p.from < start ? p.from : start, to: p.to };
+}
+
+const inWindow = (w: Period) => (d: Date) => {
+  const s = d.toISOString().slice(0, 10);
+  return (!w.from || s >= w.from.slice(0, 7) + '-01') && (!w.to || s < w.to);
+};
+
+/** Everything the briefing shows for a period: headline figures for it, the previous period and
+ *  the same period last year (the same queries as the analytics pages), and its three charts'
+ *  rows: placements per month, addiction-associated offenses with the impact analysis of the
+ *  whole series, and the local overdose count over 12 months. */
+export function useBriefingData(period: NamedPeriod, launchDate: string, choice: { series?: string | null; local?: string | null } = {}): BriefingData {
+  const previous = useMemo(() => previousPeriod(period), [period]);
+  const lastYear = useMemo(() => sameLastYear(period), [period]);
+  const counts = useQuery(useMemo(() => programTableCounts(), []));
+  const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
+  const k0 = useQuery(useMemo(() => programKpis(filterFor(period)), [period]));
+  const k1 = useQuery(useMemo(() => (previous ? programKpis(filterFor(previous)) : null), [previous]));
+  const k2 = useQuery(useMemo(() => (lastYear ? programKpis(filterFor(lastYear)) : null), [lastYear]));
+  const n0 = useQuery(useMemo(() => (hasLog ? naloxoneTotals(filterFor(period)) : null), [period, hasLog]));
+  const n1 = useQuery(useMemo(() => (hasLog && previous ? naloxoneTotals(filterFor(previous)) : null), [previous, hasLog]));
+  const n2 = useQuery(useMemo(() => (hasLog && lastYear ? naloxoneTotals(filterFor(lastYear)) : null), [lastYear, hasLog]));
+  const window = useMemo(() => contextWindow(period), [period]);
+  const monthly = useQuery(useMemo(() => placementsByMonth(filterFor(window)), [window]));
+  const series = useQuery(useMemo(() => crimeSeries(), []));
+  // The crime series chosen (as on /crime), else the first incident file, else the first series.
+  const main = series.rows.find((s) => s.series === choice.series) ?? series.rows.find((s) => s.source === 'incidents') ?? series.rows[0];
+  const crime = useQuery(useMemo(() => (main ? crimeByMonth(main.series, null) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const local = useQuery(useMemo(() => localOverdosesByMonth(), []));
+  const queries = [counts, k0, series, local, monthly, ...(previous ? [k1] : []), ...(lastYear ? [k2] : []),
+    ...(hasLog ? [n0, ...(previous ? [n1] : []), ...(lastYear ? [n2] : [])] : []), ...(main ? [crime] : [])];
+  const loading = queries.some((q) => q.loading);
+  const error = queries.find((q) => q.error)?.error;
+
+  const crimeView = useMemo(() => {
+    if (!main || crime.rows.length === 0) return null;
+    const months = crime.rows.map((r) => ym(r.month));
+    const counts = crime.rows.map((r) => r.count);
+    const launch = launchDate.slice(0, 7);
+    let summary: string[] = [];
+    if (launch && months[0]! <= launch && launch <= months.at(-1)!) {
+      try {
+        const r: ItsResult = fitIts({ months, counts, launch });
+        // The last sentence (months used, the kind of interval) goes to the small print.
+        summary = impactSummary(r, { measure: `addiction-associated offenses recorded by ${main.label}`, launchLabel: fmtMonth(launch) })
+          .filter((s) => !s.startsWith('Based on'));
+      } catch (e) {
+        summary = [`The impact analysis could not be fitted: ${e instanceof Error ? e.message : String(e)}`];
+      }
+    }
+    const keep = inWindow(window);
+    return { label: main.label, source: main.source, summary,
+      rows: crime.rows.filter((r) => keep(r.month)).map((r) => ({ month: r.month, main: r.count })) };
+  }, [main, crime.rows, launchDate, window]);
+
+  const overdoses = useMemo(() => {
+    const name = local.rows.find((r) => r.series === choice.local)?.series ?? local.rows[0]?.series;
+    if (!name) return null;
+    const rows = endingRows(local.rows.filter((r) => r.series === name).map((r) => ({ month: r.month, value: r.total })), false);
+    const keep = inWindow(window);
+    return { label: name, rows: rows.filter((r) => keep(r.month)) };
+  }, [local.rows, window, choice.local]);
+
+  const headlines = useMemo((): Headline[] => {
+    const [a, b, c] = [k0.rows[0], k1.rows[0], k2.rows[0]];
+    if (!a) return [];
+    const pick = (f: (k: ProgramKpis) => number | null) => ({ now: f(a), previous: b ? f(b) : null, lastYear: c ? f(c) : null });
+    const out: Headline[] = [
+      { id: 'people', label: 'People who came to the program', kind: 'count', ...pick((k) => k.people),
+        detail: `${a.encounters} encounters`, definition: 'Distinct participant pseudonyms with an encounter in the period.' },
+      { id: 'placed', label: 'People placed in treatment', kind: 'count', ...pick((k) => k.peoplePlaced),
+        detail: `${a.placed} placements`, definition: 'Distinct people with an encounter in the period that ended in a placement (a placement date and a treatment type other than none).' },
+      { id: 'rate', label: 'Placement rate', kind: 'rate', ...pick((k) => k.placementRate),
+        detail: `${a.placed} of ${a.placementBase === 'eligible encounters' ? a.eligible : a.encounters} ${a.placementBase}`,
+        definition: `Placed encounters divided by ${a.placementBase}.` },
+      { id: 'hours', label: 'Median time to placement', kind: 'hours', ...pick((k) => k.medianHoursToPlacement),
+        detail: 'encounter to placement', definition: 'Median hours from the encounter to the placement, among placed encounters.' },
+      { id: 'cost', label: 'Cost per person placed', kind: 'usd', ...pick((k) => k.costPerPersonPlaced),
+        detail: a.totalCost == null ? 'no cost ledger' : `$${Math.round(a.totalCost).toLocaleString('en-US')} spent`,
+        definition: 'Ledger costs dated in the period divided by the people placed in it. Insurance-paid treatment is not in the ledger.' },
+    ];
+    const [x, y, z] = [n0.rows[0], n1.rows[0], n2.rows[0]];
+    if (hasLog && x) {
+      out.push({ id: 'naloxone', label: 'Naloxone administrations by officers', kind: 'count', now: x.administrations,
+        previous: y?.administrations ?? null, lastYear: z?.administrations ?? null, detail: `${x.survived} survived`,
+        definition: 'Rows of the naloxone log dated in the period: one person given naloxone at one event.' });
+    }
+    return out;
+  }, [k0.rows, k1.rows, k2.rows, n0.rows, n1.rows, n2.rows, hasLog]);
+
+  const crimeChoices = useMemo(() => series.rows.map((s) => ({ value: s.series, label: s.label })), [series.rows]);
+  const localChoices = useMemo(() => [...new Set(local.rows.map((r) => r.series))], [local.rows]);
+  return { loading, error, previous, lastYear, kpis: k0.rows[0], headlines, monthly: monthly.rows, crime: crimeView, overdoses, crimeChoices, localChoices };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function fmtMonth(m: string): string {
+  return `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+}
