@@ -35,7 +35,7 @@ export function PlacementsChart({ rows, events, height = 280, loading = false }:
       description="Bars: encounters that ended in a placement, by month of the encounter. Line: all encounters. Dashed lines mark program events."
       definition="A placement is an encounter with a placement date and a treatment type other than none. Months follow the encounter date, not the placement date."
       rows={rows} columns={COLUMNS} render={render} fileName="placements-per-month"
-      empty="No program encounters are loaded." loading={loading} testId="chart-placements"
+      empty="No program encounters in these months." loading={loading} testId="chart-placements"
     />
   );
 }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -79,6 +81,46 @@ describe('crime and overdose pages on the real public files', () => {
     expect(await textOf(page.getByTestId('kpi-local-12m'))).toContain('12 months ending Dec 2019');
     expect(await textOf(page.getByTestId('kpi-local-12m').locator('.kpi-value'))).toBe('614');
     await page.screenshot({ path: `${ARTIFACTS}/overdoses-real.png`, fullPage: true });
+    expect(b.errors).toEqual([]);
+  });
+
+  it('the council briefing on the real files: Malden crime and Allegheny overdoses, one printed page', async () => {
+    await page.getByRole('link', { name: 'Briefing' }).click();
+    await page.getByTestId('briefing').and(page.locator('[aria-busy=false]')).waitFor({ timeout: 90_000 });
+    await page.getByTestId('period-kind').selectOption('half');
+    await page.getByTestId('period').selectOption('2019-H2');
+    await page.getByTestId('briefing-crime-series').selectOption('monthly:Malden, Massachusetts');
+    await page.getByTestId('briefing-local').selectOption('Allegheny County (incident records)');
+    await quiet(page);
+    const briefing = page.getByTestId('briefing');
+    expect(await textOf(briefing.locator('figure.chart h3').nth(1))).toBe('Addiction-associated offenses: Malden, MA');
+    // The 24 months up to December 2019 include March 2019 (49 offenses, from Python).
+    expect((await row(page, 'chart-crime-trend', 'Mar 2019').allTextContents())[1]).toBe('49');
+    const para = await textOf(page.getByTestId('briefing-paragraph'));
+    expect(para).toContain('Overdoses in Allegheny County (incident records) over the 12 months to Dec 2019: 614, against 821 in the same 12 months a year earlier.');
+    expect(para).toMatch(/addiction-associated offenses recorded by Malden, MA were .* \(95% interval/);
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    writeFileSync(`${ARTIFACTS}/briefing-real.pdf`, pdf);
+    expect(execFileSync('pdfinfo', [`${ARTIFACTS}/briefing-real.pdf`], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('the grant report with only the real files (the sample program removed): N/A with reasons, downloads still work', async () => {
+    await page.getByRole('link', { name: 'Data' }).click();
+    for (const f of ['sample/encounters.csv', 'sample/costs.csv', 'sample/naloxone.csv']) {
+      await page.getByRole('button', { name: `Remove ${f}` }).click();
+      await page.getByRole('button', { name: `Remove ${f}` }).waitFor({ state: 'detached', timeout: 30_000 });
+    }
+    await page.getByRole('link', { name: 'Grant report' }).click();
+    await page.getByTestId('grant-report').and(page.locator('[aria-busy=false]')).waitFor({ timeout: 90_000 });
+    await quiet(page);
+    const values = await page.getByTestId('table-measures').locator('td[data-col=value]').allTextContents();
+    expect(values).toHaveLength(11);
+    expect(new Set(values)).toEqual(new Set(['N/A']));
+    expect(await textOf(page.getByTestId('table-measures').locator('tr[data-row=participants] td[data-col=definition]'))).toBe('N/A: No encounters export is loaded.');
+    expect(await textOf(page.getByTestId('narrative-text'))).toMatch(/no program figures can be reported for this period/);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    expect(readFileSync((await dl.path())!, 'utf8')).toContain('measures,Grant measures,1,Value,N/A');
     expect(b.errors).toEqual([]);
   });
 });

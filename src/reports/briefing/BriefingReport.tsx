@@ -36,11 +36,13 @@ function HeadlineCard({ h, previous, lastYear }: { h: Headline; previous: string
  *  and sources and methods in small print. Prints on exactly one US Letter page. */
 export function BriefingReport() {
   const { status, program, sampleLoaded } = useData();
-  const { filters } = useReportPeriod();
+  const { filters, ready } = useReportPeriod();
   const [generated] = useState(() => new Date());
   const period = filters.period;
   const [params, setParam] = useParamSetter();
-  const d = useBriefingData(period, program.launchDate, { series: params.get('series'), local: params.get('local') });
+  const data = useBriefingData(period, program.launchDate, { series: params.get('series'), local: params.get('local') });
+  // Nothing is shown as final until the database holds the loaded files and the period is settled.
+  const d = { ...data, loading: data.loading || status !== 'ready' || !ready };
   usePrintHeader(`${program.name} · Council briefing · ${period.label}`, '0.45in 0.5in');
   const events = programEvents(program);
   const prevLabel = d.previous ? shortLabel(d.previous.label) : null;
@@ -50,8 +52,10 @@ export function BriefingReport() {
     const c = latestComparison(d.overdoses.rows.map((r) => ({ month: ym(r.month), value: r.value })));
     return c && c.value != null ? { area: d.overdoses.label, monthLabel: fmt.month(new Date(`${c.month}-01T00:00:00Z`)), value: c.value, yearEarlier: c.yearEarlier } : null;
   }, [d.overdoses]);
+  const notStarted = !!(period.to && program.launchDate && period.to <= program.launchDate);
+  const launchWords = program.launchDate ? fmt.day(new Date(`${program.launchDate}T00:00:00Z`)) : '';
   const paragraph = d.loading ? '' : briefingParagraph({
-    program: program.name, periodLabel: period.label, previousLabel: prevLabel, lastYearLabel: lyLabel,
+    program: program.name, periodLabel: period.label, notStartedUntil: notStarted ? launchWords : null, previousLabel: prevLabel, lastYearLabel: lyLabel,
     headlines: d.headlines, crime: d.crime?.summary ?? [], overdoses: overdoseLatest,
   });
   return (
@@ -86,8 +90,9 @@ export function BriefingReport() {
       </div>
       {d.error && <p role="alert" className="error">The briefing could not be computed: {d.error}</p>}
       {!d.loading && d.kpis && d.kpis.encounters === 0 && (
-        <p className="notice" role="status" data-testid="report-empty">No program encounters fall in {period.label}: the figures below are zero, and the
-          comparisons show what the earlier periods had.</p>
+        <p className="notice" role="status" data-testid="report-empty">{notStarted
+          ? <>The program had not started in {period.label} (launch {launchWords}): program figures are zero; naloxone, crime and overdoses are shown as context.</>
+          : <>No program encounters fall in {period.label}: the figures below are zero, and the comparisons show what the earlier periods had.</>}</p>
       )}
       {!d.loading && (
         <>

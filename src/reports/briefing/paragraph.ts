@@ -4,6 +4,8 @@ import type { Headline } from './useBriefingData.ts';
 export interface ParagraphInput {
   program: string;
   periodLabel: string;
+  /** Set when the period ends before the program's launch: the launch, as words. */
+  notStartedUntil?: string | null;
   previousLabel: string | null;
   lastYearLabel: string | null;
   headlines: readonly Headline[];
@@ -29,7 +31,9 @@ export function briefingParagraph(x: ParagraphInput): string {
     if (x.lastYearLabel && l.lastYear != null) parts.push(`${formatFigure(l.kind, l.lastYear)} in ${x.lastYearLabel}`);
     return parts.length ? ` (against ${parts.join(' and ')})` : '';
   };
-  if (people.now === 0) {
+  if (x.notStartedUntil) {
+    out.push(`${x.program} had not started in ${x.periodLabel} (launch ${x.notStartedUntil}); what follows is context from before the launch.`);
+  } else if (people.now === 0) {
     out.push(`No one came to ${x.program} in ${x.periodLabel}${vs(people)}.`);
   } else {
     out.push(`In ${x.periodLabel}, ${nf.format(people.now)} ${people.now === 1 ? 'person' : 'people'} came to ${x.program} over ${people.detail}${vs(people)}.`);

@@ -128,7 +128,7 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
       { id: 'hours', label: 'Median time to placement', kind: 'hours', ...pick((k) => k.medianHoursToPlacement),
         detail: 'encounter to placement', definition: 'Median hours from the encounter to the placement, among placed encounters.' },
       { id: 'cost', label: 'Cost per person placed', kind: 'usd', ...pick((k) => k.costPerPersonPlaced),
-        detail: a.totalCost == null ? 'no cost ledger' : `$${Math.round(a.totalCost).toLocaleString('en-US')} spent`,
+        detail: a.totalCost == null ? 'no ledger costs in the period' : `$${Math.round(a.totalCost).toLocaleString('en-US')} spent`,
         definition: 'Ledger costs dated in the period divided by the people placed in it. Insurance-paid treatment is not in the ledger.' },
     ];
     const [x, y, z] = [n0.rows[0], n1.rows[0], n2.rows[0]];

@@ -29,7 +29,9 @@ export function GrantReport() {
   const { status, program, sampleLoaded } = useData();
   const { filters, ready } = useReportPeriod();
   const [generated] = useState(() => new Date());
-  const d = useGrantData(filters.filter, filters.period, program.launchDate);
+  const data = useGrantData(filters.filter, filters.period, program.launchDate);
+  // Nothing is shown as final until the database holds the loaded files and the period is settled.
+  const d = useMemo(() => ({ ...data, loading: data.loading || status !== 'ready' || !ready }), [data, status, ready]);
   const tables = useMemo(() => (d.loading ? [] : grantTables(d)), [d]);
   const periodLabel = filters.period.label;
   // Agency is the report's own filter; pathway or treatment type can arrive in a link from the analytics pages.

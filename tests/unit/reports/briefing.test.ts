@@ -43,6 +43,11 @@ describe('briefing paragraph', () => {
       + 'Overdoses in Harbor Point over the 12 months to Jun 2025: 134, against 154 in the same 12 months a year earlier. '
       + 'These figures count program activity and local trends; on their own they do not show that the program caused a change in crime or overdoses.');
   });
+  it('a period before the launch says the program had not started', () => {
+    const text = briefingParagraph({ program: 'P', periodLabel: 'Q1 2020', notStartedUntil: 'Mar 1, 2022', previousLabel: null, lastYearLabel: null,
+      headlines: [h('people', 'count', 0, null, null, '0 encounters')], crime: [], overdoses: null });
+    expect(text).toMatch(/^P had not started in Q1 2020 \(launch Mar 1, 2022\); what follows is context from before the launch\./);
+  });
   it('an empty period says so', () => {
     const text = briefingParagraph({ program: 'P', periodLabel: 'Q1 2020', previousLabel: null, lastYearLabel: null,
       headlines: [h('people', 'count', 0, null, null, '0 encounters')], crime: [], overdoses: null });
