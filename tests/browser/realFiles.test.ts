@@ -91,9 +91,11 @@ describe('crime and overdose pages on the real public files', () => {
     await page.getByTestId('period').selectOption('2019-H2');
     await page.getByTestId('briefing-crime-series').selectOption('monthly:Malden, Massachusetts');
     await page.getByTestId('briefing-local').selectOption('Allegheny County (incident records)');
-    await quiet(page);
     const briefing = page.getByTestId('briefing');
-    expect(await textOf(briefing.locator('figure.chart h3').nth(1))).toBe('Addiction-associated offenses: Malden, MA');
+    // Poll: the page may not have re-rendered yet when the selects return.
+    await expect.poll(() => textOf(briefing.locator('figure.chart h3').nth(1)), { timeout: 30_000 }).toBe('Addiction-associated offenses: Malden, MA');
+    await expect.poll(() => textOf(page.getByTestId('briefing-paragraph')), { timeout: 30_000 }).toContain('Allegheny County');
+    await quiet(page);
     // The 24 months up to December 2019 include March 2019 (49 offenses, from Python).
     expect((await row(page, 'chart-crime-trend', 'Mar 2019').allTextContents())[1]).toBe('49');
     const para = await textOf(page.getByTestId('briefing-paragraph'));

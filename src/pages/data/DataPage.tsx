@@ -3,6 +3,7 @@ import { DatasetCheck } from './DatasetCheck.tsx';
 import { DropZone } from './DropZone.tsx';
 import { LoadedFiles } from './LoadedFiles.tsx';
 import { ProgramSettings } from './ProgramSettings.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
 import { UploadCard } from './UploadCard.tsx';
 
 export function DataPage() {
@@ -23,6 +24,7 @@ export function DataPage() {
       <LoadedFiles />
       <DatasetCheck />
       <ProgramSettings key={`${program.name}|${program.launchDate}|${program.population}`} />
+      {status === 'ready' && <PublishPanel />}
     </>
   );
 }

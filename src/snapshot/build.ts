@@ -1,0 +1,148 @@
+import { percentOrNa, suppressGrid, suppressList } from '../analysis/suppression.ts';
+import type { Connection } from '../db/types.ts';
+import { crimeByMonth, crimeSeries } from '../metrics/crime.ts';
+import { localOverdosesByMonth } from '../metrics/overdoses.ts';
+import { runQuery } from '../metrics/query.ts';
+import { AGE_BANDS, ageBand, foldGroups, residenceGroup, TOP_AGE_BAND } from './groups.ts';
+import { encounterCoverage, overallTotals, peopleByLatest, peopleByYear, placementsByTreatmentAndYear, placementTimesByYear, spendByYear } from './queries.ts';
+import { snapshotCsv } from './csv.ts';
+import { SNAPSHOT_VERSION, type Cell, type ProgramPublicInfo, type Snapshot, type SnapshotTable } from './types.ts';
+
+export const RULES = { suppressMin: 1, suppressMax: 10, minPercentBase: 30, topAgeBand: TOP_AGE_BAND } as const;
+
+export interface SnapshotOutput {
+  snapshot: Snapshot;
+  /** snapshot.json and one CSV per table, as text: what "Publish" downloads and the CLI writes. */
+  files: { name: string; text: string }[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round0 = (x: number) => Math.round(x);
+
+/** An n×1 additive column, suppressed with its total. */
+function column(values: number[]): { cells: Cell[]; total: Cell } {
+  const s = suppressGrid({ values: values.map((v) => [v]) });
+  return { cells: s.cells.map((r) => r[0]!), total: s.total };
+}
+
+/** Builds the public snapshot from the loaded tables: one code path for the app's Publish action
+ *  (DuckDB-wasm) and `npm run snapshot` (native DuckDB). Only aggregates leave this function, and
+ *  every count of people or encounters is suppressed first (analysis/suppression.ts). */
+export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo, generated: Date): Promise<SnapshotOutput> {
+  const [cov] = await runQuery(conn, encounterCoverage());
+  if (!cov?.first || !cov.last) throw new Error('No program encounters are loaded: a public snapshot needs the program’s encounter export.');
+  const tables: SnapshotTable[] = [];
+
+  // People and encounters by year. People are distinct per year (they do not add up), so they get
+  // primary suppression only and their total is the distinct count over all years.
+  const years = await runQuery(conn, peopleByYear());
+  const [all] = await runQuery(conn, overallTotals());
+  const people = suppressList([...years.map((y) => y.people), all!.people]);
+  const placedPeople = suppressList(years.map((y) => y.peoplePlaced));
+  const enc = column(years.map((y) => y.encounters));
+  tables.push({
+    id: 'people_by_year', rowKey: 'year', columns: ['people', 'encounters', 'people_placed'],
+    rows: years.map((y, i) => ({ key: String(y.year), cells: { people: people[i]!, encounters: enc.cells[i]!, people_placed: placedPeople[i]! } })),
+    total: { people: people.at(-1)!, encounters: enc.total, people_placed: 'n/a' },
+  });
+
+  // Placements by treatment type and year, a complete additive grid with its margins.
+  const ty = await runQuery(conn, placementsByTreatmentAndYear());
+  const yearKeys = [...new Set(ty.map((r) => r.year))].sort();
+  const treatments = [...new Set(ty.map((r) => r.treatment))];
+  const grid = treatments.map((t) => yearKeys.map((y) => ty.find((r) => r.treatment === t && r.year === y)!.placements));
+  const g = suppressGrid({ values: grid });
+  tables.push({
+    id: 'placements_by_treatment', rowKey: 'treatment_type', columns: [...yearKeys.map(String), 'total'],
+    rows: treatments.map((t, i) => ({ key: t, cells: { ...Object.fromEntries(yearKeys.map((y, j) => [String(y), g.cells[i]![j]!])), total: g.rowTotals[i]! } })),
+    total: { ...Object.fromEntries(yearKeys.map((y, j) => [String(y), g.colTotals[j]!])), total: g.total },
+  });
+
+  // Time to placement: a median or a share only where at least 30 placements stand behind it.
+  const times = await runQuery(conn, placementTimesByYear());
+  tables.push({
+    id: 'time_to_placement', rowKey: 'year', columns: ['median_hours', 'share_within_24h'],
+    rows: times.map((t) => {
+      const share = percentOrNa(t.within24, t.placed, RULES.minPercentBase);
+      return { key: String(t.year), cells: {
+        median_hours: t.placed >= RULES.minPercentBase && t.medianHours != null ? round1(t.medianHours) : 'n/a',
+        share_within_24h: typeof share === 'number' ? round1(share * 100) : 'n/a',
+      } };
+    }),
+  });
+
+  // Costs: public money, not suppressed; per person placed only where that count is published
+  // (otherwise spend divided by it would give the suppressed count back).
+  const spend = await runQuery(conn, spendByYear());
+  if (spend.length > 0) {
+    tables.push({
+      id: 'costs_by_year', rowKey: 'year', columns: ['spend', 'cost_per_person_placed'],
+      rows: spend.map((s) => {
+        const i = years.findIndex((y) => y.year === s.year);
+        const placed = i >= 0 ? placedPeople[i]! : 'n/a';
+        return { key: String(s.year), cells: { spend: round0(s.spend), cost_per_person_placed: typeof placed === 'number' && placed > 0 ? round0(s.spend / placed) : 'n/a' } };
+      }),
+    });
+  }
+
+  // People by age band and by residence, each person once (their latest encounter), additive.
+  for (const [id, expr, group, order] of [
+    ['people_by_age_band', 'age_band', ageBand, AGE_BANDS],
+    ['people_by_residence', 'residence', residenceGroup, []],
+  ] as const) {
+    const folded = foldGroups(await runQuery(conn, peopleByLatest(expr)), group, order);
+    const c = column(folded.map((f) => f.people));
+    tables.push({ id, rowKey: expr, columns: ['people'], rows: folded.map((f, i) => ({ key: f.key, cells: { people: c.cells[i]! } })), total: { people: c.total } });
+  }
+  // The same people total appears in three tables: it must be published in all or none.
+  const peopleTotals = tables.filter((t) => t.total && 'people' in t.total).map((t) => t.total!.people);
+  if (new Set(peopleTotals).size !== 1) throw new Error('The people total was suppressed in one table and not another; the snapshot was not written.');
+
+  tables.push(...await contextTables(conn));
+  const snapshot: Snapshot = {
+    version: SNAPSHOT_VERSION, generated: generated.toISOString(),
+    coverage: { from: iso(cov.first), to: iso(cov.last) }, program, tables, rules: { ...RULES },
+  };
+  return { snapshot, files: [{ name: 'snapshot.json', text: `${JSON.stringify(snapshot, null, 1)}\n` }, ...tables.map((t) => ({ name: `${t.id}.csv`, text: snapshotCsv(t) }))] };
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Public crime and overdose counts by year, for context. They are already public, but overdose
+ *  counts are about people, so counts of 1-10 are suppressed there too. A year with a month the
+ *  source did not report has no total. */
+async function contextTables(conn: Connection): Promise<SnapshotTable[]> {
+  const out: SnapshotTable[] = [];
+  const series = await runQuery(conn, crimeSeries());
+  const main = series.find((s) => s.source === 'incidents') ?? series[0];
+  if (main) {
+    const months = await runQuery(conn, crimeByMonth(main.series, null));
+    const byYear = yearly(months.map((m) => ({ year: m.month.getUTCFullYear(), v: m.count })));
+    out.push({ id: 'crime_by_year', rowKey: 'year', columns: ['offenses', 'months_reported'],
+      rows: byYear.map((y) => ({ key: String(y.year), cells: { offenses: y.complete ? y.sum : 'n/a', months_reported: y.reported } })) });
+  }
+  const local = await runQuery(conn, localOverdosesByMonth());
+  const name = local[0]?.series;
+  if (name) {
+    const rows = local.filter((r) => r.series === name);
+    const total = yearly(rows.map((r) => ({ year: r.month.getUTCFullYear(), v: r.total })));
+    const fatal = yearly(rows.map((r) => ({ year: r.month.getUTCFullYear(), v: r.fatal })));
+    const t = suppressList(total.map((y) => (y.complete ? y.sum : 0)));
+    const f = suppressList(fatal.map((y) => (y.complete ? y.sum : 0)));
+    out.push({ id: 'overdoses_by_year', rowKey: 'year', columns: ['overdoses', 'fatal', 'months_reported'],
+      rows: total.map((y, i) => ({ key: String(y.year), cells: {
+        overdoses: y.complete ? t[i]! : 'n/a', fatal: fatal[i]!.complete ? f[i]! : 'n/a', months_reported: y.reported } })) });
+  }
+  return out;
+}
+
+function yearly(months: { year: number; v: number | null }[]): { year: number; sum: number; reported: number; complete: boolean }[] {
+  const m = new Map<number, { sum: number; reported: number; n: number }>();
+  for (const x of months) {
+    const e = m.get(x.year) ?? { sum: 0, reported: 0, n: 0 };
+    e.n++;
+    if (x.v != null) { e.sum += x.v; e.reported++; }
+    m.set(x.year, e);
+  }
+  return [...m].sort(([a], [b]) => a - b).map(([year, e]) => ({ year, sum: e.sum, reported: e.reported, complete: e.reported === 12 }));
+}
