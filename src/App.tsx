@@ -40,6 +40,7 @@ export function App() {
           {PAGES.map((p) => (
             <li key={p.path}><NavLink to={{ pathname: p.path, search: FILTERED.has(p.path) ? search : '' }} end={p.path === '/'}>{p.label}</NavLink></li>
           ))}
+          <li><a href="/public/">Public page</a></li>
         </ul>
       </nav>
       <SyntheticBanner />

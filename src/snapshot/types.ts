@@ -12,6 +12,8 @@ export const SNAPSHOT_VERSION = 1;
  *  base is under 30). */
 export type Cell = number | 'suppressed' | 'n/a';
 
+/** Units follow the column id: ids with "spend" or "cost" are US dollars; ids with "share" are
+ *  percentages from 0 to 100 (one decimal); "hours" are hours; every other column is a count. */
 export interface SnapshotTable {
   /** Stable id; the page has its title and note in each language. */
   id: SnapshotTableId;
