@@ -171,7 +171,8 @@ export function sameLastYear(p: NamedPeriod): NamedPeriod | null {
   if (p.kind === 'year') return parsePeriod(String(+p.name - 1));
   if (p.kind === 'fiscal') return parsePeriod(`FY${+p.name.slice(2) - 1}`);
   if (p.kind === 'quarter' || p.kind === 'half' || p.kind === 'month') return parsePeriod(`${+p.name.slice(0, 4) - 1}${p.name.slice(4)}`);
-  return customFrom(shiftYears(p.from, -1), shiftYears(p.to, -1));
+  // Shift the last day included, not the exclusive end: 1 Jan-28 Feb 2024 becomes 1 Jan-28 Feb 2023.
+  return customFrom(shiftYears(p.from, -1), nextDay(shiftYears(previousDay(p.to), -1)));
 }
 
 /** The newest period of a kind that the data cover to its last day: the default for a report, so
@@ -179,6 +180,8 @@ export function sameLastYear(p: NamedPeriod): NamedPeriod | null {
  *  newest period that overlaps the data when none is complete. */
 export function latestCompletePeriod(kind: Exclude<PeriodKind, 'all' | 'custom'>, first: Date, last: Date): NamedPeriod | null {
   const all = periodsBetween(kind, first, last);
-  const end = nextDay(last.toISOString().slice(0, 10));
+  // A week's slack: records that stop a few days before a quarter ends (no one came on its last
+  // days) still cover that quarter.
+  const end = new Date(last.getTime() + 8 * 86_400_000).toISOString().slice(0, 10);
   return all.find((p) => p.to! <= end) ?? all[0] ?? null;
 }

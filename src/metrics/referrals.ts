@@ -30,7 +30,8 @@ export interface ServiceReferrals extends Record<string, unknown> {
 export function serviceReferrals(f: ProgramFilter) {
   return query<ServiceReferrals>(`
     WITH p AS (SELECT participant_id, treatment_type FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED}),
-    c AS (SELECT *, treatment_type <> ${sqlString(RECOVERY_SUPPORT)} AS treat, treatment_type = ${sqlString(RECOVERY_SUPPORT)} AS rec,
+    -- A placement with no treatment type recorded counts as treatment (not recovery support).
+    c AS (SELECT *, coalesce(treatment_type, '') <> ${sqlString(RECOVERY_SUPPORT)} AS treat, treatment_type = ${sqlString(RECOVERY_SUPPORT)} AS rec,
       treatment_type IN (${list(MOUD_TYPES)}) AS moud FROM p)
     SELECT count(DISTINCT participant_id) FILTER (WHERE treat) AS peopleTreatment, count(*) FILTER (WHERE treat) AS placementsTreatment,
       count(DISTINCT participant_id) FILTER (WHERE rec) AS peopleRecovery, count(*) FILTER (WHERE rec) AS placementsRecovery,

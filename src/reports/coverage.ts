@@ -12,11 +12,11 @@ export function coverage(p: Period, what: string, first: Date | null, last: Date
   if (!first || !last) return { missing: `No ${what} is loaded.`, partial: null };
   const lo = day(first), hi = day(last);
   if (launch && p.to && p.to <= launch) return { missing: `The program had not started (launch ${human(launch)}).`, partial: null };
-  if (p.from && p.from > hi) return { missing: `No records loaded for this period: the ${what} ends on ${human(hi)}.`, partial: null };
-  if (p.to && p.to <= lo) return { missing: `No records loaded for this period: the ${what} starts on ${human(lo)}.`, partial: null };
+  if (p.from && p.from > hi) return { missing: `No records loaded for this period: the ${what}’s last record is dated ${human(hi)}.`, partial: null };
+  if (p.to && p.to <= lo) return { missing: `No records loaded for this period: the ${what}’s first record is dated ${human(lo)}.`, partial: null };
   const notes: string[] = [];
   // Records that begin at the launch are not a gap: the program simply started then.
-  if (p.from && p.from < lo && (!launch || lo > launch)) notes.push(`starts on ${human(lo)}`);
-  if (p.to && p.to > day(new Date(last.getTime() + 86_400_000))) notes.push(`ends on ${human(hi)}`);
-  return { missing: null, partial: notes.length ? `The ${what} ${notes.join(' and ')}, inside this period: figures cover only part of it.` : null };
+  if (p.from && p.from < lo && (!launch || lo > launch)) notes.push(`first record is dated ${human(lo)}`);
+  if (p.to && p.to > day(new Date(last.getTime() + 86_400_000))) notes.push(`last record is dated ${human(hi)}`);
+  return { missing: null, partial: notes.length ? `The ${what}’s ${notes.join(' and its ')}, inside this period: if nothing is missing, no event happened after it; if the file was exported then, the figure covers only part of the period.` : null };
 }

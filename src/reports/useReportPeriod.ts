@@ -4,6 +4,7 @@ import { latestCompletePeriod } from '../analysis/periods.ts';
 import { programDataRange } from '../metrics/breakdowns.ts';
 import { useFilters, type Filters } from '../state/useFilters.ts';
 import { useQuery } from '../state/useQuery.ts';
+import { latestParams } from '../state/latestParams.ts';
 
 /** The filters of a report page. A report opened without a period gets the newest calendar
  *  quarter the loaded records cover to its end, written into the address (replacing the entry,
@@ -17,7 +18,7 @@ export function useReportPeriod(): { filters: Filters; ready: boolean } {
   useEffect(() => {
     if (!missing || range.loading || !r?.first || !r.last) return;
     const p = latestCompletePeriod('quarter', r.first, r.last);
-    if (p) setParams((prev) => { const next = new URLSearchParams(prev); next.set('period', p.name); return next; }, { replace: true });
+    if (p) setParams((prev) => { const next = latestParams(prev); if (next.has('period')) return next; next.set('period', p.name); return next; }, { replace: true });
   }, [missing, range.loading, r?.first, r?.last, setParams]);
   // Without any records there is no default to wait for.
   return { filters, ready: !missing || (!range.loading && !r?.first) };

@@ -3,7 +3,7 @@ import type { Connection } from '../db/types.ts';
 import { crimeByMonth, crimeSeries } from '../metrics/crime.ts';
 import { localOverdosesByMonth } from '../metrics/overdoses.ts';
 import { runQuery } from '../metrics/query.ts';
-import { AGE_BANDS, ageBand, foldGroups, residenceGroup, TOP_AGE_BAND } from './groups.ts';
+import { AGE_BANDS, ageBand, foldGroups, NOT_RECORDED, OTHER, residenceGroup, TOP_AGE_BAND } from './groups.ts';
 import { encounterCoverage, overallTotals, peopleByLatest, peopleByYear, placementsByTreatmentAndYear, placementTimesByYear, spendByYear } from './queries.ts';
 import { snapshotCsv } from './csv.ts';
 import { SNAPSHOT_VERSION, type Cell, type ProgramPublicInfo, type Snapshot, type SnapshotTable } from './types.ts';
@@ -33,37 +33,49 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
   if (!cov?.first || !cov.last) throw new Error('No program encounters are loaded: a public snapshot needs the program’s encounter export.');
   const tables: SnapshotTable[] = [];
 
-  // People and encounters by year. People are distinct per year (they do not add up), so they get
-  // primary suppression only and their total is the distinct count over all years.
+  // People and encounters by year. A year with any count of 1-10 (people, encounters or people
+  // placed; a small launch year, say) is published as a row of suppressed cells and left out of
+  // every other year table: counts in one row bound each other (people placed <= people <=
+  // encounters), so hiding one cell alone would not hide it. People are distinct per year (they
+  // do not add up): their total is the distinct count over all years, and no encounter total is
+  // published, so no hidden year can be worked out by subtraction.
   const years = await runQuery(conn, peopleByYear());
   const [all] = await runQuery(conn, overallTotals());
-  const people = suppressList([...years.map((y) => y.people), all!.people]);
-  const placedPeople = suppressList(years.map((y) => y.peoplePlaced));
-  const enc = column(years.map((y) => y.encounters));
+  const small = (v: number) => v >= RULES.suppressMin && v <= RULES.suppressMax;
+  const hidden = new Set(years.filter((y) => small(y.people) || small(y.encounters) || small(y.peoplePlaced)).map((y) => y.year));
+  const shown = years.filter((y) => !hidden.has(y.year));
+  const [peopleTotal] = suppressList([all!.people]);
   tables.push({
     id: 'people_by_year', rowKey: 'year', columns: ['people', 'encounters', 'people_placed'],
-    rows: years.map((y, i) => ({ key: String(y.year), cells: { people: people[i]!, encounters: enc.cells[i]!, people_placed: placedPeople[i]! } })),
-    total: { people: people.at(-1)!, encounters: enc.total, people_placed: 'n/a' },
+    rows: years.map((y) => ({ key: String(y.year), cells: hidden.has(y.year)
+      ? { people: 'suppressed', encounters: 'suppressed', people_placed: 'suppressed' }
+      : { people: y.people, encounters: y.encounters, people_placed: y.peoplePlaced } })),
+    total: { people: peopleTotal!, encounters: 'n/a', people_placed: 'n/a' },
   });
 
-  // Placements by treatment type and year, a complete additive grid with its margins.
-  const ty = await runQuery(conn, placementsByTreatmentAndYear());
-  const yearKeys = [...new Set(ty.map((r) => r.year))].sort();
+  // Placements by treatment type and year (the years not hidden above), a complete additive grid
+  // with its margins; the totals are over the years shown.
+  const ty = (await runQuery(conn, placementsByTreatmentAndYear())).filter((r) => !hidden.has(r.year));
+  const yearKeys = shown.map((y) => y.year);
   const treatments = [...new Set(ty.map((r) => r.treatment))];
-  const grid = treatments.map((t) => yearKeys.map((y) => ty.find((r) => r.treatment === t && r.year === y)!.placements));
-  const g = suppressGrid({ values: grid });
-  tables.push({
-    id: 'placements_by_treatment', rowKey: 'treatment_type', columns: [...yearKeys.map(String), 'total'],
-    rows: treatments.map((t, i) => ({ key: t, cells: { ...Object.fromEntries(yearKeys.map((y, j) => [String(y), g.cells[i]![j]!])), total: g.rowTotals[i]! } })),
-    total: { ...Object.fromEntries(yearKeys.map((y, j) => [String(y), g.colTotals[j]!])), total: g.total },
-  });
+  if (yearKeys.length > 0) {
+    const grid = treatments.map((t) => yearKeys.map((y) => ty.find((r) => r.treatment === t && r.year === y)!.placements));
+    const g = suppressGrid({ values: grid });
+    tables.push({
+      id: 'placements_by_treatment', rowKey: 'treatment_type', columns: [...yearKeys.map(String), 'total'],
+      rows: treatments.map((t, i) => ({ key: t, cells: { ...Object.fromEntries(yearKeys.map((y, j) => [String(y), g.cells[i]![j]!])), total: g.rowTotals[i]! } })),
+      total: { ...Object.fromEntries(yearKeys.map((y, j) => [String(y), g.colTotals[j]!])), total: g.total },
+    });
+  }
 
-  // Time to placement: a median or a share only where at least 30 placements stand behind it.
-  const times = await runQuery(conn, placementTimesByYear());
+  // Time to placement: a median or a share only where at least 30 placements stand behind it, and
+  // a share only where neither the placements within 24 hours nor those after are 1-10 (the share
+  // times the year's placements, published above, would give the count back).
+  const times = (await runQuery(conn, placementTimesByYear())).filter((t) => !hidden.has(t.year));
   tables.push({
     id: 'time_to_placement', rowKey: 'year', columns: ['median_hours', 'share_within_24h'],
     rows: times.map((t) => {
-      const share = percentOrNa(t.within24, t.placed, RULES.minPercentBase);
+      const share = small(t.within24) || small(t.placed - t.within24) ? 'n/a' : percentOrNa(t.within24, t.placed, RULES.minPercentBase);
       return { key: String(t.year), cells: {
         median_hours: t.placed >= RULES.minPercentBase && t.medianHours != null ? round1(t.medianHours) : 'n/a',
         share_within_24h: typeof share === 'number' ? round1(share * 100) : 'n/a',
@@ -78,9 +90,8 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
     tables.push({
       id: 'costs_by_year', rowKey: 'year', columns: ['spend', 'cost_per_person_placed'],
       rows: spend.map((s) => {
-        const i = years.findIndex((y) => y.year === s.year);
-        const placed = i >= 0 ? placedPeople[i]! : 'n/a';
-        return { key: String(s.year), cells: { spend: round0(s.spend), cost_per_person_placed: typeof placed === 'number' && placed > 0 ? round0(s.spend / placed) : 'n/a' } };
+        const y = shown.find((x) => x.year === s.year);
+        return { key: String(s.year), cells: { spend: round0(s.spend), cost_per_person_placed: y && y.peoplePlaced > 0 ? round0(s.spend / y.peoplePlaced) : 'n/a' } };
       }),
     });
   }
@@ -90,7 +101,9 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
     ['people_by_age_band', 'age_band', ageBand, AGE_BANDS],
     ['people_by_residence', 'residence', residenceGroup, []],
   ] as const) {
-    const folded = foldGroups(await runQuery(conn, peopleByLatest(expr)), group, order);
+    let folded = foldGroups(await runQuery(conn, peopleByLatest(expr)), group, order);
+    // A residence shared by 1-10 people is not named at all: it joins "other".
+    if (id === 'people_by_residence') folded = foldGroups(folded.map((f) => ({ value: f.key, people: f.people })), (v) => (folded.find((f) => f.key === v)!.people <= RULES.suppressMax && ![NOT_RECORDED, OTHER].includes(v!) ? OTHER : v!));
     const c = column(folded.map((f) => f.people));
     tables.push({ id, rowKey: expr, columns: ['people'], rows: folded.map((f, i) => ({ key: f.key, cells: { people: c.cells[i]! } })), total: { people: c.total } });
   }
@@ -101,12 +114,14 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
   tables.push(...await contextTables(conn));
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION, generated: generated.toISOString(),
-    coverage: { from: iso(cov.first), to: iso(cov.last) }, program, tables, rules: { ...RULES },
+    // Whole months only: the exact first or last day would be the date of one person's encounter.
+    coverage: { from: monthStart(cov.first), to: monthEnd(cov.last) }, program, tables, rules: { ...RULES },
   };
   return { snapshot, files: [{ name: 'snapshot.json', text: `${JSON.stringify(snapshot, null, 1)}\n` }, ...tables.map((t) => ({ name: `${t.id}.csv`, text: snapshotCsv(t) }))] };
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
+const monthEnd = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 
 /** Public crime and overdose counts by year, for context. They are already public, but overdose
  *  counts are about people, so counts of 1-10 are suppressed there too. A year with a month the
@@ -127,11 +142,17 @@ async function contextTables(conn: Connection): Promise<SnapshotTable[]> {
     const rows = local.filter((r) => r.series === name);
     const total = yearly(rows.map((r) => ({ year: r.month.getUTCFullYear(), v: r.total })));
     const fatal = yearly(rows.map((r) => ({ year: r.month.getUTCFullYear(), v: r.fatal })));
-    const t = suppressList(total.map((y) => (y.complete ? y.sum : 0)));
-    const f = suppressList(fatal.map((y) => (y.complete ? y.sum : 0)));
+    // Overdoses and fatal ones, per complete year, suppressed as a table (fatal, nonfatal, total),
+    // so that neither the fatal nor the nonfatal count of 1-10 can be had by subtraction.
+    const complete = total.map((y, i) => y.complete && fatal[i]!.complete);
+    const idx = total.map((_, i) => i).filter((i) => complete[i]);
+    const g = idx.length ? suppressGrid({ values: idx.map((i) => [fatal[i]!.sum, total[i]!.sum - fatal[i]!.sum]) }) : null;
     out.push({ id: 'overdoses_by_year', rowKey: 'year', columns: ['overdoses', 'fatal', 'months_reported'],
-      rows: total.map((y, i) => ({ key: String(y.year), cells: {
-        overdoses: y.complete ? t[i]! : 'n/a', fatal: fatal[i]!.complete ? f[i]! : 'n/a', months_reported: y.reported } })) });
+      rows: total.map((y, i) => {
+        const k = idx.indexOf(i);
+        return { key: String(y.year), cells: {
+          overdoses: k >= 0 ? g!.rowTotals[k]! : 'n/a', fatal: k >= 0 ? g!.cells[k]![0]! : 'n/a', months_reported: y.reported } };
+      }) });
   }
   return out;
 }

@@ -24,16 +24,20 @@ export function ageBand(raw: string | null | undefined): string {
   return AGE_BANDS[band]!;
 }
 
+/** Words that make a value an address, a building or a note rather than a town. */
+const PLACE_WORDS = /\b(street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|apt|apartment|unit|suite|floor|above|behind|near|shelter|jail|prison|hospital|motel|hotel|camp|car|tent|homeless|pizza|store|church)\b/i;
+
 /** A residence as published: a 5- or 9-digit ZIP becomes its first three digits ("019xx"), a
  *  3-digit ZIP stays, and a town name is kept when it looks like one (letters, spaces, hyphens,
- *  apostrophes, periods; at most 40 characters). Anything else (a street address, a note) is
- *  "other", so no free text reaches the public page. */
+ *  apostrophes, periods; at most 40 characters; none of the words of an address or a building).
+ *  Anything else (a street address, a note) is "other". The snapshot also folds any place shared
+ *  by 1-10 people into "other", so a small village or a stray note is never named. */
 export function residenceGroup(raw: string | null | undefined): string {
   const s = (raw ?? '').trim().replace(/\s+/g, ' ');
   if (!s) return NOT_RECORDED;
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(\d{3})(\d{2})?(-\d{4})?$/))) return `${m[1]}xx`;
-  if (s.length <= 40 && /^\p{L}[\p{L} .'’-]*$/u.test(s)) return s;
+  if (s.length <= 40 && /^\p{L}[\p{L} .'’-]*$/u.test(s) && !PLACE_WORDS.test(s)) return s;
   return OTHER;
 }
 

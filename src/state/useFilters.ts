@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ALL_TIME, parsePeriod, type NamedPeriod } from '../analysis/periods.ts';
 import type { ProgramFilter } from '../metrics/filters.ts';
+import { latestParams } from './latestParams.ts';
 
 /** The names of the filter parameters in the page's address. */
 export const FILTER_PARAMS = ['period', 'agency', 'pathway', 'treatment'] as const;
@@ -40,7 +41,7 @@ export function useFilters(): Filters {
   }), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = useCallback((patch: Partial<Record<Param, string | string[] | null>>) => {
     setParams((prev) => {
-      const next = new URLSearchParams(prev);
+      const next = latestParams(prev);
       for (const [k, v] of Object.entries(patch)) {
         next.delete(k);
         for (const x of v == null ? [] : Array.isArray(v) ? v : [v]) if (x !== '') next.append(k, x);

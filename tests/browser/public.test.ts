@@ -111,7 +111,7 @@ describe('the public page', () => {
     }
     const people = snap.tables.find((t) => t.id === 'people_by_year')?.total;
     const placed = snap.tables.find((t) => t.id === 'placements_by_treatment')?.total;
-    for (const [kpi, total, c] of [['people', people, 'people'], ['encounters', people, 'encounters'], ['placements', placed, 'total']] as const) {
+    for (const [kpi, total, c] of [['people', people, 'people'], ['placements', placed, 'total']] as const) {
       if (total?.[c] !== undefined) expect(await textOf(page.getByTestId(`kpi-${kpi}`))).toContain(cellText(fmt, en, c, total[c]));
     }
   });

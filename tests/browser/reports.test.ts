@@ -96,7 +96,8 @@ describe('council briefing', () => {
     await quiet(page);
     expect(await textOf(page.getByTestId('report-empty'))).toMatch(/^The program had not started in Q3 2021 \(Jul–Sep\) \(launch Mar 1, 2022\)/);
     expect(await textOf(page.getByTestId('briefing-paragraph'))).toMatch(/had not started in Q3 2021 \(Jul–Sep\) \(launch Mar 1, 2022\); what follows is context/);
-    expect(await textOf(page.getByTestId('headline-people').getByTestId('value'))).toBe('0');
+    // Before the launch there is no figure to report: a dash, never a zero nobody counted.
+    expect(await textOf(page.getByTestId('headline-people').getByTestId('value'))).toBe('—');
     expect(pdfPages(await printToPdf(page, 'briefing-empty'))).toHaveLength(1);
     expect(b.errors).toEqual([]);
   });

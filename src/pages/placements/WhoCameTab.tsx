@@ -13,6 +13,7 @@ import type { Filters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from './useFilled.ts';
+import { latestParams } from '../../state/latestParams.ts';
 
 const ENC_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#e08a2c' }, { key: 'people', label: 'People', color: '#6b4c9a' }];
 const PLACED_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }, { key: 'peoplePlaced', label: 'People placed', color: '#6b4c9a' }];
@@ -92,7 +93,7 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
         {shown.length > 0 && (
           <label className="inline-field">Break down by{' '}
             <select value={by} data-testid="breakdown-by" onChange={(e) => setParams((prev) => {
-              const next = new URLSearchParams(prev);
+              const next = latestParams(prev);
               next.set('by', e.target.value);
               return next;
             })}>

@@ -23,12 +23,12 @@ export const en = {
 
   'people.heading': 'People helped and placements in treatment',
   'people.intro': 'How many people came to the program, how many visits they made, and how many times someone started treatment.',
-  'kpi.people': 'People helped',
+  'kpi.people': 'People who came to the program',
   'kpi.peopleNote': 'each person counted once',
   'kpi.encounters': 'Visits',
   'kpi.encountersNote': 'every time someone came to the program',
   'kpi.placements': 'Placements in treatment',
-  'kpi.placementsNote': 'times someone started treatment after a visit',
+  'kpi.placementsNote': 'visits that ended in a placement in treatment',
   'kpi.none': 'not published',
 
   'time.heading': 'Time to placement',
@@ -60,7 +60,7 @@ export const en = {
   'counting.costDef': 'The year’s program spending divided by the number of people placed in treatment that year.',
 
   'privacy.heading': 'How we protect privacy',
-  'privacy.intro': 'This page shows only totals for groups of people. It is built so that no one can be identified from it.',
+  'privacy.intro': 'This page shows only totals for groups of people. The rules below are there to keep anyone from being identified from it.',
   'privacy.small': 'Counts from {min} to {max} are never shown. They are replaced by {symbol}.',
   'privacy.complementary': 'Where a hidden count could be worked out from a total, one or more other counts are hidden as well. So a hidden count is not always a small one.',
   'privacy.age': 'Ages are shown only in bands. The oldest band is {band}, so no exact older age is shown.',

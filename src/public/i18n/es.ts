@@ -24,12 +24,12 @@ export const es: Record<Key, string> = {
 
   'people.heading': 'Personas ayudadas e ingresos a tratamiento',
   'people.intro': 'Cuántas personas acudieron al programa, cuántas visitas hicieron y cuántas veces alguien comenzó un tratamiento.',
-  'kpi.people': 'Personas ayudadas',
+  'kpi.people': 'Personas que acudieron al programa',
   'kpi.peopleNote': 'cada persona se cuenta una vez',
   'kpi.encounters': 'Visitas',
   'kpi.encountersNote': 'cada vez que alguien acudió al programa',
   'kpi.placements': 'Ingresos a tratamiento',
-  'kpi.placementsNote': 'veces que alguien comenzó un tratamiento tras una visita',
+  'kpi.placementsNote': 'visitas que terminaron en una plaza de tratamiento',
   'kpi.none': 'no publicado',
 
   'time.heading': 'Tiempo hasta el tratamiento',
@@ -61,7 +61,7 @@ export const es: Record<Key, string> = {
   'counting.costDef': 'El gasto del programa en el año dividido entre el número de personas que ingresaron a tratamiento ese año.',
 
   'privacy.heading': 'Cómo protegemos la privacidad',
-  'privacy.intro': 'Esta página muestra solo totales de grupos de personas. Está hecha para que nadie pueda ser identificado a partir de ella.',
+  'privacy.intro': 'Esta página muestra solo totales de grupos de personas. Las reglas de abajo están para evitar que alguien pueda ser identificado a partir de ella.',
   'privacy.small': 'Los números del {min} al {max} nunca se muestran. Se reemplazan por {symbol}.',
   'privacy.complementary': 'Cuando un número oculto podría deducirse de un total, también se ocultan uno o más números más. Por eso un número oculto no siempre es pequeño.',
   'privacy.age': 'Las edades se muestran solo en grupos. El grupo de mayor edad es {band}, así que no se muestra ninguna edad exacta mayor.',

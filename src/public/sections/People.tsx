@@ -8,10 +8,9 @@ import { useI18n } from '../i18n/index.ts';
 import { tableById } from '../snapshot.ts';
 
 /** The headline totals and the published total rows they come from: people and visits from
- *  people_by_year, placements from the grand total of placements_by_treatment. */
+ *  people_by_year (no visit total is published: it would let a hidden small year be worked out), placements from the grand total of placements_by_treatment. */
 const KPIS: readonly { id: string; table: SnapshotTableId; column: string; label: Key; note: Key }[] = [
   { id: 'people', table: 'people_by_year', column: 'people', label: 'kpi.people', note: 'kpi.peopleNote' },
-  { id: 'encounters', table: 'people_by_year', column: 'encounters', label: 'kpi.encounters', note: 'kpi.encountersNote' },
   { id: 'placements', table: 'placements_by_treatment', column: 'total', label: 'kpi.placements', note: 'kpi.placementsNote' },
 ];
 

@@ -46,7 +46,8 @@ export function BriefingReport() {
   usePrintHeader(`${program.name} · Council briefing · ${period.label}`, '0.45in 0.5in');
   const events = programEvents(program);
   const prevLabel = d.previous ? shortLabel(d.previous.label) : null;
-  const lyLabel = d.lastYear ? shortLabel(d.lastYear.label) : null;
+  // For a year or a fiscal year the previous period is the same period last year: say it once.
+  const lyLabel = d.lastYear && d.lastYear.name !== d.previous?.name ? shortLabel(d.lastYear.label) : null;
   const overdoseLatest = useMemo(() => {
     if (!d.overdoses) return null;
     const c = latestComparison(d.overdoses.rows.map((r) => ({ month: ym(r.month), value: r.value })));

@@ -23,7 +23,7 @@ const nf = new Intl.NumberFormat('en-US');
 export function briefingParagraph(x: ParagraphInput): string {
   const h = new Map(x.headlines.map((l) => [l.id, l]));
   const people = h.get('people');
-  if (!people || people.now == null) return `${x.program}: no program records are loaded for ${x.periodLabel}.`;
+  if (!x.notStartedUntil && (!people || people.now == null)) return `${x.program}: no program records are loaded for ${x.periodLabel}.`;
   const out: string[] = [];
   const vs = (l: Headline) => {
     const parts: string[] = [];
@@ -33,13 +33,14 @@ export function briefingParagraph(x: ParagraphInput): string {
   };
   if (x.notStartedUntil) {
     out.push(`${x.program} had not started in ${x.periodLabel} (launch ${x.notStartedUntil}); what follows is context from before the launch.`);
-  } else if (people.now === 0) {
-    out.push(`No one came to ${x.program} in ${x.periodLabel}${vs(people)}.`);
+  } else if (people!.now === 0) {
+    out.push(`No one came to ${x.program} in ${x.periodLabel}${vs(people!)}.`);
   } else {
-    out.push(`In ${x.periodLabel}, ${nf.format(people.now)} ${people.now === 1 ? 'person' : 'people'} came to ${x.program} over ${people.detail}${vs(people)}.`);
+    const p = people!, n = p.now!;
+    out.push(`In ${x.periodLabel}, ${nf.format(n)} ${n === 1 ? 'person' : 'people'} came to ${x.program} over ${p.detail}${vs(p)}.`);
     const placed = h.get('placed'), rate = h.get('rate'), hours = h.get('hours'), cost = h.get('cost');
     if (placed && placed.now != null) {
-      out.push(`${nf.format(placed.now)} ${placed.now === 1 ? 'was' : 'were'} placed in treatment${rate?.now != null ? `; ${formatFigure('rate', rate.now)} of ${rate.detail.replace(/^\d+ of /, '')} ended in a placement` : ''}.`);
+      out.push(`${nf.format(placed.now)} ${placed.now === 1 ? 'was' : 'were'} placed in treatment${rate?.now != null ? ` (placements per ${rate.detail.replace(/^\d+ of \d+ /, '').replace(/s$/, '')}: ${formatFigure('rate', rate.now)}, ${rate.detail})` : ''}.`);
     }
     if (hours?.now != null) out.push(`The median time from encounter to placement was ${formatFigure('hours', hours.now).replace(' h', ' hours')}${hours.previous != null && x.previousLabel ? ` (${describeChange('hours', hours.now, hours.previous)} on ${x.previousLabel})` : ''}.`);
     if (cost?.now != null) out.push(`Program spending per person placed was ${formatFigure('usd', cost.now)} (${cost.detail}; insurance-paid treatment is not included).`);

@@ -4,7 +4,8 @@ import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../
 import { impactSummary } from '../../analysis/summary.ts';
 import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
 import type { TrendRow } from '../../charts/CrimeTrendChart.tsx';
-import { programTableCounts } from '../../metrics/coverage.ts';
+import { programTableCounts, tableRanges } from '../../metrics/coverage.ts';
+import { coverage } from '../coverage.ts';
 import { crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
 import { filterFor } from '../../metrics/filters.ts';
 import { naloxoneTotals } from '../../metrics/naloxone.ts';
@@ -65,6 +66,7 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
   const previous = useMemo(() => previousPeriod(period), [period]);
   const lastYear = useMemo(() => sameLastYear(period), [period]);
   const counts = useQuery(useMemo(() => programTableCounts(), []));
+  const ranges = useQuery(useMemo(() => tableRanges(), []));
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
   const k0 = useQuery(useMemo(() => programKpis(filterFor(period)), [period]));
   const k1 = useQuery(useMemo(() => (previous ? programKpis(filterFor(previous)) : null), [previous]));
@@ -79,7 +81,7 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
   const main = series.rows.find((s) => s.series === choice.series) ?? series.rows.find((s) => s.source === 'incidents') ?? series.rows[0];
   const crime = useQuery(useMemo(() => (main ? crimeByMonth(main.series, null) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
   const local = useQuery(useMemo(() => localOverdosesByMonth(), []));
-  const queries = [counts, k0, series, local, monthly, ...(previous ? [k1] : []), ...(lastYear ? [k2] : []),
+  const queries = [counts, ranges, k0, series, local, monthly, ...(previous ? [k1] : []), ...(lastYear ? [k2] : []),
     ...(hasLog ? [n0, ...(previous ? [n1] : []), ...(lastYear ? [n2] : [])] : []), ...(main ? [crime] : [])];
   const loading = queries.some((q) => q.loading);
   const error = queries.find((q) => q.error)?.error;
@@ -114,31 +116,39 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
   }, [local.rows, window, choice.local]);
 
   const headlines = useMemo((): Headline[] => {
-    const [a, b, c] = [k0.rows[0], k1.rows[0], k2.rows[0]];
-    if (!a) return [];
-    const pick = (f: (k: ProgramKpis) => number | null) => ({ now: f(a), previous: b ? f(b) : null, lastYear: c ? f(c) : null });
+    const r = ranges.rows[0];
+    // A period the records do not cover (before the launch, outside the export) has no figure:
+    // "—", never a zero that nobody counted.
+    const covered = (p: Period | null, first: Date | null | undefined, last: Date | null | undefined, launch?: string) =>
+      !!p && !coverage(p, 'records', first ?? null, last ?? null, launch).missing;
+    const enc = (p: Period | null) => covered(p, r?.encountersFirst, r?.encountersLast, launchDate);
+    const nal = (p: Period | null) => covered(p, r?.naloxoneFirst, r?.naloxoneLast);
+    const [a0, b0, c0] = [k0.rows[0], k1.rows[0], k2.rows[0]];
+    if (!a0) return [];
+    const [a, b, c] = [enc(period) ? a0 : null, enc(previous) ? b0 : null, enc(lastYear) ? c0 : null];
+    const pick = (f: (k: ProgramKpis) => number | null) => ({ now: a ? f(a) : null, previous: b ? f(b) : null, lastYear: c ? f(c) : null });
     const out: Headline[] = [
       { id: 'people', label: 'People who came to the program', kind: 'count', ...pick((k) => k.people),
-        detail: `${a.encounters} encounters`, definition: 'Distinct participant pseudonyms with an encounter in the period.' },
+        detail: `${a0.encounters} encounters`, definition: 'Distinct participant pseudonyms with an encounter in the period.' },
       { id: 'placed', label: 'People placed in treatment', kind: 'count', ...pick((k) => k.peoplePlaced),
-        detail: `${a.placed} placements`, definition: 'Distinct people with an encounter in the period that ended in a placement (a placement date and a treatment type other than none).' },
+        detail: `${a0.placed} placements`, definition: 'Distinct people with an encounter in the period that ended in a placement (a placement date and a treatment type other than none).' },
       { id: 'rate', label: 'Placement rate', kind: 'rate', ...pick((k) => k.placementRate),
-        detail: `${a.placed} of ${a.placementBase === 'eligible encounters' ? a.eligible : a.encounters} ${a.placementBase}`,
-        definition: `Placed encounters divided by ${a.placementBase}.` },
+        detail: `${a0.placed} of ${a0.placementBase === 'eligible encounters' ? a0.eligible : a0.encounters} ${a0.placementBase}`,
+        definition: `Placed encounters divided by ${a0.placementBase}.` },
       { id: 'hours', label: 'Median time to placement', kind: 'hours', ...pick((k) => k.medianHoursToPlacement),
         detail: 'encounter to placement', definition: 'Median hours from the encounter to the placement, among placed encounters.' },
       { id: 'cost', label: 'Cost per person placed', kind: 'usd', ...pick((k) => k.costPerPersonPlaced),
-        detail: a.totalCost == null ? 'no ledger costs in the period' : `$${Math.round(a.totalCost).toLocaleString('en-US')} spent`,
+        detail: a0.totalCost == null ? 'no ledger costs in the period' : `$${Math.round(a0.totalCost).toLocaleString('en-US')} spent`,
         definition: 'Ledger costs dated in the period divided by the people placed in it. Insurance-paid treatment is not in the ledger.' },
     ];
     const [x, y, z] = [n0.rows[0], n1.rows[0], n2.rows[0]];
     if (hasLog && x) {
-      out.push({ id: 'naloxone', label: 'Naloxone administrations by officers', kind: 'count', now: x.administrations,
-        previous: y?.administrations ?? null, lastYear: z?.administrations ?? null, detail: `${x.survived} survived`,
+      out.push({ id: 'naloxone', label: 'Naloxone administrations by officers', kind: 'count', now: nal(period) ? x.administrations : null,
+        previous: nal(previous) ? y?.administrations ?? null : null, lastYear: nal(lastYear) ? z?.administrations ?? null : null, detail: `${x.survived} survived`,
         definition: 'Rows of the naloxone log dated in the period: one person given naloxone at one event.' });
     }
     return out;
-  }, [k0.rows, k1.rows, k2.rows, n0.rows, n1.rows, n2.rows, hasLog]);
+  }, [k0.rows, k1.rows, k2.rows, n0.rows, n1.rows, n2.rows, hasLog, ranges.rows, period, previous, lastYear, launchDate]);
 
   const crimeChoices = useMemo(() => series.rows.map((s) => ({ value: s.series, label: s.label })), [series.rows]);
   const localChoices = useMemo(() => [...new Set(local.rows.map((r) => r.series))], [local.rows]);

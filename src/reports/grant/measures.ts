@@ -43,6 +43,14 @@ export interface Measure extends Record<string, unknown> {
 }
 
 const pct1 = (x: number) => Math.round(x * 1000) / 10;
+
+/** True when the encounters export ends less than 30 days after the period: follow-ups at 30
+ *  days for its last placements cannot all be in the records yet. */
+function recentEnd(x: GrantInputs): boolean {
+  const last = x.ranges.encountersLast;
+  if (!last || !x.period.to) return !!last;
+  return Date.parse(`${x.period.to}T00:00:00Z`) + 30 * 86_400_000 > last.getTime();
+}
 const hours1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The grant measures, in BJA COSSUP's words where COSSUP has words for them, plus time to
@@ -72,10 +80,12 @@ export function grantMeasures(x: GrantInputs): Measure[] {
   add('kits_distributed', 'Naloxone kits distributed', 'kits', enc, () => x.kits.kits,
     () => `at ${x.kits.recorded} of ${x.kits.encounters} encounters with the kit field filled in`,
     'Program encounters in the period recorded as giving a naloxone kit. Kits handed out elsewhere (events, pharmacies) are not in program records.',
-    () => (x.kitFieldFilled === 0 ? 'The encounters export has no naloxone-kit column.' : null));
+    () => (x.kitFieldFilled === 0 ? 'The encounters export has no naloxone-kit column.'
+      : x.kits.encounters > 0 && x.kits.recorded === 0 ? 'No encounter in this period has the naloxone-kit field filled in.' : null));
   add('people_given_kits', 'People given a naloxone kit', 'people', enc, () => x.kits.people, () => '',
     'Distinct people given a kit at a program encounter in the period.',
-    () => (x.kitFieldFilled === 0 ? 'The encounters export has no naloxone-kit column.' : null));
+    () => (x.kitFieldFilled === 0 ? 'The encounters export has no naloxone-kit column.'
+      : x.kits.encounters > 0 && x.kits.recorded === 0 ? 'No encounter in this period has the naloxone-kit field filled in.' : null));
   add('naloxone_administrations', 'Naloxone administrations', 'administrations', nal, () => x.naloxone!.administrations,
     () => `${x.naloxone!.doses} doses; ${x.naloxone!.survived} survived`,
     'Rows of the officers’ naloxone log dated in the period: one person given naloxone at one event, however many doses.');
@@ -96,7 +106,7 @@ export function grantMeasures(x: GrantInputs): Measure[] {
   const engaged = x.funnel.find((s) => s.step === 'engaged');
   add('engaged_30d', 'Engaged in treatment at 30 days', '%', enc, () => pct1(engaged!.share!),
     () => `${engaged!.count} of ${engaged!.base} placements`,
-    'Placements (as counted in the funnel: eligible, offered, then placed) recorded as still engaged in treatment 30 days later, divided by those placements. “Unknown” counts as not engaged.',
+    `Placements (as counted in the funnel: eligible, offered, then placed) recorded as still engaged in treatment 30 days later, divided by those placements. “Unknown” counts as not engaged.${recentEnd(x) ? ' The encounters export ends less than 30 days after this period: its last placements may not have been followed up yet, which lowers the rate.' : ''}`,
     () => (x.engagementFilled === 0 || !engaged?.recorded ? 'The encounters export does not record engagement at 30 days.'
       : !placed || !engaged.base ? 'No placements in this period.' : null));
   return out;

@@ -24,17 +24,17 @@ export function draftNarrative(measures: readonly Measure[], encounters: number,
   if (participants === 0) {
     out.push('No one came to the program in this period, so no referrals were made.');
   } else {
-    out.push(`${plural(treat ?? 0, 'person was', 'people were')} referred to substance use treatment and ${plural(rec ?? 0, 'person', 'people')} to recovery support services; ${plural(moud ?? 0, 'person', 'people')} started medication for opioid use disorder.`);
+    out.push(`${plural(treat ?? 0, 'person was', 'people were')} referred to substance use treatment and ${plural(rec ?? 0, 'person', 'people')} to recovery support services; ${plural(moud ?? 0, 'person was', 'people were')} placed in medication for opioid use disorder.`);
     const med = v('median_hours'), w24 = v('within_24h');
     if (med != null && w24 != null) {
-      out.push(`The median time from first contact to placement was ${med} hours, and ${w24}% of placements (${m.get('within_24h')!.detail}) happened within 24 hours.`);
+      out.push(`The median time from an encounter to its placement was ${med} hours, and ${w24}% of placements (${m.get('within_24h')!.detail}) happened within 24 hours.`);
     }
     const eng = v('engaged_30d');
     if (eng != null) out.push(`Of the placements, ${eng}% (${m.get('engaged_30d')!.detail}) were recorded as still engaged in treatment 30 days later.`);
     else out.push('Engagement at 30 days is not reported for this period (see the measures table).');
   }
   const kits = v('kits_distributed'), adm = v('naloxone_administrations');
-  if (kits != null) out.push(`The program handed out ${plural(kits, 'naloxone kit', 'naloxone kits')} to ${plural(v('people_given_kits') ?? 0, 'person', 'people')}.`);
+  if (kits != null) out.push(`Program records show ${plural(kits, 'naloxone kit', 'naloxone kits')} handed out to ${plural(v('people_given_kits') ?? 0, 'person', 'people')} (${m.get('kits_distributed')!.detail}).`);
   if (adm != null) out.push(`Officers recorded ${plural(adm, 'naloxone administration', 'naloxone administrations')}.`);
   out.push('These are counts of program activity; they do not by themselves show effects on overdoses or crime.');
   return out.join(' ');

@@ -72,6 +72,9 @@ describe('reporting periods', () => {
     expect(ly('2025-03')).toBe('2024-03');
     expect(ly('2024-02-01..2024-02-29')).toBe('2023-02-01..2023-02-28');
     expect(ly('..2024-02-01')).toBeNull();
+    // The last day included is shifted, not the exclusive end (29 Feb 2024 would become 28 Feb).
+    expect(ly('2024-01-01..2024-02-28')).toBe('2023-01-01..2023-02-28');
+    expect(ly('2023-03-01..2024-02-28')).toBe('2022-03-01..2023-02-28');
   });
 
   it('previous periods are adjacent and as long, for any custom range', () => {
@@ -90,6 +93,9 @@ describe('reporting periods', () => {
     const d = (s: string) => new Date(`${s}T00:00:00Z`);
     expect(latestCompletePeriod('quarter', d('2022-03-01'), d('2025-06-30'))?.name).toBe('2025-Q2');
     expect(latestCompletePeriod('quarter', d('2022-03-01'), d('2025-08-14'))?.name).toBe('2025-Q2');
+    // Records stopping a few days before the quarter's end still cover it; three weeks before do not.
+    expect(latestCompletePeriod('quarter', d('2022-03-01'), d('2025-06-25'))?.name).toBe('2025-Q2');
+    expect(latestCompletePeriod('quarter', d('2022-03-01'), d('2025-06-09'))?.name).toBe('2025-Q1');
     // Data shorter than a quarter: the one quarter there is.
     expect(latestCompletePeriod('quarter', d('2025-05-02'), d('2025-05-20'))?.name).toBe('2025-Q2');
   });

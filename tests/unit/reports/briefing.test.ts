@@ -36,7 +36,7 @@ describe('briefing paragraph', () => {
       crime: ['Crime sentence.'], overdoses: { area: 'Harbor Point', monthLabel: 'Jun 2025', value: 134, yearEarlier: 154 },
     });
     expect(text).toBe('In Q2 2025, 124 people came to Harbor Point over 134 encounters (against 115 in Q1 2025 and 106 in Q2 2024). '
-      + '97 were placed in treatment; 80.6% of 124 eligible encounters ended in a placement. '
+      + '97 were placed in treatment (placements per eligible encounter: 80.6%, 100 of 124 eligible encounters). '
       + 'The median time from encounter to placement was 5.2 hours (+0.6 h on Q1 2025). '
       + 'Program spending per person placed was $714 ($69,216 spent; insurance-paid treatment is not included). '
       + 'Officers recorded 9 naloxone administrations (against 7 in Q1 2025 and 9 in Q2 2024). Crime sentence. '

@@ -53,7 +53,7 @@ describe('grant measures on the sample program', () => {
       expect(m.definition.length, m.id).toBeGreaterThan(20);
     }
     // The naloxone log ends on 18 June 2025, inside the quarter: the line says so.
-    expect(ms.find((m) => m.id === 'naloxone_administrations')!.definition).toMatch(/ends on Jun 18, 2025, inside this period/);
+    expect(ms.find((m) => m.id === 'naloxone_administrations')!.definition).toMatch(/last record is dated Jun 18, 2025, inside this period/);
   });
 
   it('an agency filter: Bay County Sheriff in Q2 2025', async () => {
@@ -77,7 +77,7 @@ describe('grant measures on the sample program', () => {
     expect(values(before).naloxone_administrations).toEqual(expect.any(Number));
     const after = await measures(t, parsePeriod('2026-Q1')!);
     expect(after.every((m) => m.value === 'N/A')).toBe(true);
-    expect(after.find((m) => m.id === 'participants')!.definition).toMatch(/encounters export ends on Jun 30, 2025/);
+    expect(after.find((m) => m.id === 'participants')!.definition).toMatch(/encounters export’s last record is dated Jun 30, 2025/);
   });
 
   it('without a naloxone log, administrations are N/A (not 0)', async () => {
@@ -88,7 +88,7 @@ describe('grant measures on the sample program', () => {
   it('the drafted narrative states the numbers with their bases and claims no effect', async () => {
     const text = draftNarrative(await measures(t, parsePeriod('2025-Q2')!), 134, 'Q2 2025', 'Harbor Point');
     expect(text).toContain('worked with 124 people over 134 encounters');
-    expect(text).toContain('87 people were referred to substance use treatment and 10 people to recovery support services; 19 people started medication');
+    expect(text).toContain('87 people were referred to substance use treatment and 10 people to recovery support services; 19 people were placed in medication for opioid use disorder');
     expect(text).toContain('79% of placements (79 of 100 placements) happened within 24 hours');
     expect(text).toContain('47% (47 of 100 placements) were recorded as still engaged');
     expect(text).toMatch(/do not by themselves show effects/);

@@ -10,6 +10,7 @@ describe('public groups', () => {
   it('residence: a town name or a 3-digit ZIP, nothing else', () => {
     expect(['01930', '01930-1234', '019', 'Harbor Point', "Coeur d'Alene", 'São Paulo'].map(residenceGroup))
       .toEqual(['019xx', '019xx', '019xx', 'Harbor Point', "Coeur d'Alene", 'São Paulo']);
+    expect(['Main Street', 'Apt above Joes Pizza', 'County Jail', 'Harbor Point Shelter'].map(residenceGroup)).toEqual(['other', 'other', 'other', 'other']);
     expect(['12 Main St', 'Apt 4, Elm', 'lives with mother near the pier and the old mill by the river', 'x@y.org', ''].map(residenceGroup))
       .toEqual(['other', 'other', 'other', 'other', 'not recorded']);
   });
