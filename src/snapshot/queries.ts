@@ -31,11 +31,13 @@ export interface TreatmentYear extends Record<string, unknown> { treatment: stri
 /** Placements by treatment type and year: every standard type and every year with encounters
  *  appears (zeros included), so the grid is complete and additive. */
 export function placementsByTreatmentAndYear() {
-  const types = TREATMENT_TYPES.filter((t) => t !== 'none');
+  // Placements with no treatment type recorded are a row of their own, so the grid's year totals
+  // are all the year's placements.
+  const types = [...TREATMENT_TYPES.filter((t) => t !== 'none'), 'not recorded'];
   return query<TreatmentYear>(`
     WITH y AS (SELECT DISTINCT ${YEAR} AS year FROM ${ENCOUNTER_FACTS}),
     t AS (SELECT unnest([${types.map(sqlString).join(', ')}]) AS treatment, generate_subscripts([${types.map(sqlString).join(', ')}], 1) AS ord),
-    p AS (SELECT treatment_type AS treatment, ${YEAR} AS year, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE ${PLACED} GROUP BY 1, 2)
+    p AS (SELECT coalesce(treatment_type, 'not recorded') AS treatment, ${YEAR} AS year, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE ${PLACED} GROUP BY 1, 2)
     SELECT t.treatment, y.year, coalesce(p.n, 0) AS placements
     FROM t CROSS JOIN y LEFT JOIN p ON p.treatment = t.treatment AND p.year = y.year
     ORDER BY t.ord, y.year`);
