@@ -5,6 +5,10 @@ export function explainDuckDbError(file: string, e: unknown): Problem {
   const text = e instanceof Error ? e.message : String(e);
   const line = /line[: ]+(\d+)/i.exec(text)?.[1];
   const row = line ? Number(line) : undefined;
+  if (/latin-?1/i.test(text)) {
+    return { severity: 'error', file, row, message: 'The file was read as Windows (Latin-1) text, but some of its bytes are not valid in that encoding: it mixes text encodings or is not a text file.',
+      fix: 'Open it in a spreadsheet and save it as "CSV UTF-8 (comma delimited)", then load that file.' };
+  }
   if (/unicode|utf-?8|encoding/i.test(text)) {
     return { severity: 'error', file, row, message: 'The file has characters that are not valid UTF-8 text.',
       fix: 'Open it in a spreadsheet and save it as "CSV UTF-8 (comma delimited)", then load that file.' };
