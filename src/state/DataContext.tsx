@@ -5,11 +5,12 @@ import { loadFile, removeLoadedFile, type LoadReport } from '../ingest/load.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
-import { sniffFile } from '../ingest/sniff.ts';
+import { sniffFile, type SniffResult } from '../ingest/sniff.ts';
 import { SAMPLE_PROGRAM, saveProgram, savedProgram, type ProgramInfo } from './program.ts';
 import { SAMPLE_PREFIX, sampleFiles } from './sampleFiles.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
+import { describeStoreError, FileStore, forgetEverything, keepable, restoreKept, storedFile, type RestoreState } from './persist.ts';
 
 export interface LoadedFile { source_file: string; kind: string; table_name: string; rows: number; bytes: number; loaded_at: Date }
 
@@ -20,6 +21,10 @@ export interface Upload {
   status: 'sniffing' | 'needs-attention' | 'queued' | 'loading' | 'loaded' | 'failed';
   report?: LoadReport;
   error?: string;
+  /** Restored from this browser's store: when it was first added (ISO 8601). */
+  restored?: string;
+  /** The store already holds this file with this kind and mapping. */
+  kept?: boolean;
 }
 
 interface DataState {
@@ -42,6 +47,13 @@ interface DataState {
   /** The user's offense assignments; `assignOffense(key, null)` removes one. */
   offenseMap: OffenseMap;
   assignOffense: (key: string, code: string | null) => Promise<void>;
+  restore?: RestoreState;
+  /** Why files are not (all) kept in this browser, when they are not. */
+  keepProblem?: string;
+  /** Removes a restored file that did not load again from the store, and its card. */
+  forgetSaved: (id: number) => Promise<void>;
+  /** Clears the kept files and the saved settings, then reloads the page. */
+  forgetAll: () => Promise<void>;
 }
 
 const Ctx = createContext<DataState | null>(null);
@@ -74,38 +86,65 @@ export function DataProvider({ children }: { children: ReactNode }) {
     setUploads((us) => us.map((u) => (u.id === id ? { ...u, ...p } : u)));
   }, []);
 
-  /** Loads one prepared file on the loader connection; loads run one at a time. */
-  const enqueue = useCallback((u: Upload) => {
+  const store = useRef<FileStore | null>(null);
+  const [keepProblem, setKeepProblem] = useState<string>();
+  const [restore, setRestore] = useState<RestoreState>();
+
+  /** Keeps a file that loaded in the store (never the sample); a browser that will not is said on the Data page. */
+  const keep = useCallback(async (u: Upload) => {
+    if (!store.current || u.kept || !u.prepared.ok || !keepable(u.file.name)) return;
+    try {
+      await store.current.put(await storedFile(u.file, u.prepared.plan.kind.id, u.prepared.plan.mapping));
+      // A saved copy that did not load again is replaced by this one: its card goes.
+      setUploads((us) => us.filter((x) => !(x.restored && x.id !== u.id && x.file.name === u.file.name)));
+    } catch (e) {
+      setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);
+    }
+  }, []);
+
+  /** Loads one prepared file on the loader connection; loads run one at a time. Resolves to the outcome. */
+  const enqueue = useCallback((u: Upload): Promise<Partial<Upload>> => {
     patch(u.id, { status: 'queued' });
-    queue.current = queue.current.then(async () => {
+    const run = queue.current.then(async (): Promise<Partial<Upload>> => {
       const d = db.current;
-      if (!d || !u.prepared.ok) return;
+      if (!d || !u.prepared.ok) return { status: 'failed' };
       patch(u.id, { status: 'loading' });
+      let out: Partial<Upload>;
       try {
         const report = await loadFile(d.db, d.loader, u.file, u.prepared.plan);
-        patch(u.id, { status: report.ok ? 'loaded' : 'failed', report });
+        out = { status: report.ok ? 'loaded' : 'failed', report };
       } catch (e) {
-        patch(u.id, { status: 'failed', error: e instanceof Error ? e.message : String(e) });
+        out = { status: 'failed', error: e instanceof Error ? e.message : String(e) };
       }
+      patch(u.id, out);
       await refresh(d.loader);
+      if (out.status === 'loaded') await keep(u);
+      return out;
     });
-    return queue.current;
-  }, [patch, refresh]);
+    queue.current = run;
+    return run;
+  }, [keep, patch, refresh]);
+
+  /** The one path every file takes: sniff, prepare (with the stored choice for a restored file),
+   *  then load when it is ready. A restored file gets a card only when it does not load again. */
+  const addFile = useCallback(async (file: File, saved?: { kind: KindId; mapping: Mapping; addedAt: string }): Promise<boolean> => {
+    const id = ++uploadId;
+    const placeholder: Upload = { id, file, status: 'sniffing', restored: saved?.addedAt, kept: !!saved,
+      prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
+    if (!saved) setUploads((us) => [placeholder, ...us]);
+    const sniffed = await sniffFile(file.name, file).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
+      message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } }));
+    const prepared = prepare(file.name, file.size, sniffed, saved);
+    let u: Upload = { ...placeholder, prepared, status: prepared.ok ? 'needs-attention' : 'failed' };
+    patch(id, u);
+    if (prepared.ok && !notReadyProblem(prepared)) u = { ...u, ...(await enqueue(u)) };
+    if (saved && u.status !== 'loaded') setUploads((us) => [u, ...us]);
+    return u.status === 'loaded';
+  }, [enqueue, patch]);
 
   const addFiles = useCallback((files: File[]) => {
-    for (const file of files) {
-      const id = ++uploadId;
-      const placeholder: Upload = { id, file, status: 'sniffing', prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
-      setUploads((us) => [placeholder, ...us]);
-      void sniffFile(file.name, file).then((s) => {
-        const prepared = prepare(file.name, file.size, s);
-        const u: Upload = { ...placeholder, prepared, status: 'needs-attention' };
-        patch(id, u);
-        if (prepared.ok && !notReadyProblem(prepared)) void enqueue(u);
-        else if (!prepared.ok) patch(id, { status: 'failed' });
-      });
-    }
-  }, [enqueue, patch]);
+    for (const file of files) void addFile(file);
+  }, [addFile]);
 
   // The latest uploads, for callbacks that act on one (state updaters must stay free of side effects).
   const uploadsRef = useRef(uploads);
@@ -115,8 +154,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
     const u = uploadsRef.current.find((x) => x.id === id);
     if (!u || !u.prepared.ok) return;
     const prepared = prepare(u.file.name, u.file.size, { ok: true, sniffed: u.prepared.plan.sniffed }, choice);
-    const next: Upload = { ...u, prepared, status: 'needs-attention', report: undefined };
-    patch(id, { prepared, status: 'needs-attention', report: undefined });
+    const next: Upload = { ...u, prepared, status: 'needs-attention', report: undefined, kept: false };
+    patch(id, { prepared, status: 'needs-attention', report: undefined, kept: false });
     if (opts?.load && prepared.ok && !notReadyProblem(prepared)) void enqueue(next);
   }, [enqueue, patch]);
   const loadUpload = useCallback((id: number) => {
@@ -147,13 +186,29 @@ export function DataProvider({ children }: { children: ReactNode }) {
     if (!d) return;
     await (queue.current = queue.current.then(async () => {
       await removeLoadedFile(d.loader, sourceFile);
+      await store.current?.delete(sourceFile).catch(() => undefined);
       await refresh(d.loader);
     }));
   }, [refresh]);
 
+  const forgetSaved = useCallback(async (id: number) => {
+    const u = uploadsRef.current.find((x) => x.id === id);
+    if (u) await store.current?.delete(u.file.name).catch(() => undefined);
+    setUploads((us) => us.filter((x) => x.id !== id));
+  }, []);
+
+  const forgetAll = useCallback(async () => {
+    await (queue.current = queue.current.catch(() => undefined).then(() => forgetEverything(store.current)));
+    window.location.reload();
+  }, []);
+
   useEffect(() => {
     let cancelled = false;
     (async () => {
+      const opening = FileStore.open().catch((e: unknown) => {
+        setKeepProblem(`This browser will not keep the files you add (${describeStoreError(e)}): they stay loaded until the page is closed or reloaded.`);
+        return null;
+      });
       const database = await browserDatabase();
       const [main, loader] = [await database.connect(), await database.connect()];
       if (cancelled) return;
@@ -170,12 +225,17 @@ export function DataProvider({ children }: { children: ReactNode }) {
       }
       await refresh(loader);
       setStatus('ready');
+      store.current = await opening;
+      if (store.current && !cancelled) {
+        await restoreKept(store.current, addFile, setRestore)
+          .catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
+      }
     })().catch((e: unknown) => {
       setError(e instanceof Error ? e.message : String(e));
       setStatus('failed');
     });
     return () => { cancelled = true; };
-  }, [refresh]);
+  }, [refresh, addFile]);
 
   const sampleLoaded = loads.some((l) => l.source_file.startsWith(SAMPLE_PREFIX));
   const program = userProgram ?? (sampleLoaded ? SAMPLE_PROGRAM : { ...SAMPLE_PROGRAM, name: 'Your program', synthetic: false, population: null, events: [], awards: [] });
@@ -184,6 +244,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const value = useMemo<DataState>(() => ({
     status, error, conn, version, loads, sampleLoaded, program, uploads,
     addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense,
-  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense]);
+    restore, keepProblem, forgetSaved, forgetAll,
+  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, dismissUpload, removeFile,
+    setProgram, offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -61,3 +61,20 @@ describe('first visit from an empty profile', () => {
     expect(b.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
   });
 });
+
+describe('cold start', () => {
+  it('shows the sample’s precomputed headline figures while the database starts, and the same figures after', async () => {
+    const b = await openPage('/');
+    try {
+      const pre = b.page.getByTestId('kpis-precomputed');
+      await pre.waitFor({ timeout: 30_000 });
+      const before = await pre.locator('.kpi-value').allTextContents();
+      expect(before).toEqual(['1,513', '1,114', '78.4%', '6.7 h', '$792']);
+      await b.page.getByTestId('kpi-encounters').waitFor({ timeout: 90_000 });
+      expect(await b.page.locator('.kpis .kpi-value').allTextContents()).toEqual(before);
+      expect(await pre.count()).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { useData } from '../../state/DataContext.tsx';
 import { DatasetCheck } from './DatasetCheck.tsx';
 import { DropZone } from './DropZone.tsx';
+import { ForgetAllData, KeptFiles } from './KeptFiles.tsx';
 import { LoadedFiles } from './LoadedFiles.tsx';
 import { ProgramSettings } from './ProgramSettings.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
@@ -13,11 +14,13 @@ export function DataPage() {
       <header className="page-head">
         <h1>Data</h1>
         <p className="privacy" data-testid="privacy-note">
-          Files you add are read by this page only: they stay in this browser and are never uploaded anywhere.
+          Files you add are read by this page only: they stay in this browser and are never uploaded anywhere. They are
+          kept in this browser (IndexedDB) until you remove them or choose "Forget all data".
         </p>
       </header>
       <DropZone onFiles={addFiles} />
       {status !== 'ready' && <p role="status">Starting the in-browser database…</p>}
+      <KeptFiles />
       <section aria-label="Files added" aria-live="polite">
         {uploads.map((u) => <UploadCard key={u.id} u={u} />)}
       </section>
@@ -25,6 +28,7 @@ export function DataPage() {
       <DatasetCheck />
       <ProgramSettings key={`${program.name}|${program.launchDate}|${program.population}`} />
       {status === 'ready' && <PublishPanel />}
+      <ForgetAllData />
     </>
   );
 }

@@ -15,7 +15,7 @@ const STATUS: Record<Upload['status'], string> = {
 
 /** One dropped file: what it was recognised as, its mapping, and the load report. */
 export function UploadCard({ u }: { u: Upload }) {
-  const { reprepare, loadUpload, dismissUpload } = useData();
+  const { reprepare, loadUpload, dismissUpload, forgetSaved } = useData();
   const p = u.prepared;
   const blocking = p.ok ? notReadyProblem(p) : null;
   const held = p.ok ? personalDataColumns(p) : [];
@@ -27,6 +27,13 @@ export function UploadCard({ u }: { u: Upload }) {
         <span className="status-pill" role="status">{STATUS[u.status]}</span>
         <button type="button" className="link" onClick={() => dismissUpload(u.id)} aria-label={`Dismiss ${u.file.name}`}>Dismiss</button>
       </header>
+      {u.restored && u.status !== 'loaded' && (
+        <p className="notice" data-testid="restored-note">
+          Kept in this browser since {new Date(u.restored).toLocaleDateString()}, but it did not load again as it was kept
+          (the dashboard's rules may have changed). It stays kept until it loads or you forget it.{' '}
+          <button type="button" className="link" onClick={() => void forgetSaved(u.id)}>Forget this kept file</button>
+        </p>
+      )}
       {!p.ok && u.status !== 'sniffing' && <ProblemList problems={[p.problem]} />}
       {p.ok && (
         <>

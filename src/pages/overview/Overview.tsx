@@ -4,6 +4,8 @@ import { fmt } from '../../components/format.ts';
 import { NO_FILTER } from '../../metrics/filters.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
 import { useData } from '../../state/DataContext.tsx';
+import { SAMPLE_SUMMARY } from '../../state/sampleSummary.ts';
+import { SAMPLE_PROGRAM, savedProgram } from '../../state/program.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { CrimePanel } from './CrimePanel.tsx';
 import { Kpis } from './Kpis.tsx';
@@ -24,6 +26,13 @@ export function Overview() {
         )}
       </header>
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
+      {status === 'starting' && !savedProgram() && (
+        // Cold start: the bundled sample's figures, precomputed, until the database has its own.
+        <div data-testid="kpis-precomputed">
+          <p className="hint">{SAMPLE_PROGRAM.name}: figures computed in advance for the bundled synthetic sample; the charts follow when the in-browser database is ready.</p>
+          <Kpis k={SAMPLE_SUMMARY} prefix="pre-" />
+        </div>
+      )}
       {k && k.encounters === 0 && status === 'ready' && (
         <p className="empty">No program encounters are loaded. Add your program's export on the Data page.</p>
       )}

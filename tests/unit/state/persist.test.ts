@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { notReadyProblem, prepare } from '../../../src/ingest/prepare.ts';
+import { sniffFile } from '../../../src/ingest/sniff.ts';
+import {
+  describeStoreError, FileStore, fileOf, forgetSettings, keepable, restoredText, restoreKept, restoringText, storedFile,
+  type RestoreState, type StoredFile,
+} from '../../../src/state/persist.ts';
+import { SAMPLE_PREFIX } from '../../../src/state/sampleFiles.ts';
+
+/** A Storage with just what forgetSettings uses. */
+function memoryStorage(init: Record<string, string>) {
+  const m = new Map(Object.entries(init));
+  return {
+    get length() { return m.size; },
+    key: (i: number) => [...m.keys()][i] ?? null,
+    removeItem: (k: string) => { m.delete(k); },
+    keys: () => [...m.keys()].sort(),
+  };
+}
+
+describe('what is kept', () => {
+  it('keeps files the user added, never the bundled sample', () => {
+    expect(keepable('naloxone.csv')).toBe(true);
+    expect(keepable(`${SAMPLE_PREFIX}naloxone.csv`)).toBe(false);
+  });
+
+  it('a kept file loads again with the kind and mapping the user chose, without asking', async () => {
+    // Headers nothing recognises: the user picked the kind and every column.
+    const file = new File(['when,unit,qty,result\n2024-01-05,Town PD,1,survived\n2024-02-06,Town PD,2,transported\n'], 'log.csv',
+      { type: 'text/csv', lastModified: 1_700_000_000_000 });
+    const first = prepare(file.name, file.size, await sniffFile(file.name, file));
+    expect(first.ok && notReadyProblem(first)).toBeTruthy();
+    const mapping = { kind: 'naloxone' as const, columns: { date: 'when', agency: 'unit', doses: 'qty', outcome: 'result' } };
+    const chosen = prepare(file.name, file.size, await sniffFile(file.name, file), { kind: 'naloxone', mapping });
+    if (!chosen.ok) throw new Error('not prepared');
+    expect(notReadyProblem(chosen)).toBeNull();
+
+    const kept = await storedFile(file, chosen.plan.kind.id, chosen.plan.mapping, new Date('2024-03-01T12:00:00Z'));
+    expect(kept).toMatchObject({ name: 'log.csv', type: 'text/csv', lastModified: 1_700_000_000_000, kind: 'naloxone', addedAt: '2024-03-01T12:00:00.000Z' });
+    const again = fileOf(kept);
+    expect(again.name).toBe('log.csv');
+    expect(await again.text()).toBe(await file.text());
+
+    const restored = prepare(again.name, again.size, await sniffFile(again.name, again), kept);
+    if (!restored.ok) throw new Error('not prepared');
+    expect(notReadyProblem(restored)).toBeNull();
+    expect(restored.plan.kind.id).toBe('naloxone');
+    expect(restored.plan.mapping).toEqual(chosen.plan.mapping);
+  });
+
+  it('a kept mapping that no longer fits the file is reported, not loaded', async () => {
+    const sample = readFileSync('data/sample/naloxone.csv');
+    const file = new File([sample], 'naloxone.csv', { type: 'text/csv' });
+    // As if the kept choice named columns this file does not have (the rules changed).
+    const p = prepare(file.name, file.size, await sniffFile(file.name, file),
+      { kind: 'naloxone', mapping: { kind: 'naloxone', columns: { date: null, doses: 'gone' } } });
+    if (!p.ok) throw new Error('not prepared');
+    expect(notReadyProblem(p)?.code).toBe('missing-columns');
+  });
+});
+
+describe('restoring at start', () => {
+  const kept = (name: string, addedAt: string): StoredFile => ({ name, type: 'text/csv', lastModified: 0, bytes: new Blob([`x,y\n${name}\n`]),
+    kind: 'naloxone', mapping: { kind: 'naloxone', columns: {} }, addedAt });
+
+  it('loads each kept file in turn through the given path and counts the ones that did not load', async () => {
+    const order: string[] = [];
+    const states: RestoreState[] = [];
+    let running = 0;
+    await restoreKept({ all: async () => [kept('a.csv', '2024-01-01'), kept('b.csv', '2024-01-02'), kept('c.csv', '2024-01-03')] },
+      async (file, r) => {
+        expect(running++).toBe(0); // one at a time
+        order.push(`${file.name}:${r.kind}:${(await file.text()).split('\n')[1]}`);
+        await new Promise((res) => setTimeout(res, 5));
+        running--;
+        if (file.name === 'c.csv') throw new Error('boom');
+        return file.name === 'a.csv';
+      }, (s) => states.push(s));
+    expect(order).toEqual(['a.csv:naloxone:a.csv', 'b.csv:naloxone:b.csv', 'c.csv:naloxone:c.csv']);
+    expect(states).toEqual([{ total: 3, done: false, failed: 0 }, { total: 3, done: true, failed: 2 }]);
+  });
+
+  it('says nothing when nothing is kept', async () => {
+    const states: RestoreState[] = [];
+    await restoreKept({ all: async () => [] }, async () => true, (s) => states.push(s));
+    expect(states).toEqual([]);
+  });
+});
+
+describe('forgetting', () => {
+  it('removes every saved dashboard setting and leaves other keys', () => {
+    const s = memoryStorage({
+      'deflection.mappings': '[]', 'deflection.offenseMap': '{}', 'deflection.program': '{}',
+      'deflection.populations': '{}', 'deflection.narratives': '{}', 'public-page-lang': 'es',
+    });
+    expect(forgetSettings(s).sort()).toEqual(['deflection.mappings', 'deflection.narratives', 'deflection.offenseMap', 'deflection.populations', 'deflection.program']);
+    expect(s.keys()).toEqual(['public-page-lang']);
+  });
+});
+
+describe('a browser that will not keep files', () => {
+  it('opening the store without IndexedDB fails with a reason the page can show', async () => {
+    const e = await FileStore.open(undefined).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DOMException);
+    expect(describeStoreError(e)).toBe('this browser does not let the page store data, as in some private windows');
+  });
+
+  it('says when storage is full', () => {
+    expect(describeStoreError(new DOMException('quota', 'QuotaExceededError'))).toBe('the storage this browser allows the page is full');
+    expect(describeStoreError(new Error('disk on fire'))).toBe('the browser said: disk on fire');
+  });
+});
+
+describe('status texts', () => {
+  it('counts files', () => {
+    expect(restoringText(1)).toBe('Restoring 1 file saved in this browser…');
+    expect(restoringText(3)).toBe('Restoring 3 files saved in this browser…');
+    expect(restoredText(2, 0)).toBe('Restored 2 of 2 files saved in this browser.');
+    expect(restoredText(3, 1)).toBe('Restored 2 of 3 files saved in this browser. 1 file did not load again: see it below.');
+  });
+});
