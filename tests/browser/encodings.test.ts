@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, textOf, waitUntil } from './setup/browser.ts';
+import { openWithFiles, textOf } from './setup/browser.ts';
 
 /** Text encodings through the real file input in Chromium (the unit tests read the same fixtures
  *  in Node): a UTF-16 cost ledger (Excel "Unicode Text") and a Windows-1252 encounters export
@@ -9,14 +9,11 @@ import { openPage, textOf, waitUntil } from './setup/browser.ts';
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 
 describe('text encodings in the browser', () => {
-  let b: Awaited<ReturnType<typeof openPage>>;
+  let b: Awaited<ReturnType<typeof openWithFiles>>;
   let page: Page;
   beforeAll(async () => {
-    b = await openPage('/data');
+    b = await openWithFiles([`${BAD}utf-16.csv`, `${BAD}windows-1252.csv`]);
     page = b.page;
-    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
-    await page.getByTestId('file-input').setInputFiles([`${BAD}utf-16.csv`, `${BAD}windows-1252.csv`]);
-    await waitUntil(async () => (await page.locator('[data-testid=upload].loaded').count()) === 2, 90_000);
   }, 120_000);
   afterAll(async () => { await b?.close(); });
 

@@ -1,18 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, openWithFiles, textOf, waitUntil } from './setup/browser.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/personal/identifiers.csv', import.meta.url));
 
 describe('personal-data guard on the Data page', () => {
-  let b: Awaited<ReturnType<typeof openPage>>;
+  let b: Awaited<ReturnType<typeof openWithFiles>>;
   let page: Page;
   beforeAll(async () => {
-    b = await openPage('/data');
+    b = await openWithFiles([FIXTURE], { waitLoaded: false });
     page = b.page;
-    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
-    await page.getByTestId('file-input').setInputFiles([FIXTURE]);
   });
   afterAll(async () => { await b?.close(); });
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, textOf, quiet } from './setup/browser.ts';
+import { ARTIFACTS, openWithFiles, textOf, quiet } from './setup/browser.ts';
 
 /** /crime and /overdoses on the real public exports in ../shared/data/public (not copied into the
  *  project), loaded through the Data page as a user would. Figures from Python's csv module over
@@ -22,14 +22,11 @@ const FILES = [
 const row = (page: Page, chart: string, text: string) => page.getByTestId(chart).locator('table tbody tr', { hasText: text }).first().locator('td');
 
 describe('crime and overdose pages on the real public files', () => {
-  let b: Awaited<ReturnType<typeof openPage>>;
+  let b: Awaited<ReturnType<typeof openWithFiles>>;
   let page: Page;
   beforeAll(async () => {
-    b = await openPage('/data');
+    b = await openWithFiles(FILES.map((f) => PUBLIC + f));
     page = b.page;
-    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
-    await page.getByTestId('file-input').setInputFiles(FILES.map((f) => PUBLIC + f));
-    for (const f of FILES) await page.locator('[data-testid=upload].loaded', { hasText: f }).waitFor({ timeout: 120_000 });
   }, 240_000);
   afterAll(async () => { await b?.close(); });
 

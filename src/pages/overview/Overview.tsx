@@ -12,6 +12,8 @@ import { Kpis } from './Kpis.tsx';
 
 export function Overview() {
   const { program, status } = useData();
+  // While the database starts with no program of the user's saved, the sample is what will load.
+  const precomputed = status === 'starting' && !savedProgram();
   const kpis = useQuery(useMemo(() => programKpis(NO_FILTER), []));
   const monthly = useQuery(useMemo(() => placementsByMonth(NO_FILTER), []));
   const k = kpis.rows[0];
@@ -19,17 +21,17 @@ export function Overview() {
   return (
     <>
       <header className="page-head">
-        <h1>{program.name}</h1>
+        <h1>{precomputed ? SAMPLE_PROGRAM.name : program.name}</h1>
         {k && k.encounters > 0 && (
           <p className="period">All loaded data: encounters from {fmt.day(k.firstDate)} to {fmt.day(k.lastDate)}.
             Program launch {fmt.day(new Date(`${program.launchDate}T00:00:00Z`))}.</p>
         )}
       </header>
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
-      {status === 'starting' && !savedProgram() && (
+      {precomputed && (
         // Cold start: the bundled sample's figures, precomputed, until the database has its own.
         <div data-testid="kpis-precomputed">
-          <p className="hint">{SAMPLE_PROGRAM.name}: figures computed in advance for the bundled synthetic sample; the charts follow when the in-browser database is ready.</p>
+          <p className="hint">Figures computed in advance for the bundled synthetic sample; the charts follow when the in-browser database is ready.</p>
           <Kpis k={SAMPLE_SUMMARY} prefix="pre-" />
         </div>
       )}

@@ -64,3 +64,17 @@ export async function openPage(path: string) {
 export async function quiet(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
 }
+
+/** Opens the Data page, adds files through its file input as a user would, and (unless told not
+ *  to) waits until every one of them is loaded. */
+export async function openWithFiles(paths: readonly string[], { waitLoaded = true, timeout = 120_000 } = {}) {
+  const b = await openPage('/data');
+  await b.page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
+  await b.page.getByTestId('file-input').setInputFiles([...paths]);
+  if (waitLoaded) {
+    for (const p of paths) {
+      await b.page.locator('[data-testid=upload].loaded', { hasText: p.split('/').pop()! }).waitFor({ timeout });
+    }
+  }
+  return b;
+}
