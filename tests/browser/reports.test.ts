@@ -103,6 +103,24 @@ describe('council briefing', () => {
   });
 });
 
+describe('council briefing of the launch quarter', () => {
+  it('says the program ran for only part of the period, and still prints one page', async () => {
+    const b = await openPage('/reports/briefing?period=2022-Q1');
+    try {
+      await b.page.getByTestId('briefing').and(b.page.locator('[aria-busy=false]')).waitFor({ timeout: 90_000 });
+      await quiet(b.page);
+      expect(await textOf(b.page.getByTestId('report-partial'))).toMatch(/^The program launched on Mar 1, 2022, inside this period, so it ran for only part of it/);
+      // Python: 13 encounters in March 2022 by 13 people; Q4 2021 is before the launch, so no comparison.
+      expect(await textOf(b.page.getByTestId('headline-people').getByTestId('value'))).toBe('13');
+      expect(await textOf(b.page.getByTestId('headline-people').getByTestId('vs-previous'))).toBe('no figure to compare');
+      expect(pdfPages(await printToPdf(b.page, 'briefing-launch'))).toHaveLength(1);
+      expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  }, 120_000);
+});
+
 describe('grant report', () => {
   let b: Awaited<ReturnType<typeof openPage>>;
   let page: Page;

@@ -55,6 +55,7 @@ export function BriefingReport() {
   }, [d.overdoses]);
   const notStarted = !!(period.to && program.launchDate && period.to <= program.launchDate);
   const launchWords = program.launchDate ? fmt.day(new Date(`${program.launchDate}T00:00:00Z`)) : '';
+  const launchInside = !!(program.launchDate && period.from && period.to && period.from < program.launchDate && program.launchDate < period.to);
   const paragraph = d.loading ? '' : briefingParagraph({
     program: program.name, periodLabel: period.label, notStartedUntil: notStarted ? launchWords : null, previousLabel: prevLabel, lastYearLabel: lyLabel,
     headlines: d.headlines, crime: d.crime?.summary ?? [], overdoses: overdoseLatest,
@@ -92,8 +93,15 @@ export function BriefingReport() {
       {d.error && <p role="alert" className="error">The briefing could not be computed: {d.error}</p>}
       {!d.loading && d.kpis && d.kpis.encounters === 0 && (
         <p className="notice" role="status" data-testid="report-empty">{notStarted
-          ? <>The program had not started in {period.label} (launch {launchWords}): program figures are zero; naloxone, crime and overdoses are shown as context.</>
+          ? <>The program had not started in {period.label} (launch {launchWords}): program figures are not shown; naloxone, crime and overdoses are shown as context.</>
+          : d.coverage.missing ? <>{d.coverage.missing} Program figures are not shown.</>
           : <>No program encounters fall in {period.label}: the figures below are zero, and the comparisons show what the earlier periods had.</>}</p>
+      )}
+      {!d.loading && !notStarted && (d.coverage.partial || launchInside) && (
+        <p className="notice" role="note" data-testid="report-partial">
+          {launchInside && <>The program launched on {launchWords}, inside this period, so it ran for only part of it: comparisons with earlier periods are not like for like. </>}
+          {d.coverage.partial}
+        </p>
       )}
       {!d.loading && (
         <>
@@ -104,13 +112,13 @@ export function BriefingReport() {
             <p data-testid="briefing-paragraph">{paragraph}</p>
           </section>
           <section className="briefing-charts" aria-label="Charts">
-            <div className="wide"><PlacementsChart rows={d.monthly} events={events} height={125} /></div>
+            <div className="wide"><PlacementsChart rows={d.monthly} events={events} height={118} /></div>
             {d.crime ? (
-              <CrimeTrendChart rows={d.crime.rows} mainLabel={d.crime.label} measure="offenses per month" events={events} loading={false} height={125}
+              <CrimeTrendChart rows={d.crime.rows} mainLabel={d.crime.label} measure="offenses per month" events={events} loading={false} height={118}
                 definition="Offenses in the addiction-associated groups of the offense table on the Crime page. Gaps: months not reported." />
             ) : <p className="empty chart">No crime data are loaded.</p>}
             {d.overdoses ? (
-              <TwelveMonthChart testId="chart-briefing-overdoses" rows={d.overdoses.rows} label="Overdoses" events={events} height={125}
+              <TwelveMonthChart testId="chart-briefing-overdoses" rows={d.overdoses.rows} label="Overdoses" events={events} height={118}
                 fileName="overdoses-12-month-ending" title={`Overdoses, 12 months ending each month: ${d.overdoses.label}`}
                 description="Solid: overdoses over the 12 months to each month. Dashed: a year earlier."
                 definition="All overdoses, fatal and nonfatal, from the local counts." />

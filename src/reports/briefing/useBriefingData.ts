@@ -38,6 +38,8 @@ export interface BriefingData {
   headlines: Headline[];
   monthly: MonthlyPlacements[];
   crime: { label: string; rows: TrendRow[]; summary: string[]; source: string } | null;
+  /** Whether the encounters export covers the period (reports/coverage.ts). */
+  coverage: { missing: string | null; partial: string | null };
   crimeChoices: { value: string; label: string }[];
   localChoices: string[];
   overdoses: { label: string; rows: EndingRow[] } | null;
@@ -152,7 +154,9 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
 
   const crimeChoices = useMemo(() => series.rows.map((s) => ({ value: s.series, label: s.label })), [series.rows]);
   const localChoices = useMemo(() => [...new Set(local.rows.map((r) => r.series))], [local.rows]);
-  return { loading, error, previous, lastYear, kpis: k0.rows[0], headlines, monthly: monthly.rows, crime: crimeView, overdoses, crimeChoices, localChoices };
+  const r = ranges.rows[0];
+  const cov = coverage(period, 'encounters export', r?.encountersFirst ?? null, r?.encountersLast ?? null, launchDate);
+  return { loading, error, previous, lastYear, kpis: k0.rows[0], headlines, monthly: monthly.rows, crime: crimeView, overdoses, crimeChoices, localChoices, coverage: cov };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
