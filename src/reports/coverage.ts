@@ -1,7 +1,8 @@
 import type { Period } from '../analysis/periods.ts';
+import { fmt } from '../components/format.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const human = (s: string) => new Date(`${s}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const human = (s: string) => fmt.day(new Date(`${s}T00:00:00Z`));
 
 /** Whether a table's records can speak for a period. `null` means they can (the period overlaps
  *  the dates the table covers, and the program had begun); otherwise the reason, said where the

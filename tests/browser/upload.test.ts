@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, openPage, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, foreignRequests, openPage, openWithFiles, textOf, waitUntil } from './setup/browser.ts';
 
 const PUBLIC = fileURLToPath(new URL('../../../shared/data/public/', import.meta.url));
 const FILES = [
@@ -37,11 +37,8 @@ describe('real public files uploaded through the file input', () => {
   let b: Awaited<ReturnType<typeof openPage>>;
   let page: Page;
   beforeAll(async () => {
-    b = await openPage('/data');
+    b = await openWithFiles(FILES.map((f) => PUBLIC + f));
     page = b.page;
-    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
-    await page.getByTestId('file-input').setInputFiles(FILES.map((f) => PUBLIC + f));
-    await waitUntil(async () => (await page.locator('[data-testid=upload].loaded').count()) === FILES.length, 90_000);
   });
   afterAll(async () => { await b?.close(); });
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { fitIts, type ItsResult } from '../../analysis/its.ts';
 import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../../analysis/periods.ts';
-import { impactSummary } from '../../analysis/summary.ts';
+import { impactSummary, monthLabel } from '../../analysis/summary.ts';
 import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
 import type { TrendRow } from '../../charts/CrimeTrendChart.tsx';
 import { programTableCounts, tableRanges } from '../../metrics/coverage.ts';
@@ -98,7 +98,7 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
       try {
         const r: ItsResult = fitIts({ months, counts, launch });
         // The last sentence (months used, the kind of interval) goes to the small print.
-        summary = impactSummary(r, { measure: `addiction-associated offenses recorded by ${main.label}`, launchLabel: fmtMonth(launch) })
+        summary = impactSummary(r, { measure: `addiction-associated offenses recorded by ${main.label}`, launchLabel: monthLabel(launch) })
           .filter((s) => !s.startsWith('Based on'));
       } catch (e) {
         summary = [`The impact analysis could not be fitted: ${e instanceof Error ? e.message : String(e)}`];
@@ -157,9 +157,4 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
   const r = ranges.rows[0];
   const cov = coverage(period, 'encounters export', r?.encountersFirst ?? null, r?.encountersLast ?? null, launchDate);
   return { loading, error, previous, lastYear, kpis: k0.rows[0], headlines, monthly: monthly.rows, crime: crimeView, overdoses, crimeChoices, localChoices, coverage: cov };
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-function fmtMonth(m: string): string {
-  return `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 }
