@@ -22,7 +22,7 @@ import { PAGE_QUERIES } from './pageQueries.ts';
 import { quantile, timeFilterChange } from './repaint.ts';
 
 const N = Number(process.env.BENCH_ROWS ?? 100_000);
-const PORT = 4181;
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Change { testId: string; value: string; filter: ProgramFilter }

@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 
 /** Serves the built app (dist/, made by `vite build` before this project runs) on a local port for
  *  the browser tests. */
-export const PORT = 4179;
+export const PORT = Number(process.env.TEST_PORT ?? 4179);
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
