@@ -6,7 +6,8 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { arrowToRows } from './arrow.ts';
 import { shippedCodes } from './shippedCodes.ts';
 import { startupSql } from './startup.ts';
-import type { Connection, Database, Row } from './types.ts';
+import { interruptible, type Connection, type Database, type Row } from './types.ts';
+import { countingWorker, type ReadCounter } from './readCounter.ts';
 
 /** Self-hosted bundles only: the EH build (WebAssembly exceptions) with the MVP build as fallback.
  *  Nothing is fetched from any other origin. */
@@ -20,8 +21,10 @@ class BrowserConnection implements Connection {
   async query<T extends Row = Row>(sql: string): Promise<T[]> {
     return arrowToRows<T>(await this.conn.query(sql));
   }
-  async run(sql: string): Promise<void> {
-    await this.conn.query(sql);
+  /** With a signal the statement is sent as a pending query, which DuckDB-wasm can cancel. */
+  run(sql: string, signal?: AbortSignal): Promise<void> {
+    if (!signal) return this.conn.query(sql).then(() => undefined);
+    return interruptible(signal, () => this.conn.send(sql), () => this.conn.cancelSent());
   }
   async close(): Promise<void> {
     await this.conn.close();
@@ -29,7 +32,10 @@ class BrowserConnection implements Connection {
 }
 
 class BrowserDatabase implements Database {
-  constructor(readonly db: duckdb.AsyncDuckDB, readonly bundle: string) {}
+  constructor(readonly db: duckdb.AsyncDuckDB, readonly bundle: string, private readonly reads: ReadCounter) {}
+  watchReads(listener: (bytes: number) => void): () => void {
+    return this.reads.watch(listener);
+  }
   async connect(): Promise<Connection> {
     return new BrowserConnection(await this.db.connect());
   }
@@ -53,10 +59,11 @@ export function browserDatabase(): Promise<BrowserDatabase> {
 
 async function start(): Promise<BrowserDatabase> {
   const bundle = await duckdb.selectBundle(BUNDLES);
-  const worker = new Worker(bundle.mainWorker!);
+  const worker = countingWorker(bundle.mainWorker!);
   const logger = new duckdb.VoidLogger();
   const db = new duckdb.AsyncDuckDB(logger, worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // The worker runs from a blob: address, where a relative address would not resolve.
+  await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
   await db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
     filesystem: { allowFullHTTPReads: false },
@@ -65,5 +72,5 @@ async function start(): Promise<BrowserDatabase> {
   for (const sql of startupSql(shippedCodes)) await conn.query(sql);
   await conn.close();
   const name = bundle.mainModule === ehWasm ? 'eh' : 'mvp';
-  return new BrowserDatabase(db, name);
+  return new BrowserDatabase(db, name, worker);
 }

@@ -21,16 +21,18 @@ export function encounterFactsSql(): string {
  *  code as the file gave them (incident records counted per month; monthly counts as given, with
  *  NULL kept for "not reported"). Offenses are matched to NIBRS codes when queried (metrics/crime),
  *  through the editable offense table, so changing a mapping needs no reload. `offense_key` and
- *  `code_key` are the normal forms the offense tables are keyed on. */
+ *  `code_key` are the normal forms the offense tables are keyed on, worked out after counting (once
+ *  per distinct offense and month, not once per incident). */
 export const CRIME_FACTS = 'crime_facts';
 
 export function crimeFactsSql(): string {
   const key = (e: string) => normaliseOffenseSql(e);
   return `CREATE OR REPLACE TABLE ${CRIME_FACTS} AS
-    SELECT 'incidents:' || coalesce(agency, source_file) AS series, coalesce(agency, source_file) AS label, 'incidents' AS source,
-      CAST(date_trunc('month', date) AS DATE) AS month, offense, nibrs_code AS raw_code,
-      ${key('offense')} AS offense_key, ${key('nibrs_code')} AS code_key, CAST(count(*) AS DOUBLE) AS count
-    FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL
+    SELECT 'incidents:' || label AS series, label, 'incidents' AS source, month, offense, raw_code,
+      ${key('offense')} AS offense_key, ${key('raw_code')} AS code_key, CAST(n AS DOUBLE) AS count
+    FROM (SELECT coalesce(agency, source_file) AS label, CAST(date_trunc('month', date) AS DATE) AS month, offense,
+        nibrs_code AS raw_code, count(*) AS n
+      FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL)
     UNION ALL
     SELECT 'monthly:' || agency, any_value(coalesce(agency_name || CASE WHEN state IS NOT NULL THEN ', ' || state ELSE '' END, agency)),
       'monthly', month, offense, nibrs_code, ${key('offense')}, ${key('nibrs_code')},

@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseCodeTables } from './codes.ts';
 import { startupSql } from './startup.ts';
 import { plainRow } from './values.ts';
-import type { Connection, Database, Row } from './types.ts';
+import { interruptible, type Connection, type Database, type Row } from './types.ts';
 
 /** Native DuckDB with the same start-up and the same plain rows as the browser: for tests and the
  *  command line. Not imported by the app. */
@@ -14,8 +14,8 @@ class NodeConnection implements Connection {
     const reader = await this.conn.runAndReadAll(sql);
     return reader.getRowObjectsJS().map((r) => plainRow<T>(r as Record<string, unknown>));
   }
-  async run(sql: string): Promise<void> {
-    await this.conn.run(sql);
+  run(sql: string, signal?: AbortSignal): Promise<void> {
+    return interruptible(signal, () => this.conn.run(sql), () => this.conn.interrupt());
   }
   async close(): Promise<void> {
     this.conn.closeSync();

@@ -1,5 +1,5 @@
 import { derivedSqlFor } from '../db/derived.ts';
-import type { Connection, Database } from '../db/types.ts';
+import { Cancelled, type Connection, type Database } from '../db/types.ts';
 import { sqlString } from '../db/sql.ts';
 import { usedHeaders } from './mapping.ts';
 import {
@@ -11,6 +11,7 @@ import { hasErrors, type Problem } from './problems.ts';
 import { explainDuckDbError } from './duckdbErrors.ts';
 import { EXCEL_SERIAL } from './dateFormats.ts';
 import { humanFormat } from './parse.ts';
+import type { LoadOptions, LoadStep } from './progress.ts';
 
 export interface LoadReport {
   file: string;
@@ -28,9 +29,15 @@ export interface LoadReport {
 let counter = 0;
 
 /** Loads one file whole or not at all. Tables loaded earlier are untouched unless this file loads
- *  completely; a file with the same name as an earlier one replaces that file's rows. */
-export async function loadFile(db: Database, conn: Connection, source: Blob | string, plan: LoadPlan): Promise<LoadReport> {
+ *  completely; a file with the same name as an earlier one replaces that file's rows. With a
+ *  signal, aborting it rejects with `Cancelled` and leaves every table as it was. */
+export async function loadFile(db: Database, conn: Connection, source: Blob | string, plan: LoadPlan, opts: LoadOptions = {}): Promise<LoadReport> {
   const t0 = performance.now();
+  const { signal } = opts;
+  const step = (s: LoadStep, rows?: number) => {
+    if (signal?.aborted) throw new Cancelled();
+    opts.onProgress?.({ step: s, totalBytes: plan.size, rows });
+  };
   const n = ++counter;
   const names = stageNames(n);
   const problems: Problem[] = [...plan.sniffed.warnings];
@@ -44,15 +51,21 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
   const registered = `upload_${n}_${plan.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   const ref = await db.registerFile(registered, source);
   try {
+    step('reading');
+    const unwatch = db.watchReads?.((bytes) => opts.onProgress?.({ step: 'reading', bytes, totalBytes: plan.size }));
     try {
-      await conn.run(stagingSql(plan, ref, names));
+      await conn.run(stagingSql(plan, ref, names), signal);
     } catch (e) {
+      if (e instanceof Cancelled) throw e;
       problems.push(explainDuckDbError(plan.file, e));
       return report(0);
+    } finally {
+      unwatch?.();
     }
+    step('checking');
     problems.push(...(await rejectedRows(conn, plan, names)));
     if (hasErrors(problems)) return report(0);
-    const total = await validate(conn, plan, names, problems);
+    const total = await validate(conn, plan, names, problems, signal);
     if (total === 0) {
       problems.push({ severity: 'error', file: plan.file, row: 2, message: 'The file has a header row but no data rows.',
         fix: 'Export the data again with the rows included.' });
@@ -64,7 +77,8 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
         fix: 'If this file writes day/month, change the date format before relying on the figures.' });
     }
     problems.push(...dateNotes(plan));
-    const loaded = await commit(conn, plan, names);
+    step('saving', total);
+    const loaded = await commit(conn, plan, names, signal, () => step('summarising', total));
     return report(loaded);
   } finally {
     await cleanup(conn, names);
@@ -119,7 +133,7 @@ async function rejectedRows(conn: Connection, plan: LoadPlan, names: StageNames)
   });
 }
 
-async function validate(conn: Connection, plan: LoadPlan, names: StageNames, problems: Problem[]): Promise<number> {
+async function validate(conn: Connection, plan: LoadPlan, names: StageNames, problems: Problem[], signal?: AbortSignal): Promise<number> {
   const { keep, raw, field } = fieldExprs(plan);
   const cs = checks(plan);
   const [counts] = await conn.query<Record<string, number | null>>(checkCountsSql(cs, names.stage, keep));
@@ -127,6 +141,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
   for (const [i, c] of cs.entries()) {
     const count = Number(counts?.[`n${i}`] ?? 0);
     if (!count) continue;
+    if (signal?.aborted) throw new Cancelled();
     const rows = await conn.query<{ row: number; value: string | null }>(checkRowsSql(c, names.stage, keep));
     const examples = rows.map((r) => `row ${r.row}: "${r.value ?? ''}"`).join(', ');
     problems.push({ severity: c.severity, file: plan.file, row: rows[0]?.row, column: c.column,
@@ -136,6 +151,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
   for (const f of plan.kind.fields) {
     const col = plan.mapping.columns[f.name];
     if (!col) continue;
+    if (signal?.aborted) throw new Cancelled();
     if (f.unique) {
       const dups = await conn.query<{ value: string; n: number; rows: number[] }>(duplicatesSql(field(f.name), names.stage, keep));
       if (dups.length) {
@@ -180,8 +196,8 @@ async function forget(conn: Connection, file: string): Promise<string[]> {
 }
 
 /** Rebuilds what is derived from the tables just changed (inside the caller's transaction). */
-async function rederive(conn: Connection, tables: readonly string[]): Promise<void> {
-  for (const sql of new Set(tables.flatMap(derivedSqlFor))) await conn.run(sql);
+async function rederive(conn: Connection, tables: readonly string[], signal?: AbortSignal): Promise<void> {
+  for (const sql of new Set(tables.flatMap(derivedSqlFor))) await conn.run(sql, signal);
 }
 
 /** Removes everything one file loaded, all or nothing. */
@@ -189,16 +205,17 @@ export function removeLoadedFile(conn: Connection, file: string): Promise<void> 
   return inTransaction(conn, async () => rederive(conn, await forget(conn, file)));
 }
 
-async function commit(conn: Connection, plan: LoadPlan, names: StageNames): Promise<number> {
+async function commit(conn: Connection, plan: LoadPlan, names: StageNames, signal: AbortSignal | undefined, summarising: () => void): Promise<number> {
   const file = sqlString(plan.file);
   return inTransaction(conn, async () => {
     const replaced = await forget(conn, plan.file);
-    await conn.run(insertSql(plan, names));
+    await conn.run(insertSql(plan, names), signal);
     const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
     const rows = Number(c?.n ?? 0);
     await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},
       ${rows}, ${plan.size}, now()::TIMESTAMP, ${sqlString(JSON.stringify(plan.mapping))})`);
-    await rederive(conn, [...replaced, plan.kind.table]);
+    summarising();
+    await rederive(conn, [...replaced, plan.kind.table], signal);
     return rows;
   });
 }

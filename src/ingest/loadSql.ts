@@ -19,10 +19,20 @@ export function stageAliases(plan: LoadPlan): Map<string, string> {
   return new Map(usedHeaders(plan.mapping).map((h, i) => [h, `c${i}`]));
 }
 
+/** Fields parsed once, while the file is read, into a staged column of their own (`p_<field>`), so
+ *  the checks and the insert read the typed value instead of parsing the text again. Text fields
+ *  are only trimmed, which costs less than storing them twice. */
+function parsedOnRead(plan: LoadPlan) {
+  return plan.kind.fields.filter((f) => f.type !== 'text' && plan.mapping.columns[f.name]);
+}
+
 export function stagingSql(plan: LoadPlan, source: string, names: StageNames): string {
   const s = plan.sniffed;
   const columns = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
-  const select = [...stageAliases(plan)].map(([h, a]) => `${sqlIdent(h)} AS ${a}`).join(', ');
+  const select = [
+    ...[...stageAliases(plan)].map(([h, a]) => `${sqlIdent(h)} AS ${a}`),
+    ...parsedOnRead(plan).map((f) => `${parsedExpr(f, sqlIdent(plan.mapping.columns[f.name]!), plan.formats[f.name] ?? [])} AS p_${f.name}`),
+  ].join(', ');
   return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
     columns = {${columns}}, header = true, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
     auto_detect = false, encoding = ${sqlString(s.encoding)}, store_rejects = true,
@@ -37,9 +47,11 @@ export function fieldExprs(plan: LoadPlan) {
     const col = plan.mapping.columns[name];
     return col ? alias.get(col)! : 'NULL';
   };
+  const parsed = new Set(parsedOnRead(plan).map((f) => f.name));
   const field = (name: string): string => {
     const f = byName.get(name);
     if (!f || !plan.mapping.columns[name]) return 'NULL';
+    if (parsed.has(name)) return `p_${name}`;
     return parsedExpr(f, raw(name), plan.formats[name] ?? []);
   };
   const status = (name: string): string => {

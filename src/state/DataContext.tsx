@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { browserDatabase } from '../db/browser.ts';
 import type { Connection, Database } from '../db/types.ts';
 import { loadFile, removeLoadedFile, type LoadReport } from '../ingest/load.ts';
+import type { LoadProgress } from '../ingest/progress.ts';
+import { Cancelled } from '../db/types.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
@@ -18,8 +20,10 @@ export interface Upload {
   id: number;
   file: File;
   prepared: Prepared;
-  status: 'sniffing' | 'needs-attention' | 'queued' | 'loading' | 'loaded' | 'failed';
+  status: 'sniffing' | 'needs-attention' | 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
   report?: LoadReport;
+  /** While loading: the step and, while reading, the bytes read. */
+  progress?: LoadProgress;
   error?: string;
   /** Restored from this browser's store: when it was first added (ISO 8601). */
   restored?: string;
@@ -41,6 +45,8 @@ interface DataState {
   /** Prepares a file again with another kind or mapping; with `load`, loads it too when it is then ready. */
   reprepare: (id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => void;
   loadUpload: (id: number) => void;
+  /** Stops a queued or running load; the tables stay as they were before it. */
+  cancelUpload: (id: number) => void;
   dismissUpload: (id: number) => void;
   removeFile: (sourceFile: string) => Promise<void>;
   setProgram: (p: ProgramInfo | null) => void;
@@ -76,6 +82,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const [userProgram, setUserProgram] = useState<ProgramInfo | null>(() => savedProgram());
   const db = useRef<{ db: Database; loader: Connection } | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const aborts = useRef(new Map<number, AbortController>());
 
   const refresh = useCallback(async (c: Connection) => {
     setLoads(await c.query<LoadedFile & Record<string, unknown>>('SELECT * FROM _loads ORDER BY loaded_at, source_file'));
@@ -104,18 +111,27 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   /** Loads one prepared file on the loader connection; loads run one at a time. Resolves to the outcome. */
   const enqueue = useCallback((u: Upload): Promise<Partial<Upload>> => {
-    patch(u.id, { status: 'queued' });
+    const abort = new AbortController();
+    aborts.current.set(u.id, abort);
+    patch(u.id, { status: 'queued', error: undefined });
     const run = queue.current.then(async (): Promise<Partial<Upload>> => {
       const d = db.current;
       if (!d || !u.prepared.ok) return { status: 'failed' };
-      patch(u.id, { status: 'loading' });
       let out: Partial<Upload>;
-      try {
-        const report = await loadFile(d.db, d.loader, u.file, u.prepared.plan);
-        out = { status: report.ok ? 'loaded' : 'failed', report };
-      } catch (e) {
-        out = { status: 'failed', error: e instanceof Error ? e.message : String(e) };
+      if (abort.signal.aborted) {
+        out = { status: 'cancelled' };
+      } else {
+        patch(u.id, { status: 'loading', progress: undefined });
+        try {
+          const report = await loadFile(d.db, d.loader, u.file, u.prepared.plan,
+            { signal: abort.signal, onProgress: (progress) => patch(u.id, { progress }) });
+          out = { status: report.ok ? 'loaded' : 'failed', report };
+        } catch (e) {
+          out = e instanceof Cancelled ? { status: 'cancelled' } : { status: 'failed', error: e instanceof Error ? e.message : String(e) };
+        }
       }
+      aborts.current.delete(u.id);
+      out.progress = undefined;
       patch(u.id, out);
       await refresh(d.loader);
       if (out.status === 'loaded') await keep(u);
@@ -163,7 +179,11 @@ export function DataProvider({ children }: { children: ReactNode }) {
     if (u) void enqueue(u);
   }, [enqueue]);
 
-  const dismissUpload = useCallback((id: number) => setUploads((us) => us.filter((u) => u.id !== id)), []);
+  const cancelUpload = useCallback((id: number) => aborts.current.get(id)?.abort(), []);
+  const dismissUpload = useCallback((id: number) => {
+    aborts.current.get(id)?.abort();
+    setUploads((us) => us.filter((u) => u.id !== id));
+  }, []);
 
   const [offenseMap, setOffenseMap] = useState<OffenseMap>(() => savedOffenseMap());
   const offenseMapRef = useRef(offenseMap);
@@ -243,9 +263,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<DataState>(() => ({
     status, error, conn, version, loads, sampleLoaded, program, uploads,
-    addFiles, reprepare, loadUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense,
+    addFiles, reprepare, loadUpload, cancelUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense,
     restore, keepProblem, forgetSaved, forgetAll,
-  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, dismissUpload, removeFile,
+  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, cancelUpload, dismissUpload, removeFile,
     setProgram, offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -6,16 +6,17 @@ import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { PersonalDataNotice } from './PersonalDataNotice.tsx';
+import { LoadProgressBar } from './LoadProgressBar.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
 const STATUS: Record<Upload['status'], string> = {
   sniffing: 'Reading…', 'needs-attention': 'Check the mapping, then load', queued: 'Waiting to load…',
-  loading: 'Loading…', loaded: 'Loaded', failed: 'Not loaded',
+  loading: 'Loading…', loaded: 'Loaded', failed: 'Not loaded', cancelled: 'Cancelled',
 };
 
 /** One dropped file: what it was recognised as, its mapping, and the load report. */
 export function UploadCard({ u }: { u: Upload }) {
-  const { reprepare, loadUpload, dismissUpload, forgetSaved } = useData();
+  const { reprepare, loadUpload, cancelUpload, dismissUpload, forgetSaved } = useData();
   const p = u.prepared;
   const blocking = p.ok ? notReadyProblem(p) : null;
   const held = p.ok ? personalDataColumns(p) : [];
@@ -58,7 +59,11 @@ export function UploadCard({ u }: { u: Upload }) {
               onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })} />
           )}
           {u.status === 'needs-attention' && blocking && blocking.code !== PERSONAL_DATA && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
-          {u.status === 'needs-attention' && (
+          {(u.status === 'queued' || u.status === 'loading') && <LoadProgressBar u={u} onCancel={() => cancelUpload(u.id)} />}
+          {u.status === 'cancelled' && (
+            <p className="notice" data-testid="load-cancelled">Loading was cancelled. Nothing from this file was loaded; data loaded earlier is unchanged.</p>
+          )}
+          {(u.status === 'needs-attention' || u.status === 'cancelled') && (
             <button type="button" className={held.length ? undefined : 'primary'} onClick={() => loadUpload(u.id)}
               disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0 || held.length > 0}>Load this file</button>
           )}
