@@ -1,137 +1,77 @@
 /**
- * npm run bench: the filter-repaint benchmark.
+ * npm run bench: the performance benchmark, on the built app in headless Chromium.
  *
- * Loads 100,000 generated encounters into the built app in headless Chromium (through the Data
- * page's file input, as a user would), then on each program page changes filters (agency, pathway,
- * calendar year, quarter) and times each change from the change event to every chart, KPI and table
- * showing the new figures. Reports p50/p95/max per page, and beside them the time native DuckDB
- * (@duckdb/node-api, same SQL, same rows, same machine, same run) takes for that page's queries.
+ *  - Cold start of the overview (fresh profiles).
+ *  - Crime incident files of 100k, 1M and 5M rows (seeded, about 94 bytes a row) through the real
+ *    user path: Data page file input, recognised, checked, loaded, the crime page's first chart;
+ *    the longest main-thread task and the browser's peak memory; 50 filter changes on the crime
+ *    page. In the same run, native DuckDB and a plain PapaParse pipeline load and aggregate the
+ *    same files (bench/crimeReference.ts).
+ *  - The program pages with 100,000 encounters: filter change to repaint, beside native DuckDB
+ *    running the same queries.
+ *
+ * Writes bench/results.json and the results table in bench/README.md.
+ * BENCH_PART=cold,crime,program picks parts; BENCH_CRIME_ROWS=100000,1000000 picks sizes;
+ * BENCH_ROWS sets the encounters; BENCH_PORT the preview server's port.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
-import { parsePeriod } from '../src/analysis/periods.ts';
-import type { ProgramFilter } from '../src/metrics/filters.ts';
-import { loadPath, testDb } from '../tests/helpers/node.ts';
-import { writeEncounters } from './encounters.ts';
-import { coldStart } from './coldStart.ts';
-import { PAGE_QUERIES } from './pageQueries.ts';
-import { quantile, timeFilterChange } from './repaint.ts';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { coldStart, type ColdStart } from './coldStart.ts';
+import { benchCrimeLoad, type CrimeRun } from './crimeLoad.ts';
+import { benchProgramRepaint, type ProgramRepaint } from './programRepaint.ts';
+import { writeReadme } from './readme.ts';
 
-const N = Number(process.env.BENCH_ROWS ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PARTS = new Set((process.env.BENCH_PART ?? 'cold,crime,program').split(','));
+const CRIME_ROWS = (process.env.BENCH_CRIME_ROWS ?? '100000,1000000,5000000').split(',').map(Number);
+const ENCOUNTERS = Number(process.env.BENCH_ROWS ?? 100_000);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-interface Change { testId: string; value: string; filter: ProgramFilter }
-
-/** The filter changes made on every page, with the filter each one leaves (for the native run). */
-function changes(agencies: string[], pathways: string[], years: string[], quarters: string[]): { setup?: [string, string]; list: Change[] }[] {
-  const f = (o: Partial<Record<'agency' | 'pathway' | 'period', string>>): ProgramFilter => ({
-    periods: o.period ? [parsePeriod(o.period)!] : [],
-    ...(o.agency ? { agency: [o.agency] } : {}), ...(o.pathway ? { pathway: [o.pathway] } : {}),
-  });
-  return [
-    { list: [...agencies, ''].map((a) => ({ testId: 'filter-agency', value: a, filter: f({ agency: a }) })) },
-    { list: [...pathways, ''].map((p) => ({ testId: 'filter-pathway', value: p, filter: f({ pathway: p }) })) },
-    { setup: ['period-kind', 'year'], list: years.map((y) => ({ testId: 'period', value: y, filter: f({ period: y }) })) },
-    { setup: ['period-kind', 'quarter'], list: quarters.map((q) => ({ testId: 'period', value: q, filter: f({ period: q }) })) },
-  ];
+export interface Results {
+  date: string;
+  machine: { cpus: number; model: string; node: string };
+  coldStart?: ColdStart;
+  crime: CrimeRun[];
+  program?: ProgramRepaint;
 }
 
-/** Client-side navigation (the data live in this page's memory), then wait for the page to settle. */
-async function go(page: Page, path: string): Promise<void> {
-  await page.evaluate((p) => { history.pushState({}, '', p); dispatchEvent(new PopStateEvent('popstate')); }, path);
-  await page.waitForFunction((p) => location.pathname === p && document.querySelector('[data-testid=filter-summary]')
-    && document.querySelector('[data-testid=methods]') && !document.querySelector('[aria-busy=true], [data-loading=true]'), path, { timeout: 60_000 });
-}
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  const csv = join(tmpdir(), `bench-encounters-${N}.csv`);
-  if (!existsSync(csv)) {
-    console.log(`Generating ${N.toLocaleString('en-US')} encounters…`);
-    await writeEncounters(csv, N);
-  }
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: npm run bench builds it first.');
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${PORT}`;
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(base)).ok) break; } catch { /* starting */ }
-    if (i > 150) throw new Error('vite preview did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-  const cold = await coldStart(base, CHROMIUM, args);
-  console.log(`Cold start of the overview (median of 5 fresh profiles): first figures ${cold.firstFigures.toFixed(0)} ms (goal: within 1,000 ms), the database's figures ${cold.databaseFigures.toFixed(0)} ms, first chart ${cold.firstChart.toFixed(0)} ms.`);
-  const context = await chromium.launchPersistentContext(join(tmpdir(), `bench-profile-${Date.now()}`), {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  const results: Record<string, unknown>[] = [];
+  const results: Results = { date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version }, crime: [] };
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${base}/data`);
-    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
-    // The bundled sample (1,513 encounters) stays loaded beside the bench rows, as it would for a user.
-    const t0 = performance.now();
-    await page.getByTestId('file-input').setInputFiles(csv);
-    await page.locator('[data-testid=upload].loaded').waitFor({ timeout: 300_000 });
-    const loadMs = performance.now() - t0;
-    console.log(`Loaded ${N.toLocaleString('en-US')} encounters through the file input in ${(loadMs / 1000).toFixed(1)} s (sniff, map, validate, insert).`);
-
-    // The same rows in native DuckDB, through the same ingest code.
-    const native = await testDb();
-    const sampleDir = new URL('../data/sample/', import.meta.url).pathname;
-    for (const f of ['encounters.csv', 'costs.csv', 'naloxone.csv']) await loadPath(native, sampleDir + f, undefined, `sample/${f}`);
-    await loadPath(native, csv);
-
-    const agencies = Array.from({ length: 8 }, (_, i) => `Agency ${String.fromCharCode(65 + i)}`);
-    const pathways = ['self-referral', 'active outreach', 'naloxone plus', 'officer prevention', 'officer intervention', 'community response'];
-    const years = ['2019', '2020', '2021', '2022', '2023', '2024', '2025'];
-    const quarters = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
-    for (const path of Object.keys(PAGE_QUERIES)) {
-      await go(page, path);
-      // The naloxone page has no pathway filter.
-      const skip = path === '/naloxone' ? ['filter-pathway'] : [];
-      const times: number[] = [];
-      const nativeTimes: number[] = [];
-      for (const group of changes(agencies, pathways, years, quarters)) {
-        if (skip.includes(group.list[0]!.testId)) continue;
-        if (group.setup) {
-          await page.getByTestId(group.setup[0]).selectOption(group.setup[1]);
-          await page.getByTestId('period').waitFor();
-        }
-        for (const c of group.list) {
-          times.push(await timeFilterChange(page, c.testId, c.value));
-          const n0 = performance.now();
-          for (const build of PAGE_QUERIES[path]!) {
-            const q = build(c.filter);
-            if (q) await native.conn.query(q.sql);
-          }
-          nativeTimes.push(performance.now() - n0);
-        }
-        // Back to no filter before the next group.
-        await go(page, path);
-      }
-      const r = {
-        page: path, changes: times.length, queries: PAGE_QUERIES[path]!.length,
-        p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times),
-        nativeP50: quantile(nativeTimes, 0.5), nativeP95: quantile(nativeTimes, 0.95),
-      };
-      results.push({ ...r, ratioP50: r.p50 / r.nativeP50 });
-      console.log(`${path.padEnd(20)} ${String(r.changes).padStart(3)} changes, ${r.queries} queries: browser repaint p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms | native DuckDB queries p50 ${r.nativeP50.toFixed(1)} ms, p95 ${r.nativeP95.toFixed(1)} ms | ratio p50 ${(r.p50 / r.nativeP50).toFixed(1)}×`);
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(base)).ok) break; } catch { /* starting */ }
+      if (i > 150) throw new Error('vite preview did not start');
+      await new Promise((r) => setTimeout(r, 200));
     }
-    const all = results.map((r) => r.p95 as number);
-    console.log(`Worst page p95: ${Math.max(...all).toFixed(1)} ms (goal: at most 50 ms with ${N.toLocaleString('en-US')} encounters).`);
-    mkdirSync('bench/.results', { recursive: true });
-    writeFileSync('bench/.results/repaint.json', JSON.stringify({ rows: N, loadMs, coldStart: cold, date: new Date().toISOString(), results }, null, 2));
+    if (PARTS.has('cold')) {
+      const cold = results.coldStart = await coldStart(base, CHROMIUM, ARGS);
+      console.log(`Cold start of the overview (median of 5 fresh profiles): first figures ${cold.firstFigures.toFixed(0)} ms (goal: within 1,000 ms), the database's figures ${cold.databaseFigures.toFixed(0)} ms, first chart ${cold.firstChart.toFixed(0)} ms.`);
+    }
+    if (PARTS.has('crime')) {
+      for (const rows of CRIME_ROWS) {
+        const r = await benchCrimeLoad(base, CHROMIUM, ARGS, rows);
+        results.crime.push(r);
+        console.log(`Crime incidents, ${rows.toLocaleString('en-US')} rows (${(r.bytes / 1e6).toFixed(0)} MB): first chart ${s(r.firstChartMs)} `
+          + `(recognised ${s(r.recognisedMs)}, checked ${s(r.validatedMs)}, loaded ${s(r.loadedMs)}) | native DuckDB ${s(r.native.ms)} (×${r.ratioToNative.toFixed(1)}) `
+          + `| PapaParse ${s(r.papa.ms)} (${r.fasterThanPapa.toFixed(2)}× as fast) | longest task ${r.longestTaskMs.toFixed(0)} ms `
+          + `| memory ${r.memoryBeforeMb.toFixed(0)} → peak ${r.memoryPeakMb.toFixed(0)} MB | repaint p50 ${r.repaint.p50.toFixed(1)} ms, p95 ${r.repaint.p95.toFixed(1)} ms`);
+      }
+    }
+    if (PARTS.has('program')) results.program = await benchProgramRepaint(base, CHROMIUM, ARGS, ENCOUNTERS);
   } finally {
-    await context.close();
     server.kill();
   }
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+  writeReadme('bench/README.md', results);
+  console.log('Wrote bench/results.json and the table in bench/README.md.');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -28,15 +28,16 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   const tableId = useId();
   const descId = useId();
   // A layout effect, so the figure is redrawn in the same commit that brings its new rows: no
-  // frame ever shows new numbers beside an old chart.
+  // frame ever shows new numbers beside an old chart. While the rows for new filters are loading,
+  // the old drawing stays (marked busy) rather than being redrawn with old rows and new labels.
   useLayoutEffect(() => {
     const el = holder.current;
-    if (!el || rows.length === 0) return;
+    if (!el || rows.length === 0 || loading) return;
     const width = Math.max(320, Math.min(el.clientWidth || 640, 900));
-    const chart = render(width);
-    el.replaceChildren(chart);
-    return () => chart.remove();
-  }, [rows, render]);
+    // Replacing the children removes the previous drawing; the holder goes with its drawing when
+    // the chart has no rows.
+    el.replaceChildren(render(width));
+  }, [rows, render, loading]);
 
   const svgText = () => (holder.current ? standaloneSvg(holder.current, title) : null);
   return (

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { sqlString } from './sql.ts';
+import { crimeCodedSql } from './crimeCoded.ts';
 
 export interface OffenseCode { code: string; name: string; group: string; addiction_associated: boolean }
 export interface OffenseAlias { alias: string; code: string }
@@ -41,5 +42,6 @@ export function codeTablesSql(offenses: OffenseCode[], aliases: OffenseAlias[]):
 /** Replaces the user's own offense assignments (normal form -> NIBRS code) in one statement list. */
 export function userAliasesSql(map: Readonly<Record<string, string>>): string[] {
   const rows = Object.entries(map).filter(([, code]) => code).map(([alias, code]) => `(${sqlString(normaliseOffense(alias))}, ${sqlString(code)})`);
-  return ['DELETE FROM offense_user_aliases', ...(rows.length ? [`INSERT OR REPLACE INTO offense_user_aliases VALUES ${rows.join(', ')}`] : [])];
+  // The coded counts depend on the assignments: rebuilt with them.
+  return ['DELETE FROM offense_user_aliases', ...(rows.length ? [`INSERT OR REPLACE INTO offense_user_aliases VALUES ${rows.join(', ')}`] : []), crimeCodedSql()];
 }

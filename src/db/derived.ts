@@ -1,4 +1,5 @@
 import { normaliseOffenseSql } from './codes.ts';
+import { crimeCodedSql } from './crimeCoded.ts';
 
 /** Tables derived from the canonical ones, for speed. They are rebuilt inside the same transaction
  *  that changes their source, so they never disagree with it.
@@ -43,6 +44,6 @@ export function crimeFactsSql(): string {
 /** The derived tables that depend on a canonical table. */
 export function derivedSqlFor(table: string): string[] {
   if (table === 'encounters') return [encounterFactsSql()];
-  if (table === 'crime_incidents' || table === 'crime_monthly') return [crimeFactsSql()];
+  if (table === 'crime_incidents' || table === 'crime_monthly') return [crimeFactsSql(), crimeCodedSql()];
   return [];
 }

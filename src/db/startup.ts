@@ -1,5 +1,6 @@
 import { codeTablesSql, type OffenseAlias, type OffenseCode } from './codes.ts';
 import { schemaSql } from './schema.ts';
+import { crimeCodedSql } from './crimeCoded.ts';
 
 /** Settings run once when the database starts, in the browser and in Node alike. Offline there are
  *  no extensions to fetch, and an autoload attempt would hang, so autoload is switched off. */
@@ -9,5 +10,6 @@ export function startupSql(codes: { offenses: OffenseCode[]; aliases: OffenseAli
     'SET autoload_known_extensions = false',
     ...schemaSql(),
     ...codeTablesSql(codes.offenses, codes.aliases),
+    crimeCodedSql(),
   ];
 }

@@ -1,24 +1,10 @@
 import { CRIME_FACTS } from '../db/derived.ts';
+import { CODED_CRIME, CRIME_CODED } from '../db/crimeCoded.ts';
 import { sqlString } from '../db/sql.ts';
 import { periodCondition, type Period } from './filters.ts';
 import { query } from './query.ts';
 
-/** Every crime row with the NIBRS code it is counted under, and where that code came from:
- *  - 'file': the file's own code column holds a NIBRS code;
- *  - 'yours': an assignment the user made in the offense table (this browser);
- *  - 'default': the shipped table of common descriptions and codes (data/codes);
- *  - 'unmapped': none of these; such rows are listed for the user and never counted.
- *  A user assignment of an offense text wins over a default, never over the file's own code. */
-export const CODED_CRIME = `(
-  SELECT f.*, coalesce(k.code, u1.code, u2.code, s1.code, s2.code) AS code,
-    CASE WHEN k.code IS NOT NULL THEN 'file' WHEN coalesce(u1.code, u2.code) IS NOT NULL THEN 'yours'
-      WHEN coalesce(s1.code, s2.code) IS NOT NULL THEN 'default' ELSE 'unmapped' END AS code_from
-  FROM ${CRIME_FACTS} f
-  LEFT JOIN offense_codes k ON k.code = upper(f.code_key)
-  LEFT JOIN offense_user_aliases u1 ON u1.alias = f.offense_key
-  LEFT JOIN offense_user_aliases u2 ON u2.alias = f.code_key
-  LEFT JOIN offense_aliases s1 ON s1.alias = f.offense_key
-  LEFT JOIN offense_aliases s2 ON s2.alias = f.code_key)`;
+export { CODED_CRIME };
 
 export interface CrimeSeries extends Record<string, unknown> {
   series: string;
@@ -59,9 +45,8 @@ export function crimeByMonth(series: string, group: string | null, p: Period = {
   return query<MonthlyCount>(`
     WITH s AS (SELECT min(month) AS lo, max(month) AS hi FROM ${CRIME_FACTS} WHERE series = ${sqlString(series)}),
     spine AS (SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM s),
-    rows AS (SELECT x.month, x.count FROM ${CODED_CRIME} x JOIN offense_codes c ON c.code = x.code
-      WHERE x.series = ${sqlString(series)} AND ${inGroup}),
-    m AS (SELECT month, CASE WHEN count(count) = count(*) THEN sum(count) END AS count, count(*) AS n FROM rows GROUP BY month)
+    m AS (SELECT month, CASE WHEN count(count) = count(*) THEN sum(count) END AS count, sum(n) AS n
+      FROM ${CRIME_CODED} c WHERE series = ${sqlString(series)} AND ${inGroup} GROUP BY month)
     SELECT spine.month,
       CASE WHEN m.n IS NULL THEN (CASE WHEN ${sqlString(series)} LIKE 'incidents:%' THEN 0 END) ELSE m.count END AS count
     FROM spine LEFT JOIN m USING (month)
@@ -76,10 +61,8 @@ export function crimeByMonthAndGroup(series: string, p: Period = {}) {
   return query<MonthlyGroupCount>(`
     WITH s AS (SELECT min(month) AS lo, max(month) AS hi FROM ${CRIME_FACTS} WHERE series = ${sqlString(series)}),
     spine AS (SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM s),
-    rows AS (SELECT x.month, c.grp, x.count FROM ${CODED_CRIME} x JOIN offense_codes c ON c.code = x.code
-      WHERE x.series = ${sqlString(series)} AND c.addiction_associated),
-    groups AS (SELECT DISTINCT grp FROM rows),
-    m AS (SELECT month, grp, CASE WHEN count(count) = count(*) THEN sum(count) END AS count, count(*) AS n FROM rows GROUP BY ALL)
+    m AS (SELECT month, grp, count, n FROM ${CRIME_CODED} WHERE series = ${sqlString(series)} AND addiction_associated),
+    groups AS (SELECT DISTINCT grp FROM m)
     SELECT spine.month, groups.grp AS "group",
       CASE WHEN m.n IS NULL THEN (CASE WHEN ${sqlString(series)} LIKE 'incidents:%' THEN 0 END) ELSE m.count END AS count
     FROM spine CROSS JOIN groups LEFT JOIN m ON m.month = spine.month AND m.grp = groups.grp

@@ -49,7 +49,12 @@ export function CrimePage() {
 
   const what = group ? `${group} offenses` : 'addiction-associated offenses';
   const measure = rate ? `${what} per 1,000 residents per month` : `${what} per month`;
-  const events = programEvents(program);
+  // Stable between renders, so the charts and the impact model are redrawn and refitted only when
+  // their inputs change, not on every render of the page.
+  const events = useMemo(() => programEvents(program), [program]);
+  const months = useMemo(() => mainQ.rows.map((r) => ym(r.month)), [mainQ.rows]);
+  const counts = useMemo(() => mainQ.rows.map((r) => r.count), [mainQ.rows]);
+  const comparisonCounts = useMemo(() => (comparison ? aligned.map((r) => r.comparison ?? null) : undefined), [aligned, comparison]);
   const loading = mainQ.loading || (!!comparison && compQ.loading);
   return (
     <>
@@ -100,8 +105,8 @@ export function CrimePage() {
             <CrimeTrendChart rows={shown} loading={loading} mainLabel={main.label} comparisonLabel={comparison?.label} measure={measure} events={events}
               definition={`${group ? `Offenses whose NIBRS code is in the ${group} group` : 'Addiction-associated offenses: burglary (NIBRS 220), larceny (23A–23H, incl. shoplifting 23C and theft from motor vehicle 23F), motor vehicle theft (240), stolen property (280) and drug violations (35A/35B)'}, by month of the offense. Incident records count incidents; monthly counts are used as the agency reported them. Rates divide by the residents you entered, the same for every month. Offenses without a code are not counted (see the offense table).`} />
             {!loading && mainQ.rows.length > 0 && (
-              <ImpactPanel months={mainQ.rows.map((r) => ym(r.month))} counts={mainQ.rows.map((r) => r.count)}
-                comparison={comparison ? aligned.map((r) => r.comparison ?? null) : undefined} comparisonLabel={comparison?.label}
+              <ImpactPanel months={months} counts={counts}
+                comparison={comparisonCounts} comparisonLabel={comparison?.label}
                 launchDate={program.launchDate} measure={`${what} in ${main.label}`} unit={`${what} per month`} />
             )}
           </div>

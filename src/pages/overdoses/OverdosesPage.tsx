@@ -21,7 +21,7 @@ export function OverdosesPage() {
   const counties = useQuery(useMemo(() => countyList(), []));
   const indicators = useQuery(useMemo(() => vsrrIndicators(), []));
   const wonder = useQuery(useMemo(() => wonderCounties(), []));
-  const events = programEvents(program);
+  const events = useMemo(() => programEvents(program), [program]);
   const loading = local.loading || counties.loading || indicators.loading;
   const hasWonder = wonder.rows.length > 0;
   const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder;

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { writeCrimeIncidents } from '../scripts/sample/crimeIncidents.ts';
+import { nativeDuckDb, papaParse, type Reference } from './crimeReference.ts';
+import { samplePeak, treeRss } from './memory.ts';
+import { quantile, timeFilterChange } from './repaint.ts';
+
+export interface CrimeRun {
+  rows: number;
+  bytes: number;
+  /** From the file input's change event, in the page. */
+  recognisedMs: number; validatedMs: number; loadedMs: number; firstChartMs: number;
+  /** The longest main-thread task from the change event to the first chart (0: none over 50 ms,
+   *  the shortest a long-task observer reports). */
+  longestTaskMs: number;
+  /** Resident memory of the whole browser (every process), before and at its peak during the load. */
+  memoryBeforeMb: number; memoryPeakMb: number;
+  repaint: { changes: number; p50: number; p95: number; max: number };
+  native: Reference; papa: Reference;
+  /** firstChartMs / native.ms and papa.ms / firstChartMs. */
+  ratioToNative: number; fasterThanPapa: number;
+}
+
+/** In-page: from the change event, when the file is recognised (its card shows a load step), when
+ *  its rows are checked (the saving step), when it is loaded; long tasks throughout. Kept as text:
+ *  tsx would otherwise wrap functions in a helper the page lacks. */
+const RECORDER = `() => {
+  const w = window;
+  w.__bench = { t0: 0, marks: {}, tasks: [] };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__bench.tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+  document.addEventListener('change', (e) => { if (e.target && e.target.type === 'file') w.__bench.t0 = performance.now(); }, true);
+  new MutationObserver(() => {
+    const b = w.__bench;
+    if (!b.t0) return;
+    const step = document.querySelector('[data-testid=load-progress]')?.getAttribute('data-step');
+    const now = performance.now() - b.t0;
+    if (step && step !== 'starting' && b.marks.recognised == null) b.marks.recognised = now;
+    if ((step === 'saving' || step === 'summarising') && b.marks.validated == null) b.marks.validated = now;
+    if (document.querySelector('[data-testid=upload].loaded') && b.marks.loaded == null) b.marks.loaded = now;
+  }).observe(document.body, { subtree: true, childList: true, attributes: true });
+}`;
+
+const SERIES = ['Metro City Police Department', 'Harbor County Sheriff', 'Northside Police Department'];
+
+async function chartDrawn(page: Page): Promise<number> {
+  const h = await page.waitForFunction(() => {
+    const b = (window as unknown as { __bench: { t0: number } }).__bench;
+    return document.querySelector('[data-testid=crime-summary]') && document.querySelector('figure.chart .plot svg')
+      && !document.querySelector('[aria-busy=true], [data-loading=true]') && performance.now() - b.t0;
+  }, null, { timeout: 120_000, polling: 'raf' });
+  return (await h.jsonValue()) as number;
+}
+
+/** One size: the file made if missing, the two references, then the browser through the real user
+ *  path (Data page file input, then the crime page's chart) and 50 filter changes on that page. */
+export async function benchCrimeLoad(base: string, chromiumPath: string, args: string[], rows: number): Promise<CrimeRun> {
+  const file = join(tmpdir(), `bench-crime-${rows}.csv`);
+  if (!existsSync(file)) {
+    console.log(`Generating ${rows.toLocaleString('en-US')} crime incidents…`);
+    await writeCrimeIncidents(file, rows);
+  }
+  const { statSync } = await import('node:fs');
+  const bytes = statSync(file).size;
+  const native = await nativeDuckDb(file);
+  const papa = await papaParse(file);
+  if (native.rows !== rows || papa.rows !== rows || native.groups !== papa.groups) {
+    throw new Error(`The references disagree: native ${native.rows} rows in ${native.groups} groups, PapaParse ${papa.rows} in ${papa.groups}.`);
+  }
+
+  const server = await chromium.launchServer({ executablePath: chromiumPath, headless: true, args });
+  const browser = await chromium.connect(server.wsEndpoint());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${base}/data`);
+    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'));
+    await page.evaluate(`(${RECORDER})()`);
+    const pid = server.process().pid!;
+    const memoryBefore = treeRss(pid);
+    const peak = samplePeak(pid);
+    await page.getByTestId('file-input').setInputFiles(file);
+    await page.locator('[data-testid=upload].loaded, [data-testid=upload].failed').waitFor({ timeout: 900_000 });
+    if (await page.locator('[data-testid=upload].failed').count()) throw new Error(await page.getByTestId('upload').innerText());
+    // The user opens the crime page for the new agency: the first chart.
+    await page.evaluate((s) => { history.pushState({}, '', `/crime?series=${encodeURIComponent(`incidents:${s}`)}`); dispatchEvent(new PopStateEvent('popstate')); }, SERIES[0]!);
+    const firstChartMs = await chartDrawn(page);
+    const memoryPeak = peak.stop();
+    const b = (await page.evaluate(() => (window as unknown as { __bench: { t0: number; marks: Record<string, number>; tasks: [number, number][] } }).__bench));
+    const longest = Math.max(0, ...b.tasks.filter(([start]) => start >= b.t0 && start <= b.t0 + firstChartMs).map(([, d]) => d));
+
+    // 50 filter changes on the crime page: offense group and agency, each timed to the redrawn chart.
+    const groups = await page.getByTestId('crime-group').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const times: number[] = [];
+    for (let i = 0; times.length < 50; i++) {
+      const bySeries = i % 3 === 2;
+      const value = bySeries ? `incidents:${SERIES[(i / 3 | 0) % SERIES.length]}` : groups[i % groups.length]!;
+      const current = await page.getByTestId(bySeries ? 'crime-series' : 'crime-group').inputValue();
+      if (current === value) continue;
+      times.push(await timeFilterChange(page, bySeries ? 'crime-series' : 'crime-group', value, 'crime-summary'));
+    }
+    const run: CrimeRun = {
+      rows, bytes, recognisedMs: b.marks.recognised!, validatedMs: b.marks.validated!, loadedMs: b.marks.loaded!, firstChartMs,
+      longestTaskMs: longest, memoryBeforeMb: memoryBefore / 1e6, memoryPeakMb: memoryPeak / 1e6,
+      repaint: { changes: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times) },
+      native, papa, ratioToNative: firstChartMs / native.ms, fasterThanPapa: papa.ms / firstChartMs,
+    };
+    return run;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,114 @@
+import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from 'playwright-core';
+import { parsePeriod } from '../src/analysis/periods.ts';
+import type { ProgramFilter } from '../src/metrics/filters.ts';
+import { loadPath, testDb } from '../tests/helpers/node.ts';
+import { writeEncounters } from './encounters.ts';
+import { PAGE_QUERIES } from './pageQueries.ts';
+import { quantile, timeFilterChange } from './repaint.ts';
+
+export interface PageRepaint { page: string; changes: number; queries: number; p50: number; p95: number; max: number; nativeP50: number; nativeP95: number; ratioP50: number }
+export interface ProgramRepaint { rows: number; loadMs: number; pages: PageRepaint[] }
+
+interface Change { testId: string; value: string; filter: ProgramFilter }
+
+/** The filter changes made on every page, with the filter each one leaves (for the native run). */
+function changes(agencies: string[], pathways: string[], years: string[], quarters: string[]): { setup?: [string, string]; list: Change[] }[] {
+  const f = (o: Partial<Record<'agency' | 'pathway' | 'period', string>>): ProgramFilter => ({
+    periods: o.period ? [parsePeriod(o.period)!] : [],
+    ...(o.agency ? { agency: [o.agency] } : {}), ...(o.pathway ? { pathway: [o.pathway] } : {}),
+  });
+  return [
+    { list: [...agencies, ''].map((a) => ({ testId: 'filter-agency', value: a, filter: f({ agency: a }) })) },
+    { list: [...pathways, ''].map((p) => ({ testId: 'filter-pathway', value: p, filter: f({ pathway: p }) })) },
+    { setup: ['period-kind', 'year'], list: years.map((y) => ({ testId: 'period', value: y, filter: f({ period: y }) })) },
+    { setup: ['period-kind', 'quarter'], list: quarters.map((q) => ({ testId: 'period', value: q, filter: f({ period: q }) })) },
+  ];
+}
+
+/** Client-side navigation (the data live in this page's memory), then wait for the page to settle. */
+async function go(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => { history.pushState({}, '', p); dispatchEvent(new PopStateEvent('popstate')); }, path);
+  await page.waitForFunction((p) => location.pathname === p && document.querySelector('[data-testid=filter-summary]')
+    && document.querySelector('[data-testid=methods]') && !document.querySelector('[aria-busy=true], [data-loading=true]'), path, { timeout: 60_000 });
+}
+
+/** The program pages with `N` generated encounters loaded through the Data page's file input (the
+ *  bundled sample stays loaded beside them, as it would for a user): on each page, filter changes
+ *  (agency, pathway, calendar year, quarter), each timed from the change event to every chart, KPI
+ *  and table showing the new figures, beside native DuckDB running the page's queries. */
+export async function benchProgramRepaint(base: string, chromiumPath: string, args: string[], N: number): Promise<ProgramRepaint> {
+  const csv = join(tmpdir(), `bench-encounters-${N}.csv`);
+  if (!existsSync(csv)) {
+    console.log(`Generating ${N.toLocaleString('en-US')} encounters…`);
+    await writeEncounters(csv, N);
+  }
+  const context = await chromium.launchPersistentContext(join(tmpdir(), `bench-profile-${Date.now()}`), {
+    executablePath: chromiumPath, headless: true, viewport: { width: 1200, height: 900 },
+    args,
+  });
+  const results: PageRepaint[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${base}/data`);
+    await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
+    // The bundled sample (1,513 encounters) stays loaded beside the bench rows, as it would for a user.
+    const t0 = performance.now();
+    await page.getByTestId('file-input').setInputFiles(csv);
+    await page.locator('[data-testid=upload].loaded').waitFor({ timeout: 300_000 });
+    const loadMs = performance.now() - t0;
+    console.log(`Loaded ${N.toLocaleString('en-US')} encounters through the file input in ${(loadMs / 1000).toFixed(1)} s (sniff, map, validate, insert).`);
+
+    // The same rows in native DuckDB, through the same ingest code.
+    const native = await testDb();
+    const sampleDir = new URL('../data/sample/', import.meta.url).pathname;
+    for (const f of ['encounters.csv', 'costs.csv', 'naloxone.csv']) await loadPath(native, sampleDir + f, undefined, `sample/${f}`);
+    await loadPath(native, csv);
+
+    const agencies = Array.from({ length: 8 }, (_, i) => `Agency ${String.fromCharCode(65 + i)}`);
+    const pathways = ['self-referral', 'active outreach', 'naloxone plus', 'officer prevention', 'officer intervention', 'community response'];
+    const years = ['2019', '2020', '2021', '2022', '2023', '2024', '2025'];
+    const quarters = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+    for (const path of Object.keys(PAGE_QUERIES)) {
+      await go(page, path);
+      // The naloxone page has no pathway filter.
+      const skip = path === '/naloxone' ? ['filter-pathway'] : [];
+      const times: number[] = [];
+      const nativeTimes: number[] = [];
+      for (const group of changes(agencies, pathways, years, quarters)) {
+        if (skip.includes(group.list[0]!.testId)) continue;
+        if (group.setup) {
+          await page.getByTestId(group.setup[0]).selectOption(group.setup[1]);
+          await page.getByTestId('period').waitFor();
+        }
+        for (const c of group.list) {
+          times.push(await timeFilterChange(page, c.testId, c.value));
+          const n0 = performance.now();
+          for (const build of PAGE_QUERIES[path]!) {
+            const q = build(c.filter);
+            if (q) await native.conn.query(q.sql);
+          }
+          nativeTimes.push(performance.now() - n0);
+        }
+        // Back to no filter before the next group.
+        await go(page, path);
+      }
+      const r = {
+        page: path, changes: times.length, queries: PAGE_QUERIES[path]!.length,
+        p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times),
+        nativeP50: quantile(nativeTimes, 0.5), nativeP95: quantile(nativeTimes, 0.95),
+      };
+      results.push({ ...r, ratioP50: r.p50 / r.nativeP50 });
+      console.log(`${path.padEnd(20)} ${String(r.changes).padStart(3)} changes, ${r.queries} queries: browser repaint p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms | native DuckDB queries p50 ${r.nativeP50.toFixed(1)} ms, p95 ${r.nativeP95.toFixed(1)} ms | ratio p50 ${(r.p50 / r.nativeP50).toFixed(1)}×`);
+    }
+    const all = results.map((r) => r.p95);
+    console.log(`Worst page p95: ${Math.max(...all).toFixed(1)} ms (goal: at most 50 ms with ${N.toLocaleString('en-US')} encounters).`);
+    return { rows: N, loadMs, pages: results };
+  } finally {
+    await context.close();
+  }
+}

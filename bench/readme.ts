@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Results } from './run.ts';
+
+const START = '<!-- results:start -->';
+const END = '<!-- results:end -->';
+
+const sec = (ms: number) => (ms / 1000).toFixed(2);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms1 = (n: number) => n.toFixed(1);
+
+/** The results as Markdown tables. */
+export function resultsMarkdown(r: Results): string {
+  const out: string[] = [`Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}.`, ''];
+  if (r.crime.length) {
+    out.push('**Crime incident files, file input to first chart** (seconds; the browser runs DuckDB-wasm on one thread, native DuckDB uses every core):', '',
+      '| rows | MB | recognised | checked | loaded | first chart | native DuckDB | × native (goal ≤ 3) | PapaParse | × as fast as PapaParse (goal ≥ 4) | longest task ms (goal ≤ 100) | browser memory MB before → peak | repaint p50 / p95 ms (goal p95 ≤ 50) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const c of r.crime) {
+      out.push(`| ${int(c.rows)} | ${int(c.bytes / 1e6)} | ${sec(c.recognisedMs)} | ${sec(c.validatedMs)} | ${sec(c.loadedMs)} | ${sec(c.firstChartMs)} | ${sec(c.native.ms)} | ${c.ratioToNative.toFixed(1)} | ${sec(c.papa.ms)} | ${c.fasterThanPapa.toFixed(2)} | ${int(c.longestTaskMs)} | ${int(c.memoryBeforeMb)} → ${int(c.memoryPeakMb)} | ${ms1(c.repaint.p50)} / ${ms1(c.repaint.p95)} (${c.repaint.changes} changes) |`);
+    }
+    out.push('');
+  }
+  if (r.program) {
+    out.push(`**Program pages, ${int(r.program.rows)} encounters** (loaded in ${sec(r.program.loadMs)} s): filter change to every chart, KPI and table redrawn (ms):`, '',
+      '| page | changes | queries | repaint p50 | p95 (goal ≤ 50) | max | native DuckDB p50 for the same queries |', '|---|---:|---:|---:|---:|---:|---:|');
+    for (const p of r.program.pages) out.push(`| ${p.page} | ${p.changes} | ${p.queries} | ${ms1(p.p50)} | ${ms1(p.p95)} | ${ms1(p.max)} | ${ms1(p.nativeP50)} |`);
+    out.push('');
+  }
+  if (r.coldStart) {
+    out.push(`**Cold start of the overview** (median of 5 fresh profiles): first figures ${int(r.coldStart.firstFigures)} ms (goal ≤ 1,000), the database's figures ${int(r.coldStart.databaseFigures)} ms, first chart ${int(r.coldStart.firstChart)} ms.`, '');
+  }
+  return out.join('\n');
+}
+
+/** Replaces the results block of the README (between its markers) with this run's tables. */
+export function writeReadme(path: string, r: Results): void {
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmark\n\n${START}\n${END}\n`;
+  const a = text.indexOf(START), b = text.indexOf(END);
+  const next = a >= 0 && b > a ? `${text.slice(0, a + START.length)}\n${resultsMarkdown(r)}\n${text.slice(b)}` : `${text}\n${START}\n${resultsMarkdown(r)}\n${END}\n`;
+  writeFileSync(path, next);
+}
