@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, openWithFiles, textOf, waitUntil } from './setup/browser.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/personal/identifiers.csv', import.meta.url));
+/** Treatment-centre names that read like person names ("Grace House", "Anna Jaques") in `provider`. */
+const PROVIDERS = fileURLToPath(new URL('../fixtures/personal/provider-names.csv', import.meta.url));
 
 describe('personal-data guard on the Data page', () => {
   let b: Awaited<ReturnType<typeof openWithFiles>>;
@@ -48,6 +50,33 @@ describe('personal-data guard on the Data page', () => {
     expect(understood).not.toContain('residence');
     expect(understood).toContain('encounter_id');
     await waitUntil(async () => (await textOf(page.getByTestId('loaded-files'))).includes('identifiers.csv'), 15_000);
+    expect(b.errors).toEqual([]);
+  });
+
+  it('a column that only looks like names can be vouched for, in two deliberate steps, and the report says so', async () => {
+    await page.getByTestId('file-input').setInputFiles(PROVIDERS);
+    const card = page.locator('[data-testid=upload]', { hasText: 'provider-names.csv' });
+    const notice = card.getByTestId('personal-data');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await textOf(notice)).toContain('provider: This column looks like person names');
+    expect(await textOf(page.getByTestId('loaded-files'))).not.toContain('provider-names.csv');
+    const vouch = notice.getByRole('button', { name: '"provider" is not personal data: load it…' });
+    expect(await vouch.getAttribute('aria-expanded')).toBe('false');
+    await vouch.click();
+    expect(await vouch.getAttribute('aria-expanded')).toBe('true');
+    const confirm = notice.getByRole('button', { name: 'Load "provider" as not personal data' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await notice.getByLabel('I checked the values in column "provider" of provider-names.csv: they are not about a person.').check();
+    await card.screenshot({ path: `${ARTIFACTS}/personal-data-vouch.png` });
+    expect(await confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    await page.locator('[data-testid=upload].loaded', { hasText: 'provider-names.csv' }).waitFor({ timeout: 60_000 });
+    expect(await textOf(card.getByTestId('rows-loaded'))).toBe('12');
+    const report = await textOf(card.getByTestId('load-report'));
+    expect(report).toContain('provider-names.csv, column "provider": You vouched that this column is not personal data, so it is loaded as '
+      + '"Provider (pseudonym)" although 10 of 12 values in the first rows look like person names');
+    expect(report).toContain('provider → Provider (pseudonym)');
+    await waitUntil(async () => (await textOf(page.getByTestId('loaded-files'))).includes('provider-names.csv'), 15_000);
     expect(b.errors).toEqual([]);
   });
 });
