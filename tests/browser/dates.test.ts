@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, quiet, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, keptNames, openPage, quiet, textOf, waitUntil } from './setup/browser.ts';
 
 const NAME = 'ambiguous-dates.csv';
 /** 01/03/2022, 02/03/2022, 06/03/2022: every part 12 or less. Read day/month they are all in March 2022. */
@@ -18,20 +18,6 @@ async function costMonth(page: Page, month: string): Promise<[number, number] | 
   if (!(await row.count())) return null;
   const cells = await row.first().locator('td').allTextContents();
   return [Number(cells[1]!.replace(/,/g, '')), Number(cells[2]!.replace(/,/g, ''))];
-}
-
-/** Names of the files kept in this browser's IndexedDB, read by the page itself. */
-function keptNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const req = indexedDB.open('deflection-dashboard');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('files')) { db.close(); resolve([]); return; }
-      const keys = db.transaction('files').objectStore('files').getAllKeys();
-      keys.onsuccess = () => { db.close(); resolve(keys.result.map(String)); };
-    };
-  }));
 }
 
 async function listed(page: Page): Promise<string> {
@@ -70,6 +56,14 @@ describe('a file whose dates could be month/day or day/month', () => {
     // Nothing was loaded: the list of loaded files and the figures are as they were.
     expect(await listed(page)).toBe(before.list);
     expect(await costMonth(page, 'Mar 2022')).toEqual(before.march);
+    // The question itself passes axe (labels, fieldset and legend, contrast).
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c: Element, o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe;
+      const r = await axe.run(document.querySelector('[data-testid=date-order]')!, { resultTypes: ['violations'] });
+      return r.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     mkdirSync('bench/.results', { recursive: true });
     await card.screenshot({ path: 'bench/.results/date-order-question.png' });
     await card.screenshot({ path: `${ARTIFACTS}/date-order-question.png` });
