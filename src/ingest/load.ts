@@ -10,6 +10,7 @@ import type { LoadPlan } from './plan.ts';
 import { hasErrors, type Problem } from './problems.ts';
 import { explainDuckDbError } from './duckdbErrors.ts';
 import { EXCEL_SERIAL } from './dateFormats.ts';
+import { dateOrderNote } from './dateOrder.ts';
 import { humanFormat } from './parse.ts';
 import type { LoadOptions, LoadStep } from './progress.ts';
 
@@ -72,9 +73,8 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     }
     if (hasErrors(problems)) return report(0);
     for (const f of plan.ambiguousDates) {
-      problems.push({ severity: 'warning', file: plan.file, column: plan.mapping.columns[f]!,
-        message: 'Every date in the sample could be month/day or day/month; they were read as month/day (US).',
-        fix: 'If this file writes day/month, change the date format before relying on the figures.' });
+      const column = plan.mapping.columns[f]!;
+      problems.push(dateOrderNote(plan.file, column, plan.mapping.dateOrder?.[column], plan.dateExamples[f] ?? []));
     }
     problems.push(...dateNotes(plan));
     step('saving', total);
@@ -96,7 +96,8 @@ function dateNotes(plan: LoadPlan): Problem[] {
       note(`Dates in this column are written in ${formats.length} ways (${formats.map(humanFormat).join(', ')}); each was read by its own format.`,
         'Check a few dates in the table below; an export with one date format avoids surprises.');
     }
-    if (formats.some((f) => f.startsWith('%d/%m/%Y'))) {
+    // An ambiguous column's order is said by its own note (the user's answer, or the default).
+    if (!plan.ambiguousDates.includes(name) && formats.some((f) => f.startsWith('%d/%m/%Y'))) {
       note('Dates were read as day/month (DD/MM/YYYY), because some have a first part over 12.',
         'If this file writes month/day, those dates are wrong: correct them and load the file again.');
     }

@@ -1,5 +1,8 @@
 import type { KindDef, KindId } from './kinds/types.ts';
 
+/** How a column writes slash dates: month/day (US, 03/04/2024 = March 4) or day/month (= 3 April). */
+export type DateOrder = 'mdy' | 'dmy';
+
 /** Which source column feeds each canonical field of a kind. */
 export interface Mapping {
   kind: KindId;
@@ -7,6 +10,11 @@ export interface Mapping {
   columns: Record<string, string | null>;
   /** Wide crime layouts: source header -> canonical offense name. */
   offenseColumns?: Record<string, string>;
+  /** The user's answer, per source header, for date columns whose sample could be read either way. */
+  dateOrder?: Record<string, DateOrder>;
+  /** Source headers the user vouched are not personal data although their values look like it
+   *  (never honoured for Social Security numbers or email addresses). */
+  notPersonal?: string[];
 }
 
 /** The one normal form of a header: lower case, words separated by single spaces. */
@@ -72,11 +80,31 @@ export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readon
     if (c === null) columns[f.name] = null;
     else if (c && present.has(c)) columns[f.name] = c;
   }
-  const out: Mapping = { kind: kind.id, columns };
+  const out: Mapping = { kind: kind.id, columns, ...userAnswers(saved, present) };
   if (kind.wide) {
     out.offenseColumns = Object.fromEntries(
       Object.entries(saved.offenseColumns ?? fresh.offenseColumns ?? {}).filter(([h]) => present.has(h)),
     );
   }
   return out;
+}
+
+/** The user's answers in a saved mapping that still apply to these headers. */
+function userAnswers(saved: Mapping, present: ReadonlySet<string>): Pick<Mapping, 'dateOrder' | 'notPersonal'> {
+  const out: Pick<Mapping, 'dateOrder' | 'notPersonal'> = {};
+  const orders = Object.entries(saved.dateOrder ?? {}).filter(([h, o]) => present.has(h) && (o === 'mdy' || o === 'dmy'));
+  if (orders.length) out.dateOrder = Object.fromEntries(orders);
+  const vouched = (saved.notPersonal ?? []).filter((h) => present.has(h));
+  if (vouched.length) out.notPersonal = vouched;
+  return out;
+}
+
+/** The mapping with the user's day/month order for these source headers. */
+export function withDateOrder(m: Mapping, answers: Record<string, DateOrder>): Mapping {
+  return { ...m, dateOrder: { ...m.dateOrder, ...answers } };
+}
+
+/** The mapping with one more source header vouched for as not personal data. */
+export function vouchNotPersonal(m: Mapping, column: string): Mapping {
+  return { ...m, notPersonal: [...new Set([...(m.notPersonal ?? []), column])] };
 }

@@ -1,7 +1,8 @@
+import { DATE_ORDER, dateOrderQuestion } from './dateOrder.ts';
 import { kindById } from './kinds/index.ts';
 import type { KindDef, KindId } from './kinds/types.ts';
 import { applySavedMapping, missingRequired, usedHeaders, type Mapping } from './mapping.ts';
-import { detectPersonalData, type PersonalFinding } from './personalData.ts';
+import { detectPersonalData, type PersonalFinding, type PersonalKind } from './personalData.ts';
 import { makePlan, type LoadPlan } from './plan.ts';
 import type { Problem } from './problems.ts';
 import { isConfident, recognise, type Candidate } from './recognise.ts';
@@ -19,18 +20,38 @@ export type Prepared =
       plan: LoadPlan;
     };
 
-/** A column that looks like personal data and is mapped to a field: the file is held back. */
+/** A column that looks like personal data and is mapped to a field: the file is held back until it
+ *  is dropped, or the user vouches that it is not personal data (`mapping.notPersonal`). */
 export const PERSONAL_DATA = 'personal-data';
+/** Held back like PERSONAL_DATA, but no one can vouch for it: Social Security numbers and email
+ *  addresses are never legitimate in these exports. */
+export const PERSONAL_DATA_REFUSED = 'personal-data-refused';
+/** A column that looks like personal data, loaded because the user vouched that it is not. */
+export const PERSONAL_DATA_VOUCHED = 'personal-data-vouched';
+/** Kinds of personal data that no one can vouch for. */
+export const NEVER_VOUCHED: ReadonlySet<PersonalKind> = new Set(['ssn', 'email']);
 /** Columns that look like personal data but are not mapped: never loaded, only mentioned. */
 export const PERSONAL_DATA_UNMAPPED = 'personal-data-unmapped';
 
 /** Problems of a plan (this kind with this mapping) rather than of the file. They travel in
  *  `plan.sniffed.warnings`, where loading finds them (an error there refuses the load), and are
  *  worked out afresh each time a file is prepared again with another kind or mapping. */
-export const PLAN_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-columns', 'notes-missing', 'notes-missing-cut-short', PERSONAL_DATA, PERSONAL_DATA_UNMAPPED]);
+export const PLAN_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-columns', 'notes-missing', 'notes-missing-cut-short',
+  PERSONAL_DATA, PERSONAL_DATA_REFUSED, PERSONAL_DATA_VOUCHED, PERSONAL_DATA_UNMAPPED, DATE_ORDER]);
 
+/** Plan problems the file's card asks about with its own controls (the personal-data notice, the
+ *  date-order question) rather than listing them. */
+export const ASKED_ON_CARD: ReadonlySet<string> = new Set([PERSONAL_DATA, PERSONAL_DATA_REFUSED, DATE_ORDER]);
 
-export function prepare(file: string, size: number, sniff: SniffResult, choice?: { kind?: KindId; mapping?: Mapping }): Prepared {
+export interface PrepareOptions {
+  /** A date column whose day/month order the sample cannot settle and the mapping does not give:
+   *  'ask' (the default, the Data page) holds the file back with a DATE_ORDER problem until the
+   *  user answers; 'mdy' (non-interactive loads) reads it as month/day (US), with a warning. */
+  unansweredDateOrder?: 'ask' | 'mdy';
+}
+
+export function prepare(file: string, size: number, sniff: SniffResult, choice?: { kind?: KindId; mapping?: Mapping },
+  opts: PrepareOptions = {}): Prepared {
   if (!sniff.ok) return { ok: false, file, problem: sniff.problem };
   const fileOnly = sniff.sniffed.warnings.filter((p) => !PLAN_PROBLEM_CODES.has(p.code ?? ''));
   const s: Sniffed = { ...sniff.sniffed, warnings: fileOnly };
@@ -41,7 +62,9 @@ export function prepare(file: string, size: number, sniff: SniffResult, choice?:
   const mapping = choice?.mapping ? applySavedMapping(kind, choice.mapping, s.header) : proposed;
   const warnings = [...fileOnly, ...missingColumns(file, kind, mapping, s.header), ...notesBlock(file, kind, s),
     ...personalData(file, kind, mapping, s)];
-  const plan = makePlan(file, size, { ...s, warnings }, kind, mapping);
+  const draft = makePlan(file, size, { ...s, warnings }, kind, mapping);
+  const questions = opts.unansweredDateOrder === 'mdy' ? [] : dateOrderQuestions(draft);
+  const plan = questions.length ? { ...draft, sniffed: { ...draft.sniffed, warnings: [...warnings, ...questions] } } : draft;
   const confident = (choice?.kind ? true : isConfident(candidates)) && missingRequired(kind, mapping).length === 0;
   return { ok: true, file, candidates, confident, plan };
 }
@@ -60,7 +83,21 @@ export function notReadyProblem(p: Extract<Prepared, { ok: true }>): Problem | n
 
 /** The columns that hold a prepared file back as personal data (mapped to a field), in file order. */
 export function personalDataColumns(p: Extract<Prepared, { ok: true }>): string[] {
-  return p.plan.sniffed.warnings.filter((w) => w.code === PERSONAL_DATA && w.column != null).map((w) => w.column!);
+  return p.plan.sniffed.warnings.filter((w) => (w.code === PERSONAL_DATA || w.code === PERSONAL_DATA_REFUSED) && w.column != null)
+    .map((w) => w.column!);
+}
+
+/** The file waits for the user: a question on its card (personal data, day/month order) is open. */
+export function waitsForAnswer(p: Extract<Prepared, { ok: true }>): boolean {
+  return p.plan.sniffed.warnings.some((w) => ASKED_ON_CARD.has(w.code ?? ''));
+}
+
+/** One question per ambiguous date column the mapping has no answer for. */
+function dateOrderQuestions(plan: LoadPlan): Problem[] {
+  return plan.ambiguousDates.flatMap((f) => {
+    const column = plan.mapping.columns[f]!;
+    return plan.mapping.dateOrder?.[column] ? [] : [dateOrderQuestion(plan.file, column, plan.dateExamples[f] ?? [])];
+  });
 }
 
 /** The mapping without these source columns: their fields map to nothing (null, so a saved or
@@ -85,11 +122,19 @@ function personalData(file: string, kind: KindDef, mapping: Mapping, s: Sniffed)
   const used = new Set(usedHeaders(mapping));
   const fieldOf = (col: string) => kind.fields.find((f) => mapping.columns[f.name] === col)?.label
     ?? (mapping.offenseColumns?.[col] ? `Offense: ${mapping.offenseColumns[col]}` : col);
-  const out: Problem[] = findings.filter((f) => used.has(f.column)).map((f): Problem => ({
-    severity: 'error', file, column: f.column, code: PERSONAL_DATA, count: f.matches,
-    message: `This column looks like ${f.label} (${describe(f)}), and it is mapped to "${fieldOf(f.column)}". The file is held back so that personal data is not loaded.`,
-    fix: 'Drop the column (map nothing to that field) or map the field to another column. Columns not mapped to a field are never loaded.',
-  }));
+  const vouched = new Set(mapping.notPersonal ?? []);
+  const out: Problem[] = findings.filter((f) => used.has(f.column)).map((f): Problem => {
+    const never = NEVER_VOUCHED.has(f.kind);
+    if (vouched.has(f.column) && !never) {
+      return { severity: 'warning', file, column: f.column, code: PERSONAL_DATA_VOUCHED, count: f.matches,
+        message: `You vouched that this column is not personal data, so it is loaded as "${fieldOf(f.column)}" although ${describe(f)}.`,
+        fix: `If "${f.column}" does hold data about people, remove the file, add it again and drop the column.` };
+    }
+    return { severity: 'error', file, column: f.column, code: never ? PERSONAL_DATA_REFUSED : PERSONAL_DATA, count: f.matches,
+      message: `This column looks like ${f.label} (${describe(f)}), and it is mapped to "${fieldOf(f.column)}". The file is held back so that personal data is not loaded.${
+        never ? ' Social Security numbers and email addresses have no place in these exports, so this column cannot be marked as not personal data.' : ''}`,
+      fix: 'Drop the column (map nothing to that field) or map the field to another column. Columns not mapped to a field are never loaded.' };
+  });
   const unmapped = findings.filter((f) => !used.has(f.column));
   if (unmapped.length) {
     out.push({ severity: 'warning', file, code: PERSONAL_DATA_UNMAPPED,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, quiet, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, keptNames, openPage, quiet, textOf, waitUntil } from './setup/browser.ts';
 
 const NAME = 'testville_naloxone.csv';
 /** A naloxone log whose headers nothing recognises: the user picks the kind and every column. */
@@ -29,20 +29,6 @@ async function listed(page: Page): Promise<string> {
   await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
   await quiet(page);
   return page.getByTestId('loaded-files').innerText();
-}
-
-/** Names of the files kept in this browser's IndexedDB, read by the page itself. */
-function keptNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const req = indexedDB.open('deflection-dashboard');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('files')) { db.close(); resolve([]); return; }
-      const keys = db.transaction('files').objectStore('files').getAllKeys();
-      keys.onsuccess = () => { db.close(); resolve(keys.result.map(String)); };
-    };
-  }));
 }
 
 describe('files the user added survive a reload', () => {

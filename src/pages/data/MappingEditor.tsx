@@ -36,7 +36,8 @@ export function MappingEditor({ plan, onChange }: { plan: LoadPlan; onChange: (m
                     <option value="">(not in this file)</option>
                     {header.map((h) => <option key={h} value={h}>{h}</option>)}
                   </select>
-                  {plan.formats[f.name]?.length ? <span className="hint"> read as {plan.formats[f.name]!.map(humanFormat).join(' or ')}</span> : null}
+                  {plan.formats[f.name]?.length ? <span className="hint"> {col && plan.ambiguousDates.includes(f.name) && !plan.mapping.dateOrder?.[col]
+                    ? 'month/day or day/month? See the question below' : `read as ${plan.formats[f.name]!.map(humanFormat).join(' or ')}`}</span> : null}
                 </td>
                 <td className="sample">{sampleOf(col)}</td>
               </tr>

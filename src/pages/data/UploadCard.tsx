@@ -1,9 +1,10 @@
 import { KINDS } from '../../ingest/kinds/index.ts';
 import type { KindId } from '../../ingest/kinds/types.ts';
-import { missingRequired } from '../../ingest/mapping.ts';
-import { dropColumns, notReadyProblem, personalDataColumns, PERSONAL_DATA } from '../../ingest/prepare.ts';
+import { missingRequired, vouchNotPersonal, withDateOrder } from '../../ingest/mapping.ts';
+import { ASKED_ON_CARD, dropColumns, notReadyProblem, personalDataColumns, waitsForAnswer } from '../../ingest/prepare.ts';
 import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
+import { DateOrderQuestion } from './DateOrderQuestion.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { PersonalDataNotice } from './PersonalDataNotice.tsx';
 import { LoadProgressBar } from './LoadProgressBar.tsx';
@@ -56,16 +57,19 @@ export function UploadCard({ u }: { u: Upload }) {
           )}
           {u.status === 'needs-attention' && held.length > 0 && (
             <PersonalDataNotice problems={p.plan.sniffed.warnings}
-              onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })} />
+              onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })}
+              onVouch={(c) => reprepare(u.id, { kind: p.plan.kind.id, mapping: vouchNotPersonal(p.plan.mapping, c) }, { load: true })} />
           )}
-          {u.status === 'needs-attention' && blocking && blocking.code !== PERSONAL_DATA && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
+          {u.status === 'needs-attention' && <DateOrderQuestion key={p.plan.kind.id} plan={p.plan}
+            onAnswer={(a) => reprepare(u.id, { kind: p.plan.kind.id, mapping: withDateOrder(p.plan.mapping, a) }, { load: true })} />}
+          {u.status === 'needs-attention' && blocking && !ASKED_ON_CARD.has(blocking.code ?? '') && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
           {(u.status === 'queued' || u.status === 'loading') && <LoadProgressBar u={u} onCancel={() => cancelUpload(u.id)} />}
           {u.status === 'cancelled' && (
             <p className="notice" data-testid="load-cancelled">Loading was cancelled. Nothing from this file was loaded; data loaded earlier is unchanged.</p>
           )}
           {(u.status === 'needs-attention' || u.status === 'cancelled') && (
-            <button type="button" className={held.length ? undefined : 'primary'} onClick={() => loadUpload(u.id)}
-              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0 || held.length > 0}>Load this file</button>
+            <button type="button" className={waitsForAnswer(p) ? undefined : 'primary'} onClick={() => loadUpload(u.id)}
+              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0 || waitsForAnswer(p)}>Load this file</button>
           )}
         </>
       )}

@@ -78,3 +78,17 @@ export async function openWithFiles(paths: readonly string[], { waitLoaded = tru
   }
   return b;
 }
+
+/** Names of the files kept in this browser's IndexedDB, read by the page itself. */
+export function keptNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+    const req = indexedDB.open('deflection-dashboard');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('files')) { db.close(); resolve([]); return; }
+      const keys = db.transaction('files').objectStore('files').getAllKeys();
+      keys.onsuccess = () => { db.close(); resolve(keys.result.map(String)); };
+    };
+  }));
+}

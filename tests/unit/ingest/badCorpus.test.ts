@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../src/ingest/load.ts';
+import { withDateOrder } from '../../../src/ingest/mapping.ts';
 import { notReadyProblem } from '../../../src/ingest/prepare.ts';
 import { problemText } from '../../../src/ingest/problems.ts';
 import { sniffFile } from '../../../src/ingest/sniff.ts';
@@ -188,9 +189,37 @@ describe('the bad-file corpus against a database with data loaded before', () =>
       [new Date('2022-03-01'), new Date('2022-03-02'), new Date('2022-03-06')]);
   });
 
-  it('ambiguous-dates.csv: every date could be DD/MM or MM/DD: flagged for the user to confirm, read as MM/DD meanwhile', async () => {
-    const p = prepareFile(join(BAD, 'ambiguous-dates.csv'));
-    expect(p.ok && p.plan.ambiguousDates).toEqual(['date']);
+  it('ambiguous-dates.csv: every date could be DD/MM or MM/DD: the Data page asks, and nothing loads until it is answered', async () => {
+    const path = join(BAD, 'ambiguous-dates.csv');
+    const asked = prepareFile(path, undefined, undefined, { unansweredDateOrder: 'ask' });
+    if (!asked.ok) throw new Error('not ok');
+    expect(asked.plan.ambiguousDates).toEqual(['date']);
+    expect(problemText(notReadyProblem(asked)!)).toBe('ambiguous-dates.csv, column "date": Every date in this column could be month/day or day/month '
+      + '(for example "01/03/2022" is January 3, 2022 or 1 March 2022), so the file waits until you say which. '
+      + 'Choose how column "date" writes its dates, then load.');
+    // Loading anyway is refused: the question travels in the plan.
+    const before = await snapshot();
+    const r = await loadFile(t.db, t.conn, path, asked.plan);
+    expect(r.ok).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('ambiguous-dates.csv answered day/month: read exactly so, the report saying it was the user\'s choice', async () => {
+    const path = join(BAD, 'ambiguous-dates.csv');
+    const asked = prepareFile(path, undefined, undefined, { unansweredDateOrder: 'ask' });
+    if (!asked.ok) throw new Error('not ok');
+    const answered = prepareFile(path, { kind: 'costs', mapping: withDateOrder(asked.plan.mapping, { date: 'dmy' }) }, undefined, { unansweredDateOrder: 'ask' });
+    if (!answered.ok) throw new Error('not ok');
+    expect(notReadyProblem(answered)).toBeNull();
+    const r = await loadFile(t.db, t.conn, path, answered.plan);
+    expect(r.problems.map(problemText)).toEqual(['ambiguous-dates.csv, column "date": Dates were read as day/month (DD/MM/YYYY), as you chose for this column: '
+      + '"01/03/2022" is 1 March 2022. If that is wrong, remove the file, add it again and choose month/day.']);
+    expect(r.rowsLoaded).toBe(3);
+    expect((await rowsOf('costs', 'ambiguous-dates.csv', 'date')).map((r) => r.date)).toEqual(
+      [new Date('2022-03-01'), new Date('2022-03-02'), new Date('2022-03-06')]);
+  });
+
+  it('ambiguous-dates.csv loaded from Node (no one to ask): read as MM/DD, with a warning saying so', async () => {
     await loaded('ambiguous-dates.csv', 3, ['ambiguous-dates.csv, column "date": Every date in the sample could be month/day or day/month; '
       + 'they were read as month/day (US). If this file writes day/month, change the date format before relying on the figures.']);
     expect((await rowsOf('costs', 'ambiguous-dates.csv', 'date')).map((r) => r.date)).toEqual(

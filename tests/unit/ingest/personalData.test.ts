@@ -2,12 +2,18 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectPersonalData, fullDate, looksLikeName, mask } from '../../../src/ingest/personalData.ts';
-import { dropColumns, notReadyProblem, personalDataColumns, PERSONAL_DATA, PERSONAL_DATA_UNMAPPED, prepare } from '../../../src/ingest/prepare.ts';
+import { vouchNotPersonal } from '../../../src/ingest/mapping.ts';
+import {
+  dropColumns, notReadyProblem, personalDataColumns, PERSONAL_DATA, PERSONAL_DATA_REFUSED, PERSONAL_DATA_UNMAPPED, PERSONAL_DATA_VOUCHED,
+  prepare, waitsForAnswer,
+} from '../../../src/ingest/prepare.ts';
+import { problemText } from '../../../src/ingest/problems.ts';
 import { loadFile } from '../../../src/ingest/load.ts';
 import { sniffBytes } from '../../../src/ingest/sniff.ts';
 import { PUBLIC, SAMPLE, prepareFile, tempFile, testDb } from '../../helpers/node.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/personal/identifiers.csv', import.meta.url));
+const PROVIDERS = fileURLToPath(new URL('../../fixtures/personal/provider-names.csv', import.meta.url));
 
 /** Findings for one column of values, as kind or null. */
 function kindOf(values: string[], header = 'column'): string | null {
@@ -157,5 +163,69 @@ describe('the fixture full of fake identifiers', () => {
     if (!q.ok) throw new Error('not ok');
     expect(notReadyProblem(q)?.code).toBe('missing-columns');
     expect(personalDataColumns(q)).toEqual([]);
+  });
+});
+
+describe('"this column is not personal data": the user vouches for a flagged column', () => {
+  const ready = (p: ReturnType<typeof prepareFile>) => {
+    if (!p.ok) throw new Error('not ok');
+    return p;
+  };
+
+  it('treatment-centre names that read like person names: held back, then loaded once vouched for, with a warning naming the column', async () => {
+    const p = ready(prepareFile(PROVIDERS));
+    expect(p.plan.kind.id).toBe('encounters');
+    expect(personalDataColumns(p)).toEqual(['provider']);
+    expect(notReadyProblem(p)?.code).toBe(PERSONAL_DATA);
+    const vouched = ready(prepareFile(PROVIDERS, { kind: 'encounters', mapping: vouchNotPersonal(p.plan.mapping, 'provider') }));
+    expect(vouched.plan.mapping.notPersonal).toEqual(['provider']);
+    expect(notReadyProblem(vouched)).toBeNull();
+    expect(waitsForAnswer(vouched)).toBe(false);
+    const t = await testDb();
+    const r = await loadFile(t.db, t.conn, PROVIDERS, vouched.plan);
+    expect(r.ok).toBe(true);
+    expect(r.rowsLoaded).toBe(12);
+    expect(r.problems.map(problemText)).toEqual(['provider-names.csv, column "provider": You vouched that this column is not personal data, so it is loaded as '
+      + '"Provider (pseudonym)" although 10 of 12 values in the first rows look like person names (for example "G•••• H••••"). '
+      + 'If "provider" does hold data about people, remove the file, add it again and drop the column.']);
+    expect(r.problems[0]!.code).toBe(PERSONAL_DATA_VOUCHED);
+    const providers = await t.conn.query<{ provider: string }>('SELECT DISTINCT provider FROM encounters ORDER BY 1');
+    expect(providers.map((x) => x.provider)).toEqual(['Anna Jaques', 'Grace House', 'Henry Lodge', 'Lahey Behavioral Health', 'Victoria House']);
+  });
+
+  it('clears the hold for that column only', () => {
+    const p = ready(prepareFile(FIXTURE));
+    const one = ready(prepareFile(FIXTURE, { kind: 'encounters', mapping: vouchNotPersonal(p.plan.mapping, 'residence') }));
+    expect(personalDataColumns(one)).toEqual(['ineligible_reason']);
+    expect(notReadyProblem(one)?.column).toBe('ineligible_reason');
+    expect(one.plan.sniffed.warnings.filter((w) => w.code === PERSONAL_DATA_VOUCHED).map((w) => w.column)).toEqual(['residence']);
+  });
+
+  it('is never honoured for Social Security numbers or email addresses, and says why', () => {
+    const p = ready(prepareFile(FIXTURE));
+    const mapping = { ...p.plan.mapping, columns: { ...p.plan.mapping.columns, residence: 'ssn', ineligible_reason: 'email' }, notPersonal: ['ssn', 'email'] };
+    const q = ready(prepareFile(FIXTURE, { kind: 'encounters', mapping }));
+    expect(personalDataColumns(q)).toEqual(['email', 'ssn']);
+    const refused = q.plan.sniffed.warnings.filter((w) => w.code === PERSONAL_DATA_REFUSED);
+    expect(refused.map((w) => w.column)).toEqual(['email', 'ssn']);
+    for (const w of refused) {
+      expect(w.severity).toBe('error');
+      expect(w.message).toContain('Social Security numbers and email addresses have no place in these exports, so this column cannot be marked as not personal data.');
+    }
+    expect(q.plan.sniffed.warnings.some((w) => w.code === PERSONAL_DATA_VOUCHED)).toBe(false);
+    expect(waitsForAnswer(q)).toBe(true);
+    // Mapped without a voucher, they are refused the same way.
+    const plain = ready(prepareFile(FIXTURE, { kind: 'encounters', mapping: { ...mapping, notPersonal: undefined } }));
+    expect(plain.plan.sniffed.warnings.filter((w) => w.code === PERSONAL_DATA_REFUSED).map((w) => w.column)).toEqual(['email', 'ssn']);
+  });
+
+  it('travels with a saved mapping: a kept file restored does not hold back again', () => {
+    const p = ready(prepareFile(PROVIDERS));
+    const saved = JSON.parse(JSON.stringify(vouchNotPersonal(p.plan.mapping, 'provider')));
+    const restored = ready(prepareFile(PROVIDERS, { kind: 'encounters', mapping: saved }));
+    expect(notReadyProblem(restored)).toBeNull();
+    // A voucher for a column the export no longer has is dropped.
+    const other = ready(prepareFile(FIXTURE, { kind: 'encounters', mapping: { ...saved, notPersonal: ['provider', 'no such column'] } }));
+    expect(other.plan.mapping.notPersonal).toEqual(['provider']);
   });
 });
