@@ -78,8 +78,14 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     }
     problems.push(...dateNotes(plan));
     step('saving', total);
-    const loaded = await commit(conn, plan, names, signal, () => step('summarising', total));
-    return report(loaded);
+    try {
+      return report(await commit(conn, plan, names, signal, () => step('summarising', total)));
+    } catch (e) {
+      // Rolled back: the tables are as they were. Running out of memory is said in words.
+      if (e instanceof Cancelled) throw e;
+      problems.push(explainDuckDbError(plan.file, e));
+      return report(0);
+    }
   } finally {
     await cleanup(conn, names);
     await db.dropFile(registered).catch(() => undefined);

@@ -86,12 +86,15 @@ describe('bad input gets a clear message and loads nothing', () => {
       expect((await t.conn.query(`SELECT count(*) AS n FROM _loads WHERE source_file = 'o''brien.csv'`))[0]!.n).toBe(0);
     });
 
-    it('a failure inside the insert rolls back', async () => {
+    it('a failure inside the insert rolls back, and is reported', async () => {
       const before = await snapshot();
       const p = prepareFile(tempFile('x.csv', GOOD));
       if (!p.ok) throw new Error();
       const broken = { ...p.plan, kind: { ...p.plan.kind, table: 'no_such_table' as never } };
-      await expect(loadFile(t.db, t.conn, tempFile('x.csv', GOOD), broken)).rejects.toThrow();
+      const r = await loadFile(t.db, t.conn, tempFile('x.csv', GOOD), broken);
+      expect(r.ok).toBe(false);
+      expect(r.rowsLoaded).toBe(0);
+      expect(r.problems.filter((x) => x.severity === 'error')).toHaveLength(1);
       expect(await snapshot()).toEqual(before);
       expect((await t.conn.query(`SELECT count(*) AS n FROM _loads WHERE source_file = 'x.csv'`))[0]!.n).toBe(0);
     });

@@ -62,3 +62,24 @@ describe('loadFraction: one bar for the whole load', () => {
     expect(at('summarising')).toBeCloseTo(0.9);
   });
 });
+
+describe('a file too big for the memory left', () => {
+  it('is refused in words, and the tables loaded earlier are unchanged', async () => {
+    const t = await testDb();
+    await loadPath(t, tempFile('earlier.csv', EARLIER));
+    const before = await t.conn.query('SELECT * FROM crime_incidents ORDER BY ALL');
+    // The browser tab's limit, scaled down: no spilling to disk, 16 MB of memory.
+    await t.conn.run("SET temp_directory = ''");
+    await t.conn.run("SET memory_limit = '16MB'");
+    const path = tempFile('statewide.csv', 'date,offense,agency\n'
+      + Array.from({ length: 400_000 }, (_, i) => `2024-0${(i % 9) + 1}-1${i % 10},Theft from motor vehicle number ${i},Agency ${i % 97}\n`).join(''));
+    const p = prepareFile(path);
+    if (!p.ok) throw new Error('not prepared');
+    const r = await loadFile(t.db, t.conn, path, p.plan);
+    expect(r.ok).toBe(false);
+    expect(r.problems.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual(['The file is too big for the memory this browser tab can use.']);
+    await t.conn.run("SET memory_limit = '1GB'");
+    expect(await t.conn.query('SELECT * FROM crime_incidents ORDER BY ALL')).toEqual(before);
+    expect(await t.conn.query("SELECT source_file FROM _loads")).toEqual([{ source_file: 'earlier.csv' }]);
+  });
+});
