@@ -2,7 +2,7 @@ import { tableColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { FieldDef } from './kinds/types.ts';
 import { usedHeaders } from './mapping.ts';
-import { expectedText, invalidCondition, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
+import { expectedText, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
 
 /** Pure SQL builders for loading one file. The staged table holds the used columns as text,
@@ -26,11 +26,25 @@ function parsedOnRead(plan: LoadPlan) {
   return plan.kind.fields.filter((f) => f.type !== 'text' && plan.mapping.columns[f.name]);
 }
 
+/** Source columns mapped only to text fields: staged trimmed, with a blank as NULL, which is all
+ *  the parsing a text field gets, so it is done once, while reading. */
+function textColumns(plan: LoadPlan): Set<string> {
+  const text = new Set<string>();
+  const other = new Set<string>(Object.keys(plan.mapping.offenseColumns ?? {}));
+  for (const f of plan.kind.fields) {
+    const col = plan.mapping.columns[f.name];
+    if (col) (f.type === 'text' ? text : other).add(col);
+  }
+  for (const c of other) text.delete(c);
+  return text;
+}
+
 export function stagingSql(plan: LoadPlan, source: string, names: StageNames): string {
   const s = plan.sniffed;
   const columns = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
+  const text = textColumns(plan);
   const select = [
-    ...[...stageAliases(plan)].map(([h, a]) => `${sqlIdent(h)} AS ${a}`),
+    ...[...stageAliases(plan)].map(([h, a]) => (text.has(h) ? `NULLIF(${tr(sqlIdent(h))}, '') AS ${a}` : `${sqlIdent(h)} AS ${a}`)),
     ...parsedOnRead(plan).map((f) => `${parsedExpr(f, sqlIdent(plan.mapping.columns[f.name]!), plan.formats[f.name] ?? [])} AS p_${f.name}`),
   ].join(', ');
   return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
@@ -48,10 +62,12 @@ export function fieldExprs(plan: LoadPlan) {
     return col ? alias.get(col)! : 'NULL';
   };
   const parsed = new Set(parsedOnRead(plan).map((f) => f.name));
+  const text = textColumns(plan);
   const field = (name: string): string => {
     const f = byName.get(name);
     if (!f || !plan.mapping.columns[name]) return 'NULL';
     if (parsed.has(name)) return `p_${name}`;
+    if (text.has(plan.mapping.columns[name]!)) return raw(name);
     return parsedExpr(f, raw(name), plan.formats[name] ?? []);
   };
   const status = (name: string): string => {
@@ -91,7 +107,7 @@ export function insertSql(plan: LoadPlan, names: StageNames): string {
     if (custom) return custom(field, status);
     if (c === 'nibrs_code' && table === 'crime_incidents') {
       // As the file gives it: offenses are matched to codes when queried (db/derived, metrics/crime).
-      return `upper(trim(${field('nibrs_code')}))`;
+      return `upper(${field('nibrs_code')})`;
     }
     const f = byName.get(c);
     return f ? canonicalValue(f, field(c)) : 'NULL';

@@ -5,12 +5,17 @@ import type { FieldDef } from './kinds/types.ts';
 /** SQL that turns one staged text column into a typed value. Pure functions of the field, the
  *  column reference and (for dates) the detected formats. */
 
+/** trim(), only where there is something to trim: DuckDB's trim removes spaces only, so a value
+ *  that neither starts nor ends with one is returned as it is, without building a new string
+ *  (several times faster on a million rows). */
+export const tr = (raw: string) => `(CASE WHEN starts_with(${raw}, ' ') OR ends_with(${raw}, ' ') THEN trim(${raw}) ELSE ${raw} END)`;
+
 /** Cells that mean "no value" in exports: blank, NA, N/A, NULL, a lone dot or dash. */
 const MISSING_TOKENS = ['', 'na', 'n/a', 'null', '.', '-'];
-const blank = (raw: string) => `(${raw} IS NULL OR trim(${raw}) = '')`;
-const missingToken = (raw: string) => `(${raw} IS NULL OR lower(trim(${raw})) IN ${inList(MISSING_TOKENS)})`;
+const blank = (raw: string) => `(${raw} IS NULL OR ${tr(raw)} = '')`;
+const missingToken = (raw: string) => `(${raw} IS NULL OR lower(${tr(raw)}) IN ${inList(MISSING_TOKENS)})`;
 /** Thousands separators, currency signs, percent signs and a trailing "+" ("99.5+") are dropped. */
-export const num = (raw: string) => `NULLIF(regexp_replace(trim(${raw}), '[$,%\\s]|\\+$', '', 'g'), '')`;
+export const num = (raw: string) => `NULLIF(regexp_replace(${tr(raw)}, '[$,%\\s]|\\+$', '', 'g'), '')`;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december'];
 const STATUS_WORDS = ['suppressed', 'unreliable', 'not applicable', 'missing', 'n/a', 'na'];
@@ -19,21 +24,21 @@ const NO = ['no', 'n', 'false', 'f', '0'];
 const UNKNOWN = ['unknown', 'u', 'unk', 'not known'];
 
 export function dateExpr(raw: string, formats: readonly string[]): string {
-  if (formats.length === 0) return `TRY_CAST(trim(${raw}) AS TIMESTAMP)`;
+  if (formats.length === 0) return `TRY_CAST(${tr(raw)} AS TIMESTAMP)`;
   const patterns = formats.filter((f) => f !== EXCEL_SERIAL);
   const f = patterns.length === 1 ? sqlString(patterns[0]!) : sqlStringList(patterns);
-  const parsed = patterns.length ? `try_strptime(trim(${raw}), ${f})` : 'NULL::TIMESTAMP';
+  const parsed = patterns.length ? `try_strptime(${tr(raw)}, ${f})` : 'NULL::TIMESTAMP';
   if (patterns.length === formats.length) return parsed;
-  const serial = `(CASE WHEN regexp_full_match(trim(${raw}), '\\d{5}(\\.\\d+)?')
-    THEN TIMESTAMP '1899-12-30' + to_seconds(round(CAST(trim(${raw}) AS DOUBLE) * 86400)) END)`;
+  const serial = `(CASE WHEN regexp_full_match(${tr(raw)}, '\\d{5}(\\.\\d+)?')
+    THEN TIMESTAMP '1899-12-30' + to_seconds(round(CAST(${tr(raw)} AS DOUBLE) * 86400)) END)`;
   return `coalesce(${parsed}, ${serial})`;
 }
 
 export function parsedExpr(field: FieldDef, raw: string, formats: readonly string[] = []): string {
-  const low = `lower(trim(${raw}))`;
+  const low = `lower(${tr(raw)})`;
   switch (field.type) {
     case 'text':
-      return `NULLIF(trim(${raw}), '')`;
+      return `NULLIF(${tr(raw)}, '')`;
     case 'number':
     case 'count':
       return `TRY_CAST(${num(raw)} AS DOUBLE)`;
@@ -46,25 +51,25 @@ export function parsedExpr(field: FieldDef, raw: string, formats: readonly strin
     case 'month':
       return `CAST(date_trunc('month', ${dateExpr(raw, formats)}) AS DATE)`;
     case 'year':
-      return `(CASE WHEN TRY_CAST(trim(${raw}) AS INTEGER) BETWEEN 1900 AND 2200 THEN TRY_CAST(trim(${raw}) AS INTEGER) END)`;
+      return `(CASE WHEN TRY_CAST(${tr(raw)} AS INTEGER) BETWEEN 1900 AND 2200 THEN TRY_CAST(${tr(raw)} AS INTEGER) END)`;
     case 'monthName':
       return `coalesce(list_position(${sqlStringList(MONTHS)}, ${low}),
         list_position(${sqlStringList(MONTHS.map((m) => m.slice(0, 3)))}, ${low}),
-        CASE WHEN TRY_CAST(trim(${raw}) AS INTEGER) BETWEEN 1 AND 12 THEN TRY_CAST(trim(${raw}) AS INTEGER) END)`;
+        CASE WHEN TRY_CAST(${tr(raw)} AS INTEGER) BETWEEN 1 AND 12 THEN TRY_CAST(${tr(raw)} AS INTEGER) END)`;
     case 'boolean':
       return `(CASE WHEN ${low} IN ${inList(YES)} THEN true WHEN ${low} IN ${inList(NO)} THEN false END)`;
     case 'yesNoUnknown':
       return `(CASE WHEN ${low} IN ${inList(YES)} THEN 'yes' WHEN ${low} IN ${inList(NO)} THEN 'no'
         WHEN ${low} IN ${inList(UNKNOWN)} THEN 'unknown' END)`;
     case 'fips':
-      return `(CASE WHEN regexp_full_match(trim(${raw}), '\\d{1,${field.width ?? 5}}')
-        THEN lpad(trim(${raw}), ${field.width ?? 5}, '0') END)`;
+      return `(CASE WHEN regexp_full_match(${tr(raw)}, '\\d{1,${field.width ?? 5}}')
+        THEN lpad(${tr(raw)}, ${field.width ?? 5}, '0') END)`;
   }
 }
 
 /** The status of a `count` value: reported, suppressed, unreliable, not applicable or missing. */
 export function statusExpr(field: FieldDef, raw: string): string {
-  const low = `lower(trim(${raw}))`;
+  const low = `lower(${tr(raw)})`;
   const ifBlank = field.blankIsSuppressed ? `'suppressed'` : `'missing'`;
   return `(CASE WHEN ${blank(raw)} THEN ${ifBlank}
     WHEN ${low} = 'suppressed' THEN 'suppressed'
@@ -77,7 +82,7 @@ export function statusExpr(field: FieldDef, raw: string): string {
 /** True where a non-blank cell did not parse. */
 export function invalidCondition(field: FieldDef, raw: string, parsed: string): string {
   const base = `NOT ${missingToken(raw)} AND ${parsed} IS NULL`;
-  if (field.type === 'count') return `${base} AND lower(trim(${raw})) NOT IN ${inList(STATUS_WORDS)}`;
+  if (field.type === 'count') return `${base} AND lower(${tr(raw)}) NOT IN ${inList(STATUS_WORDS)}`;
   return base;
 }
 
