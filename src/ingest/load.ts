@@ -13,6 +13,7 @@ import { EXCEL_SERIAL } from './dateFormats.ts';
 import { dateOrderNote } from './dateOrder.ts';
 import { humanFormat } from './parse.ts';
 import type { LoadOptions, LoadStep } from './progress.ts';
+import { memoryProblem } from './memory.ts';
 
 export interface LoadReport {
   file: string;
@@ -49,6 +50,11 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
   });
   // A plan that already carries an error (missing columns, a file cut short) is not staged at all.
   if (hasErrors(problems)) return report(0);
+  const memory = await memoryProblem(conn, plan.file, plan.size);
+  if (memory) {
+    problems.push(memory);
+    return report(0);
+  }
   const registered = `upload_${n}_${plan.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   const ref = await db.registerFile(registered, source);
   try {

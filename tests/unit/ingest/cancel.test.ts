@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Cancelled } from '../../../src/db/types.ts';
 import { loadFile } from '../../../src/ingest/load.ts';
 import { loadFraction, type LoadStep } from '../../../src/ingest/progress.ts';
+import { parseMemoryLimit } from '../../../src/ingest/memory.ts';
+import { explainDuckDbError } from '../../../src/ingest/duckdbErrors.ts';
 import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
 
 const EARLIER = 'date,offense,agency\n2024-01-03,Shoplifting,Town PD\n2024-01-09,Burglary,Town PD\n';
@@ -77,9 +79,27 @@ describe('a file too big for the memory left', () => {
     if (!p.ok) throw new Error('not prepared');
     const r = await loadFile(t.db, t.conn, path, p.plan);
     expect(r.ok).toBe(false);
-    expect(r.problems.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual(['The file is too big for the memory this browser tab can use.']);
+    const errors = r.problems.filter((x) => x.severity === 'error');
+    expect(errors).toHaveLength(1);
+    // Refused before anything is read: the file is 24 MB, so about 60 MB of memory would be needed.
+    expect(errors[0]!.message).toMatch(/^The file is too big for the memory this browser tab has left: loading its 24 MB needs about 60 MB, and \d+ MB of the database's 16 MB are free\.$/);
+    expect(errors[0]!.file).toBe('statewide.csv');
     await t.conn.run("SET memory_limit = '1GB'");
     expect(await t.conn.query('SELECT * FROM crime_incidents ORDER BY ALL')).toEqual(before);
     expect(await t.conn.query("SELECT source_file FROM _loads")).toEqual([{ source_file: 'earlier.csv' }]);
+  });
+});
+
+describe('memory in words', () => {
+  it('reads DuckDB\'s memory limit setting', () => {
+    expect(parseMemoryLimit('3.1 GiB')).toBeCloseTo(3.1 * 1024 ** 3);
+    expect(parseMemoryLimit('16.0 MiB')).toBe(16 * 1024 ** 2);
+    expect(parseMemoryLimit('500 MB')).toBe(5e8);
+    expect(parseMemoryLimit('lots')).toBeNull();
+  });
+  it('an out-of-memory error while loading is said in words', () => {
+    const p = explainDuckDbError('big.csv', new Error('Out of Memory Error: failed to allocate data of size 256.0 MiB (3.0 GiB/3.1 GiB used)'));
+    expect(p.message).toBe('The file is too big for the memory this browser tab can use.');
+    expect(p.fix).toMatch(/Data loaded earlier is unchanged\.$/);
   });
 });
