@@ -2,7 +2,6 @@ import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/program.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
-import { PLACED } from './placements.ts';
 import { query } from './query.ts';
 
 /** The encounter columns the program can be broken down by. */
@@ -41,7 +40,7 @@ export function encountersBy(dim: Dimension, f: ProgramFilter) {
     ? `SELECT unnest([${vocab.map(sqlString).join(', ')}]) AS value, generate_subscripts([${vocab.map(sqlString).join(', ')}], 1) AS ord`
     : `SELECT NULL::VARCHAR AS value, 0 AS ord WHERE false`;
   return query<Breakdown>(`
-    WITH e AS (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, ${PLACED} AS placed
+    WITH e AS (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, placed
       FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     g AS (SELECT value, count(*) AS encounters, count(DISTINCT participant_id) AS people,
       count(*) FILTER (WHERE placed) AS placed, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
