@@ -37,13 +37,24 @@ export const program = fc.record({
   costs: fc.array(cost, { maxLength: 15 }),
   naloxone: fc.array(dose, { maxLength: 15 }),
 });
+/** The same with lengths spread over the whole range (fast-check otherwise keeps arrays short),
+ *  so that people with five or more encounters, and busy months, are common. */
+export const fullProgram = fc.record({
+  encounters: fc.array(encounter, { maxLength: 40, size: 'max' }),
+  costs: fc.array(cost, { maxLength: 15, size: 'max' }),
+  naloxone: fc.array(dose, { maxLength: 15, size: 'max' }),
+});
 export const period: fc.Arbitrary<Period> = fc.record({ from: fc.option(day, { nil: undefined }), to: fc.option(day, { nil: undefined }) })
   .map(({ from, to }) => ({ ...(from !== undefined ? { from: dayIso(from) } : {}), ...(to !== undefined ? { to: dayIso(to) } : {}) }));
-const subset = <T>(xs: readonly T[]) => fc.option(fc.subarray([...xs], { minLength: 1 }), { nil: undefined });
-export const filter: fc.Arbitrary<ProgramFilter> = fc.record({
+const subset = <T>(xs: readonly T[], freq?: number) => fc.option(fc.subarray([...xs], { minLength: 1 }), { nil: undefined, freq });
+const filterOf = (freq?: number): fc.Arbitrary<ProgramFilter> => fc.record({
   periods: fc.array(period, { maxLength: 2 }),
-  agency: subset(AGENCIES), pathway: subset(PATHWAYS), treatment: subset(TREATMENTS),
+  agency: subset(AGENCIES, freq), pathway: subset(PATHWAYS, freq), treatment: subset(TREATMENTS, freq),
 }).map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as ProgramFilter);
+export const filter = filterOf();
+/** Filters that leave agency, pathway and treatment open half the time each (the pages' most
+ *  common case: one of them, or none, chosen). */
+export const wideFilter = filterOf(2);
 
 export type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
 const v = (x: string | boolean | number | null) => (x === null ? 'NULL' : typeof x === 'string' ? sqlString(x) : String(x));
