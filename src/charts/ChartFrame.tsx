@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
 import { download, toCsv } from './csv.ts';
 import { standaloneSvg, svgToPng } from './exportImage.ts';
@@ -23,21 +23,34 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   render: (width: number) => SVGSVGElement | HTMLElement;
 }) {
   const holder = useRef<HTMLDivElement>(null);
+  const width = useRef<{ el: HTMLDivElement; px: number } | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string>();
   const tableId = useId();
   const descId = useId();
   // A layout effect, so the figure is redrawn in the same commit that brings its new rows: no
-  // frame ever shows new numbers beside an old chart. While the rows for new filters are loading,
-  // the old drawing stays (marked busy) rather than being redrawn with old rows and new labels.
+  // frame ever shows new numbers beside an old chart. While the rows are being replaced (loading)
+  // the old figure stays, marked busy, and is drawn once when the new rows come. The width is
+  // measured once per holder and then kept up to date by a ResizeObserver, because reading it
+  // while other charts are being drawn forces the browser to lay out the page again each time.
   useLayoutEffect(() => {
     const el = holder.current;
     if (!el || rows.length === 0 || loading) return;
-    const width = Math.max(320, Math.min(el.clientWidth || 640, 900));
-    // Replacing the children removes the previous drawing; the holder goes with its drawing when
-    // the chart has no rows.
-    el.replaceChildren(render(width));
+    if (width.current?.el !== el) width.current = { el, px: el.clientWidth };
+    const px = Math.max(320, Math.min(width.current.px || 640, 900));
+    el.replaceChildren(render(px));
   }, [rows, render, loading]);
+  const hasHolder = rows.length > 0;
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (width.current?.el === el && w !== undefined) width.current.px = Math.round(w);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [hasHolder]);
 
   const svgText = () => (holder.current ? standaloneSvg(holder.current, title) : null);
   return (

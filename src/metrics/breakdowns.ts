@@ -2,7 +2,6 @@ import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/program.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
-import { PLACED } from './placements.ts';
 import { query } from './query.ts';
 
 /** The encounter columns the program can be broken down by. */
@@ -37,20 +36,18 @@ export interface Breakdown extends Record<string, unknown> {
 export function encountersBy(dim: Dimension, f: ProgramFilter) {
   const col = sqlIdent(dim);
   const vocab = DIMENSIONS[dim].vocabulary;
-  const spine = vocab
-    ? `SELECT unnest([${vocab.map(sqlString).join(', ')}]) AS value, generate_subscripts([${vocab.map(sqlString).join(', ')}], 1) AS ord`
-    : `SELECT NULL::VARCHAR AS value, 0 AS ord WHERE false`;
+  const list = vocab ? `[${vocab.map(sqlString).join(', ')}]` : null;
+  // The vocabulary comes in as rows that count nothing but carry their order (a union, not a join).
+  const spine = list
+    ? `UNION ALL SELECT unnest(${list}), NULL, NULL, NULL, generate_subscripts(${list}, 1)`
+    : '';
   return query<Breakdown>(`
-    WITH e AS (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, ${PLACED} AS placed
-      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
-    g AS (SELECT value, count(*) AS encounters, count(DISTINCT participant_id) AS people,
-      count(*) FILTER (WHERE placed) AS placed, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
-      FROM e GROUP BY value),
-    s AS (${spine})
-    SELECT coalesce(s.value, g.value) AS value, coalesce(g.encounters, 0) AS encounters, coalesce(g.people, 0) AS people,
-      coalesce(g.placed, 0) AS placed, coalesce(g.peoplePlaced, 0) AS peoplePlaced
-    FROM s FULL JOIN g ON g.value = s.value
-    ORDER BY s.ord NULLS LAST, (coalesce(s.value, g.value) = ${sqlString(NOT_RECORDED)}), encounters DESC, value`);
+    SELECT value, count(one) AS encounters, count(DISTINCT participant_id) AS people,
+      count(one) FILTER (WHERE placed) AS placed, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
+    FROM (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, placed, 1 AS one, CAST(NULL AS BIGINT) AS ord
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} ${spine})
+    GROUP BY value
+    ORDER BY min(ord) NULLS LAST, (value = ${sqlString(NOT_RECORDED)}), encounters DESC, value`);
 }
 
 export interface RepeatVisits extends Record<string, unknown> {
@@ -62,12 +59,11 @@ export interface RepeatVisits extends Record<string, unknown> {
 /** People by how many encounters they had in the filter's period: 1, 2, 3, 4 and 5 or more. */
 export function repeatVisits(f: ProgramFilter) {
   return query<RepeatVisits>(`
-    WITH p AS (SELECT participant_id, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} GROUP BY participant_id),
-    s AS (SELECT unnest([1, 2, 3, 4, 5]) AS k)
-    SELECT CASE WHEN s.k = 5 THEN '5 or more' ELSE CAST(s.k AS VARCHAR) END AS visits,
-      count(p.n) AS people, coalesce(sum(p.n), 0) AS encounters
-    FROM s LEFT JOIN p ON least(p.n, 5) = s.k
-    GROUP BY s.k ORDER BY s.k`);
+    WITH p AS (SELECT least(count(*), 5) AS k, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} GROUP BY participant_id)
+    SELECT CASE WHEN k = 5 THEN '5 or more' ELSE CAST(k AS VARCHAR) END AS visits,
+      count(n) AS people, coalesce(sum(n), 0) AS encounters
+    FROM (SELECT * FROM p UNION ALL SELECT unnest([1, 2, 3, 4, 5]), NULL)
+    GROUP BY k ORDER BY k`);
 }
 
 export interface FilterOptions extends Record<string, unknown> { field: string; value: string; n: number }

@@ -1,7 +1,6 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { costWhere, encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
-import { PLACED } from './placements.ts';
 import { query } from './query.ts';
 
 /** Costs are narrowed by their date only: the ledger records no agency, pathway or treatment.
@@ -28,7 +27,7 @@ export function costSummary(f: ProgramFilter) {
   return query<CostSummary>(`
     WITH c AS (SELECT count(*) AS entries, sum(amount) AS total,
         sum(amount) FILTER (WHERE encounter_id IS NOT NULL) AS linked FROM costs WHERE ${costWhere(p)}),
-      e AS (SELECT count(*) AS encounters, count(DISTINCT participant_id) FILTER (WHERE ${PLACED}) AS peoplePlaced
+      e AS (SELECT count(*) AS encounters, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
         FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(p)})
     SELECT c.entries, c.total, e.encounters, e.peoplePlaced,
       c.total / NULLIF(e.encounters, 0) AS perEncounter, c.total / NULLIF(e.peoplePlaced, 0) AS perPersonPlaced,

@@ -1,7 +1,6 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
-import { PLACED } from './placements.ts';
 import { query } from './query.ts';
 
 export type FunnelStepId = 'encounters' | 'eligible' | 'offered' | 'placed' | 'engaged';
@@ -37,7 +36,7 @@ export function funnel(f: ProgramFilter) {
     // id, label, passes, "recorded" test over the filtered rows, column whose blank means unknown
     ['eligible', 'Eligible', 'eligible', 'count(eligible) > 0', 'eligible'],
     ['offered', 'Placement offered', 'placement_offered', 'count(placement_offered) > 0', 'placement_offered'],
-    ['placed', 'Placed in treatment', PLACED, '(count(placement_date) > 0 OR count(treatment_type) > 0)', ''],
+    ['placed', 'Placed in treatment', 'placed', '(count(placement_date) > 0 OR count(treatment_type) > 0)', ''],
     ['engaged', 'Engaged at 30 days', `engaged_30d = 'yes'`, 'count(engaged_30d) > 0', 'engaged_30d'],
   ];
   const has = steps.map(([id, , , rec]) => `${rec} AS has_${id}`).join(', ');
@@ -66,7 +65,7 @@ export function funnel(f: ProgramFilter) {
     }),
   ];
   return query<FunnelStep>(`
-    WITH e AS (SELECT eligible, placement_offered, placement_date, treatment_type, engaged_30d
+    WITH e AS (SELECT eligible, placement_offered, placement_date, treatment_type, engaged_30d, placed
       FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     h AS (SELECT ${has} FROM e),
     r AS (${rows}),
@@ -85,10 +84,10 @@ export interface OutsideFunnel extends Record<string, unknown> {
 
 export function outsideFunnel(f: ProgramFilter) {
   return query<OutsideFunnel>(`
-    WITH e AS (SELECT eligible, placement_offered, placement_date, treatment_type, engaged_30d
+    WITH e AS (SELECT eligible, placement_offered, placed
       FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
     h AS (SELECT count(eligible) > 0 AS has_e, count(placement_offered) > 0 AS has_o FROM e)
-    SELECT count(*) FILTER (WHERE ${PLACED} AND ((h.has_e AND NOT coalesce(eligible, false))
+    SELECT count(*) FILTER (WHERE placed AND ((h.has_e AND NOT coalesce(eligible, false))
       OR (h.has_o AND NOT coalesce(placement_offered, false)))) AS placedOutside
     FROM e, h`);
 }

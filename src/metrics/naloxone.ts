@@ -43,7 +43,7 @@ export interface MonthlyKits extends Record<string, unknown> { month: Date; kits
  *  encounters where the kit field is filled in at all. */
 export function kitsByMonth(f: ProgramFilter) {
   return query<MonthlyKits>(`
-    WITH e AS (SELECT CAST(date_trunc('month', encounter_date) AS DATE) AS month, naloxone_kit_given AS kit
+    WITH e AS (SELECT month, naloxone_kit_given AS kit
       FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)})
     SELECT m.month, count(*) FILTER (WHERE e.kit) AS kits, count(e.month) AS encounters, count(e.kit) AS recorded
     FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month

@@ -1,7 +1,6 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
-import { PLACED } from './placements.ts';
 import { query } from './query.ts';
 
 /** Treatment types that are medication for opioid use disorder. */
@@ -29,7 +28,7 @@ export interface ServiceReferrals extends Record<string, unknown> {
  *  was not taken up is not a referral. A person with several placements counts once per line. */
 export function serviceReferrals(f: ProgramFilter) {
   return query<ServiceReferrals>(`
-    WITH p AS (SELECT participant_id, treatment_type FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED}),
+    WITH p AS (SELECT participant_id, treatment_type FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed),
     -- A placement with no treatment type recorded counts as treatment (not recovery support).
     c AS (SELECT *, coalesce(treatment_type, '') <> ${sqlString(RECOVERY_SUPPORT)} AS treat, treatment_type = ${sqlString(RECOVERY_SUPPORT)} AS rec,
       treatment_type IN (${list(MOUD_TYPES)}) AS moud FROM p)

@@ -1,6 +1,5 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
-import { HOURS, PLACED } from './placements.ts';
 import { query } from './query.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
@@ -18,7 +17,7 @@ export interface PlacementTimes extends Record<string, unknown> {
  *  placed within 24 and 72 hours (inclusive). */
 export function placementTimes(f: ProgramFilter) {
   return query<PlacementTimes>(`
-    WITH t AS (SELECT ${HOURS} AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED})
+    WITH t AS (SELECT hours AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed)
     SELECT count(*) AS placed, quantile_cont(h, 0.5) AS medianHours, quantile_cont(h, 0.9) AS p90Hours,
       count(*) FILTER (WHERE h <= 24) AS within24, count(*) FILTER (WHERE h <= 72) AS within72,
       count(*) FILTER (WHERE h <= 24) / NULLIF(count(*), 0) AS share24,
@@ -39,7 +38,7 @@ export function placementTimeBands(f: ProgramFilter) {
   const bands = HOUR_BANDS.map(([lo, hi, label], i) =>
     `(${i}, ${lo}, ${Number.isFinite(hi) ? hi : 'NULL'}, '${label}')`).join(', ');
   return query<PlacementTimeBand>(`
-    WITH t AS (SELECT ${HOURS} AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED}),
+    WITH t AS (SELECT hours AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed),
     b AS (SELECT * FROM (VALUES ${bands}) AS v(ord, lower, upper, band))
     SELECT b.band, b.lower, count(t.h) AS placed, count(t.h) / NULLIF((SELECT count(*) FROM t), 0) AS share
     FROM b LEFT JOIN t ON t.h >= b.lower AND (b.upper IS NULL OR t.h < b.upper)
@@ -57,8 +56,8 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 /** The same by month of the encounter; months without placements have null times. */
 export function placementTimesByMonth(f: ProgramFilter) {
   return query<MonthlyPlacementTimes>(`
-    WITH t AS (SELECT CAST(date_trunc('month', encounter_date) AS DATE) AS month, ${HOURS} AS h
-      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND ${PLACED})
+    WITH t AS (SELECT month, hours AS h
+      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed)
     SELECT m.month, count(t.h) AS placed, quantile_cont(t.h, 0.5) AS medianHours, quantile_cont(t.h, 0.9) AS p90Hours,
       count(t.h) FILTER (WHERE t.h <= 24) / NULLIF(count(t.h), 0) AS share24
     FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN t ON t.month = m.month

@@ -14,6 +14,8 @@ import { Awards } from './Awards.tsx';
 import { CostComparison } from './CostComparison.tsx';
 
 const usd = (v: number) => fmt.usd(v);
+const CATEGORY_SERIES = [{ key: 'amount', label: 'Spend', color: '#1f4e79' }];
+const SOURCE_SERIES = [{ key: 'amount', label: 'Spend', color: '#2e7d32' }];
 const PART_COLUMNS = (label: string) => [{ key: 'value', label }, { key: 'amount', label: 'Amount (USD)', numeric: true, format: (v: unknown) => fmt.usd(v as number) },
   { key: 'entries', label: 'Ledger entries', numeric: true }, { key: 'share', label: '% of spend', numeric: true, format: (v: unknown) => fmt.pct(v as number | null) }];
 
@@ -54,12 +56,12 @@ function CostsBody({ filters }: { filters: Filters }) {
           fileName="spend-per-month" empty="No ledger entries in this period." />
         <CumulativeCostChart rows={monthly.rows} loading={monthly.loading} />
         <BreakdownChart testId="chart-cost-category" loading={byCategory.loading} rows={byCategory.rows} category="value"
-          series={[{ key: 'amount', label: 'Spend', color: '#1f4e79' }]} format={usd}
+          series={CATEGORY_SERIES} format={usd}
           title="Spend by category" description="Bars: spend in the period by the ledger’s category (treatment, transport, naloxone, staff, other)."
           definition="Categories as the ledger records them; blank categories are “(not recorded)”. The rows add up to total spend."
           columns={PART_COLUMNS('Category')} fileName="spend-by-category" />
         <BreakdownChart testId="chart-cost-source" loading={bySource.loading} rows={bySource.rows} category="value"
-          series={[{ key: 'amount', label: 'Spend', color: '#2e7d32' }]} format={usd}
+          series={SOURCE_SERIES} format={usd}
           title="Spend by funding source" description="Bars: spend in the period by the funding source charged."
           definition="Funding sources as the ledger names them; blank sources are “(not recorded)”. The rows add up to total spend."
           columns={PART_COLUMNS('Funding source')} fileName="spend-by-funding-source" />

@@ -14,6 +14,8 @@ import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from '../placements/useFilled.ts';
 
+const int = (v: number) => fmt.int(v);
+
 /** Naloxone: administrations by officers (from the naloxone log) and kits handed out at program
  *  encounters (from the encounters export). Each part shows when its source is loaded. */
 export function NaloxonePage() {
@@ -67,7 +69,7 @@ export function NaloxonePage() {
                 {hasLog && <NaloxoneChart rows={monthly.rows} loading={monthly.loading} />}
                 {hasKits && (
                   <MonthlyBarsChart testId="chart-kits" loading={kits.loading} rows={kits.rows} valueKey="kits" valueLabel="kits per month"
-                    format={(v) => fmt.int(v)} color="#2e7d32"
+                    format={int} color="#2e7d32"
                     title="Naloxone kits handed out at encounters, per month"
                     description="Bars: program encounters in each month at which a naloxone kit was given."
                     definition="By month of the encounter. Encounters with a blank kit field are not counted as kits; the table gives how many had it filled in."

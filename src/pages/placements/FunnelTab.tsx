@@ -9,6 +9,9 @@ import type { Filters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 
+const REASON_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#8a5a00' }];
+const int = (v: number) => fmt.int(v);
+
 export function FunnelTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
   const steps = useQuery(useMemo(() => funnel(f), [f]));
@@ -43,7 +46,7 @@ export function FunnelTab({ filters }: { filters: Filters }) {
           <p className="hint" data-testid="outside-funnel">{fmt.int(out)} {out === 1 ? 'placement is' : 'placements are'} not in the funnel's “placed” step because the encounter was not recorded as eligible or as offered a placement. {out === 1 ? 'It counts' : 'They count'} in the placement totals on the other tabs.</p>
         )}
         <BreakdownChart testId="chart-ineligible" loading={reasons.loading} rows={reasons.rows} category="reason"
-          series={[{ key: 'encounters', label: 'Encounters', color: '#8a5a00' }]} format={(v) => fmt.int(v)}
+          series={REASON_SERIES} format={int}
           title="Why encounters were not eligible"
           description="Bars: encounters screened not eligible, by the reason recorded."
           definition="Encounters marked not eligible in the period. Blank eligibility is not counted here. “(no reason recorded)” means the reason cell was blank."

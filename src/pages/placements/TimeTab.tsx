@@ -9,6 +9,8 @@ import type { Filters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 
+const BAND_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }];
+const int = (v: number) => fmt.int(v);
 const hours = (v: number | null | undefined) => (v == null ? '—' : `${fmt.num1(v)} h`);
 
 export function TimeTab({ filters }: { filters: Filters }) {
@@ -35,7 +37,7 @@ export function TimeTab({ filters }: { filters: Filters }) {
       )}
       <div className="charts">
         <BreakdownChart testId="chart-time-bands" loading={bands.loading} rows={bands.rows} category="band"
-          series={[{ key: 'placed', label: 'Placements', color: '#1f4e79' }]} format={(v) => fmt.int(v)}
+          series={BAND_SERIES} format={int}
           title="How long placement took"
           description="Bars: placements by the time from encounter to placement, from under 6 hours to 7 days or more."
           definition="Each band includes its lower bound and excludes its upper one (a placement at exactly 24 hours is in 1–2 days). Every band is listed, with zero where none fell."

@@ -18,12 +18,14 @@ import { latestParams } from '../../state/latestParams.ts';
 const ENC_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#e08a2c' }, { key: 'people', label: 'People', color: '#6b4c9a' }];
 const PLACED_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }, { key: 'peoplePlaced', label: 'People placed', color: '#6b4c9a' }];
 const int = (v: number) => fmt.int(v);
+const VISIT_SERIES = [{ key: 'people', label: 'People', color: '#6b4c9a' }];
 
 function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: Filters; placementsOnly?: boolean }) {
   const q = useQuery(useMemo(() => encountersBy(dim, filters.filter), [dim, filters.filter]));
   const label = DIMENSIONS[dim].label;
   // A placement has a treatment other than none, so those rows would always be zero.
-  const rows = placementsOnly ? q.rows.filter((r) => r.value !== 'none' && (r.value !== '(not recorded)' || r.placed > 0)) : q.rows;
+  const rows = useMemo(() => (placementsOnly ? q.rows.filter((r) => r.value !== 'none' && (r.value !== '(not recorded)' || r.placed > 0)) : q.rows),
+    [placementsOnly, q.rows]);
   return (
     <BreakdownChart testId={`chart-by-${dim}`} loading={q.loading} rows={rows} category="value"
       series={placementsOnly ? PLACED_SERIES : ENC_SERIES} format={int}
@@ -49,7 +51,8 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
   const filled = useFilled();
   const k = kpis.rows[0];
   const repeaters = visits.rows.filter((v) => v.visits !== '1').reduce((s, v) => s + v.people, 0);
-  const events = program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }];
+  const events = useMemo(() => (program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }]),
+    [program.events, program.launchDate]);
   const dims: Dimension[] = ['pathway', 'treatment_type', 'agency', 'residence', 'age_band', 'sex', 'race_ethnicity', 'primary_substance'];
   const shown = dims.filter((d) => !filled || filled[d]! > 0);
   const hidden = filled ? dims.filter((d) => filled[d] === 0) : [];
@@ -103,7 +106,7 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
         )}
         {by && <Breakdown dim={by} filters={filters} placementsOnly={by === 'treatment_type'} />}
         <BreakdownChart testId="chart-repeat" loading={visits.loading} rows={visits.rows} category="visits"
-          series={[{ key: 'people', label: 'People', color: '#6b4c9a' }]} format={int}
+          series={VISIT_SERIES} format={int}
           title="Repeat visits: people by number of encounters"
           description="Bars: how many people came once, twice, three times, four times, or five or more times in the period."
           definition="Each person is counted once, in the row of their number of encounters in the period. The rows add up to all people, and their encounters to all encounters."

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intersect, type Period } from '../../../src/analysis/periods.ts';
-import { encounterFactsSql } from '../../../src/db/derived.ts';
-import { sqlString } from '../../../src/db/sql.ts';
-import { PATHWAYS } from '../../../src/ingest/kinds/program.ts';
+import { intersect } from '../../../src/analysis/periods.ts';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../../src/metrics/breakdowns.ts';
 import { costsBy, costsByMonth, costSummary } from '../../../src/metrics/costs.ts';
 import type { ProgramFilter } from '../../../src/metrics/filters.ts';
@@ -14,69 +11,7 @@ import { runQuery, type Query } from '../../../src/metrics/query.ts';
 import type { Row } from '../../../src/db/types.ts';
 import { placementTimeBands, placementTimes } from '../../../src/metrics/timeToPlacement.ts';
 import { testDb, type TestDb } from '../../helpers/node.ts';
-
-/** Random programs (encounters, costs, naloxone) over 2023-2024, written straight into the
- *  canonical tables, and random filters over them. */
-const DAY0 = Date.UTC(2023, 0, 1);
-const dayIso = (n: number) => new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10);
-const day = fc.integer({ min: 0, max: 730 });
-const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
-const AGENCIES = ['A', 'B', 'C'];
-const TREATMENTS = ['detox', 'outpatient', 'MOUD methadone', 'none'];
-
-const encounter = fc.record({
-  person: fc.integer({ min: 1, max: 12 }),
-  day, minute: fc.integer({ min: 0, max: 1439 }),
-  agency: maybe(fc.constantFrom(...AGENCIES)),
-  pathway: maybe(fc.constantFrom(...PATHWAYS)),
-  age: maybe(fc.constantFrom('18-24', '25-34', '35-44')),
-  eligible: maybe(fc.boolean()), offered: maybe(fc.boolean()),
-  placedAfterMinutes: maybe(fc.integer({ min: 0, max: 20_000 })),
-  treatment: maybe(fc.constantFrom(...TREATMENTS)),
-  engaged: maybe(fc.constantFrom('yes', 'no', 'unknown')),
-  kit: maybe(fc.boolean()),
-});
-const cost = fc.record({ day, cents: fc.integer({ min: -5_000, max: 500_000 }), category: maybe(fc.constantFrom('staff', 'transport', 'treatment')),
-  fund: maybe(fc.constantFrom('Grant', 'Town')) });
-const dose = fc.record({ day, agency: maybe(fc.constantFrom(...AGENCIES)), doses: fc.integer({ min: 1, max: 4 }),
-  outcome: maybe(fc.constantFrom('survived', 'transported', 'died', 'unknown')) });
-const program = fc.record({
-  encounters: fc.array(encounter, { maxLength: 40 }),
-  costs: fc.array(cost, { maxLength: 15 }),
-  naloxone: fc.array(dose, { maxLength: 15 }),
-});
-const period: fc.Arbitrary<Period> = fc.record({ from: fc.option(day, { nil: undefined }), to: fc.option(day, { nil: undefined }) })
-  .map(({ from, to }) => ({ ...(from !== undefined ? { from: dayIso(from) } : {}), ...(to !== undefined ? { to: dayIso(to) } : {}) }));
-const subset = <T>(xs: readonly T[]) => fc.option(fc.subarray([...xs], { minLength: 1 }), { nil: undefined });
-const filter: fc.Arbitrary<ProgramFilter> = fc.record({
-  periods: fc.array(period, { maxLength: 2 }),
-  agency: subset(AGENCIES), pathway: subset(PATHWAYS), treatment: subset(TREATMENTS),
-}).map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as ProgramFilter);
-
-type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
-const v = (x: string | boolean | number | null) => (x === null ? 'NULL' : typeof x === 'string' ? sqlString(x) : String(x));
-
-async function write(t: TestDb, p: Program): Promise<void> {
-  await t.conn.run('DELETE FROM encounters; DELETE FROM costs; DELETE FROM naloxone;');
-  if (p.encounters.length) {
-    await t.conn.run(`INSERT INTO encounters (encounter_id, participant_id, encounter_date, agency, pathway, age_band, eligible,
-      placement_offered, placement_date, treatment_type, engaged_30d, naloxone_kit_given) VALUES ${p.encounters.map((e, i) => {
-      const at = DAY0 + e.day * 86_400_000 + e.minute * 60_000;
-      const ts = (ms: number) => sqlString(new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
-      return `(${v(`E${i}`)}, ${v(`P${e.person}`)}, ${ts(at)}, ${v(e.agency)}, ${v(e.pathway)}, ${v(e.age)}, ${v(e.eligible)}, ${v(e.offered)},
-        ${e.placedAfterMinutes === null ? 'NULL' : ts(at + e.placedAfterMinutes * 60_000)}, ${v(e.treatment)}, ${v(e.engaged)}, ${v(e.kit)})`;
-    }).join(', ')}`);
-  }
-  if (p.costs.length) {
-    await t.conn.run(`INSERT INTO costs (date, amount, category, funding_source) VALUES ${p.costs.map((c) =>
-      `(${sqlString(dayIso(c.day))}, ${c.cents / 100}, ${v(c.category)}, ${v(c.fund)})`).join(', ')}`);
-  }
-  await t.conn.run(encounterFactsSql());
-  if (p.naloxone.length) {
-    await t.conn.run(`INSERT INTO naloxone (date, agency, doses, outcome) VALUES ${p.naloxone.map((n) =>
-      `(${sqlString(dayIso(n.day))}, ${v(n.agency)}, ${n.doses}, ${v(n.outcome)})`).join(', ')}`);
-  }
-}
+import { filter, period, program, write } from './random.ts';
 
 const sum = (xs: readonly Record<string, unknown>[], k: string) => xs.reduce((s, r) => s + Number(r[k] ?? 0), 0);
 const RUNS = { numRuns: 60 };
