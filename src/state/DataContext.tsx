@@ -132,8 +132,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
       }
       aborts.current.delete(u.id);
       out.progress = undefined;
-      patch(u.id, out);
+      // The tables first, then the card: once a file says "Loaded", every view already sees it.
       await refresh(d.loader);
+      patch(u.id, out);
       if (out.status === 'loaded') await keep(u);
       return out;
     });
