@@ -7,6 +7,7 @@ import { PATHWAYS, TREATMENT_TYPES } from '../../../../src/ingest/kinds/program.
 import { encounterWhere, type ProgramFilter } from '../../../../src/metrics/filters.ts';
 import { PLACED } from './placements.ts';
 import { query } from '../../../../src/metrics/query.ts';
+import type { Breakdown, RepeatVisits } from '../../../../src/metrics/breakdowns.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {
@@ -24,14 +25,6 @@ export type Dimension = keyof typeof DIMENSIONS;
 
 /** The value shown for a blank cell. */
 export const NOT_RECORDED = '(not recorded)';
-
-export interface Breakdown extends Record<string, unknown> {
-  value: string;
-  encounters: number;
-  people: number;
-  placed: number;
-  peoplePlaced: number;
-}
 
 /** Encounters, distinct people and placements for each value of one column. Blank cells form
  *  their own row, so the encounters of all rows add up to the total. A person whose encounters
@@ -56,12 +49,6 @@ export function encountersBy(dim: Dimension, f: ProgramFilter) {
     ORDER BY s.ord NULLS LAST, (coalesce(s.value, g.value) = ${sqlString(NOT_RECORDED)}), encounters DESC, value`);
 }
 
-export interface RepeatVisits extends Record<string, unknown> {
-  visits: string;
-  people: number;
-  encounters: number;
-}
-
 /** People by how many encounters they had in the filter's period: 1, 2, 3, 4 and 5 or more. */
 export function repeatVisits(f: ProgramFilter) {
   return query<RepeatVisits>(`
@@ -71,25 +58,4 @@ export function repeatVisits(f: ProgramFilter) {
       count(p.n) AS people, coalesce(sum(p.n), 0) AS encounters
     FROM s LEFT JOIN p ON least(p.n, 5) = s.k
     GROUP BY s.k ORDER BY s.k`);
-}
-
-export interface FilterOptions extends Record<string, unknown> { field: string; value: string; n: number }
-
-/** The values the filters offer: agencies, pathways and treatment types present in the data. */
-export function filterOptions() {
-  return query<FilterOptions>(`
-    SELECT 'agency' AS field, agency AS value, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE agency IS NOT NULL GROUP BY agency
-    UNION ALL SELECT 'pathway', pathway, count(*) FROM ${ENCOUNTER_FACTS} WHERE pathway IS NOT NULL GROUP BY pathway
-    UNION ALL SELECT 'treatment', treatment_type, count(*) FROM ${ENCOUNTER_FACTS} WHERE treatment_type IS NOT NULL GROUP BY treatment_type
-    ORDER BY field, value`);
-}
-
-export interface DataRange extends Record<string, unknown> { first: Date | null; last: Date | null }
-
-/** The first and last dates of the program's records (encounters, costs, naloxone): the periods
- *  a user can choose from. */
-export function programDataRange() {
-  return query<DataRange>(`
-    SELECT min(d) AS first, max(d) AS last FROM (
-      SELECT CAST(encounter_date AS DATE) AS d FROM ${ENCOUNTER_FACTS} UNION ALL SELECT date FROM costs UNION ALL SELECT date FROM naloxone)`);
 }

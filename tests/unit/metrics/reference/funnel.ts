@@ -6,29 +6,9 @@ import { sqlString } from '../../../../src/db/sql.ts';
 import { encounterWhere, type ProgramFilter } from '../../../../src/metrics/filters.ts';
 import { PLACED } from './placements.ts';
 import { query } from '../../../../src/metrics/query.ts';
+import type { FunnelStep, OutsideFunnel, IneligibleReason } from '../../../../src/metrics/funnel.ts';
 
 export type FunnelStepId = 'encounters' | 'eligible' | 'offered' | 'placed' | 'engaged';
-
-export interface FunnelStep extends Record<string, unknown> {
-  ord: number;
-  step: FunnelStepId;
-  label: string;
-  /** Encounters that reached this step, having passed every earlier recorded step. */
-  count: number;
-  /** The step the percentage is taken of. */
-  baseLabel: string | null;
-  base: number | null;
-  /** count / base. */
-  share: number | null;
-  /** count / all encounters. */
-  shareOfEncounters: number | null;
-  /** False when the export does not record this step (the column is empty): the step passes
-   *  every encounter of the step before it through, and the page says so. */
-  recorded: boolean;
-  /** Encounters at the previous step whose value for this step is blank (or, for engagement,
-   *  "unknown"). */
-  unknown: number;
-}
 
 /** The funnel: encounters, eligible, placement offered, placed, engaged at 30 days. Each step
  *  counts the encounters of the step before it that also pass this one, so steps never increase.
@@ -80,12 +60,6 @@ export function funnel(f: ProgramFilter) {
     FROM u ORDER BY ord`);
 }
 
-export interface OutsideFunnel extends Record<string, unknown> {
-  /** Placements whose encounter is not counted as placed in the funnel, because an earlier
-   *  recorded step (eligible, offered) is "no" or blank for it. */
-  placedOutside: number;
-}
-
 export function outsideFunnel(f: ProgramFilter) {
   return query<OutsideFunnel>(`
     WITH e AS (SELECT eligible, placement_offered, placement_date, treatment_type, engaged_30d
@@ -95,8 +69,6 @@ export function outsideFunnel(f: ProgramFilter) {
       OR (h.has_o AND NOT coalesce(placement_offered, false)))) AS placedOutside
     FROM e, h`);
 }
-
-export interface IneligibleReason extends Record<string, unknown> { reason: string; encounters: number; share: number }
 
 /** Why encounters were not eligible: encounters marked not eligible, by reason (blank reasons
  *  are their own row). share = encounters / all encounters marked not eligible. */

@@ -4,26 +4,7 @@
 import { ENCOUNTER_FACTS } from '../../../../src/db/derived.ts';
 import { costWhere, encounterWhere, monthSpine, narrowsBeyondPeriod, type ProgramFilter } from '../../../../src/metrics/filters.ts';
 import { query } from '../../../../src/metrics/query.ts';
-
-/** Headline figures of the program under a filter (encounters by encounter date). */
-export interface ProgramKpis extends Record<string, unknown> {
-  encounters: number;
-  people: number;
-  /** Encounters screened eligible; null when the export has no eligibility column. */
-  eligible: number | null;
-  placed: number;
-  peoplePlaced: number;
-  /** placed / eligible (or placed / encounters when eligibility is not recorded). */
-  placementRate: number | null;
-  placementBase: 'eligible encounters' | 'all encounters';
-  medianHoursToPlacement: number | null;
-  /** Ledger costs dated in the period; null without a ledger, or when the filter narrows by
-   *  agency, pathway or treatment, which the ledger does not record. */
-  totalCost: number | null;
-  costPerPersonPlaced: number | null;
-  firstDate: Date | null;
-  lastDate: Date | null;
-}
+import type { ProgramKpis, MonthlyPlacements } from '../../../../src/metrics/placements.ts';
 
 /** A placement is an encounter with a placement date and a treatment type other than "none". */
 export const PLACED = `(placement_date IS NOT NULL AND coalesce(treatment_type, '') <> 'none')`;
@@ -51,14 +32,6 @@ export function programKpis(f: ProgramFilter) {
       k.placed / NULLIF(coalesce(k.eligible, k.encounters), 0) AS placementRate,
       c.totalCost / NULLIF(k.peoplePlaced, 0) AS costPerPersonPlaced
     FROM k, c`);
-}
-
-export interface MonthlyPlacements extends Record<string, unknown> {
-  month: Date;
-  encounters: number;
-  people: number;
-  placed: number;
-  peoplePlaced: number;
 }
 
 /** Encounters, distinct people and placements per calendar month of the encounter date. Every

@@ -6,6 +6,7 @@ import { sqlString } from '../../../../src/db/sql.ts';
 import { encounterWhere, type ProgramFilter } from '../../../../src/metrics/filters.ts';
 import { PLACED } from './placements.ts';
 import { query } from '../../../../src/metrics/query.ts';
+import type { ServiceReferrals } from '../../../../src/metrics/referrals.ts';
 
 /** Treatment types that are medication for opioid use disorder. */
 export const MOUD_TYPES = ['MOUD methadone', 'MOUD buprenorphine', 'MOUD naltrexone'] as const;
@@ -13,19 +14,6 @@ export const MOUD_TYPES = ['MOUD methadone', 'MOUD buprenorphine', 'MOUD naltrex
 export const RECOVERY_SUPPORT = 'recovery support';
 
 const list = (xs: readonly string[]) => xs.map(sqlString).join(', ');
-
-export interface ServiceReferrals extends Record<string, unknown> {
-  /** Distinct people with a placement in substance use treatment (any treatment type other than
-   *  recovery support and none, MOUD included), and those placements. */
-  peopleTreatment: number;
-  placementsTreatment: number;
-  /** The same for recovery support services. */
-  peopleRecovery: number;
-  placementsRecovery: number;
-  /** The same for the three MOUD treatment types. */
-  peopleMoud: number;
-  placementsMoud: number;
-}
 
 /** People referred to treatment, to recovery support, and to MOUD, by encounter date. A referral
  *  here is a placement (an encounter with a placement date and a treatment type): an offer that

@@ -5,16 +5,7 @@ import { ENCOUNTER_FACTS } from '../../../../src/db/derived.ts';
 import { encounterWhere, monthSpine, type ProgramFilter } from '../../../../src/metrics/filters.ts';
 import { HOURS, PLACED } from './placements.ts';
 import { query } from '../../../../src/metrics/query.ts';
-
-export interface PlacementTimes extends Record<string, unknown> {
-  placed: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  within24: number;
-  within72: number;
-  share24: number | null;
-  share72: number | null;
-}
+import type { PlacementTimes, PlacementTimeBand, MonthlyPlacementTimes } from '../../../../src/metrics/timeToPlacement.ts';
 
 /** Hours from encounter to placement, among placed encounters (by encounter date): the median,
  *  the 90th percentile (interpolated between the two nearest placements), and how many were
@@ -35,8 +26,6 @@ export const HOUR_BANDS: readonly [number, number, string][] = [
   [48, 72, '2–3 days'], [72, 168, '3–7 days'], [168, Infinity, '7 days or more'],
 ];
 
-export interface PlacementTimeBand extends Record<string, unknown> { band: string; lower: number; placed: number; share: number | null }
-
 /** Placed encounters by the time it took, in the bands above (every band appears). */
 export function placementTimeBands(f: ProgramFilter) {
   const bands = HOUR_BANDS.map(([lo, hi, label], i) =>
@@ -47,14 +36,6 @@ export function placementTimeBands(f: ProgramFilter) {
     SELECT b.band, b.lower, count(t.h) AS placed, count(t.h) / NULLIF((SELECT count(*) FROM t), 0) AS share
     FROM b LEFT JOIN t ON t.h >= b.lower AND (b.upper IS NULL OR t.h < b.upper)
     GROUP BY b.ord, b.band, b.lower ORDER BY b.ord`);
-}
-
-export interface MonthlyPlacementTimes extends Record<string, unknown> {
-  month: Date;
-  placed: number;
-  medianHours: number | null;
-  p90Hours: number | null;
-  share24: number | null;
 }
 
 /** The same by month of the encounter; months without placements have null times. */
