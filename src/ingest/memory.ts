@@ -7,6 +7,9 @@ import type { Problem } from './problems.ts';
  *  is less). */
 export const MEMORY_PER_FILE_BYTE = 2.5;
 
+/** Below this estimated need (bytes) the check is skipped. */
+const SMALL_NEED = 32e6;
+
 const UNITS: Record<string, number> = { b: 1, bytes: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4 };
 
 /** DuckDB's memory_limit setting ("3.1 GiB") in bytes; null when it cannot be read. */
@@ -22,6 +25,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')
  *  anything is read, so nothing loaded earlier is put at risk. Null when it fits (or the database
  *  cannot say). */
 export async function memoryProblem(conn: Connection, file: string, size: number): Promise<Problem | null> {
+  // A small file is not worth a round trip to the database (the sample program loads nine at start).
+  if (size * MEMORY_PER_FILE_BYTE < SMALL_NEED) return null;
   const [m] = await conn.query<{ used: number | null; lim: string }>(
     "SELECT (SELECT sum(memory_usage_bytes) FROM duckdb_memory()) AS used, current_setting('memory_limit') AS lim");
   const limit = m ? parseMemoryLimit(m.lim) : null;
