@@ -3,28 +3,10 @@
  *  (tests/unit/metrics/fastPath.test.ts). Not imported by the app. */
 import { ENCOUNTER_FACTS } from '../../../../src/db/derived.ts';
 import { sqlIdent, sqlString } from '../../../../src/db/sql.ts';
-import { PATHWAYS, TREATMENT_TYPES } from '../../../../src/ingest/kinds/program.ts';
 import { encounterWhere, type ProgramFilter } from '../../../../src/metrics/filters.ts';
 import { PLACED } from './placements.ts';
 import { query } from '../../../../src/metrics/query.ts';
-import type { Breakdown, RepeatVisits } from '../../../../src/metrics/breakdowns.ts';
-
-/** The encounter columns the program can be broken down by. */
-export const DIMENSIONS = {
-  pathway: { label: 'Pathway', vocabulary: PATHWAYS as readonly string[] },
-  treatment_type: { label: 'Treatment type', vocabulary: TREATMENT_TYPES as readonly string[] },
-  agency: { label: 'Agency', vocabulary: null },
-  residence: { label: 'Residence', vocabulary: null },
-  age_band: { label: 'Age band', vocabulary: null },
-  sex: { label: 'Sex', vocabulary: null },
-  race_ethnicity: { label: 'Race / ethnicity', vocabulary: null },
-  primary_substance: { label: 'Primary substance', vocabulary: null },
-} as const;
-
-export type Dimension = keyof typeof DIMENSIONS;
-
-/** The value shown for a blank cell. */
-export const NOT_RECORDED = '(not recorded)';
+import { DIMENSIONS, NOT_RECORDED, type Breakdown, type Dimension, type RepeatVisits } from '../../../../src/metrics/breakdowns.ts';
 
 /** Encounters, distinct people and placements for each value of one column. Blank cells form
  *  their own row, so the encounters of all rows add up to the total. A person whose encounters
