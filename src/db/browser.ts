@@ -6,7 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { arrowToRows } from './arrow.ts';
 import { shippedCodes } from './shippedCodes.ts';
 import { startupSql } from './startup.ts';
-import { interruptible, type Connection, type Database, type Row } from './types.ts';
+import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './types.ts';
 import { countingWorker, type ReadCounter } from './readCounter.ts';
 
 /** Self-hosted bundles only: the EH build (WebAssembly exceptions) with the MVP build as fallback.
@@ -20,6 +20,17 @@ class BrowserConnection implements Connection {
   constructor(private readonly conn: duckdb.AsyncDuckDBConnection) {}
   async query<T extends Row = Row>(sql: string): Promise<T[]> {
     return arrowToRows<T>(await this.conn.query(sql));
+  }
+  async columns<K extends Record<string, ColumnKind>>(sql: string, kinds: K): Promise<Columns<K>> {
+    const table = await this.conn.query(sql);
+    const out: Record<string, unknown> = {};
+    for (const [name, kind] of Object.entries(kinds)) {
+      const vector = table.getChild(name);
+      if (!vector) throw new Error(`The result has no column ${name}.`);
+      if (vector.nullCount > 0) throw new Error(`Column ${name} has NULLs.`);
+      out[name] = toColumn(kind, vector.toArray() as ArrayLike<unknown>);
+    }
+    return out as Columns<K>;
   }
   /** With a signal the statement is sent as a pending query, which DuckDB-wasm can cancel. */
   run(sql: string, signal?: AbortSignal): Promise<void> {

@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseCodeTables } from './codes.ts';
 import { startupSql } from './startup.ts';
 import { plainRow } from './values.ts';
-import { interruptible, type Connection, type Database, type Row } from './types.ts';
+import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './types.ts';
 
 /** Native DuckDB with the same start-up and the same plain rows as the browser: for tests and the
  *  command line. Not imported by the app. */
@@ -13,6 +13,15 @@ class NodeConnection implements Connection {
   async query<T extends Row = Row>(sql: string): Promise<T[]> {
     const reader = await this.conn.runAndReadAll(sql);
     return reader.getRowObjectsJS().map((r) => plainRow<T>(r as Record<string, unknown>));
+  }
+  async columns<K extends Record<string, ColumnKind>>(sql: string, kinds: K): Promise<Columns<K>> {
+    const cols = (await this.conn.runAndReadAll(sql)).getColumnsObjectJS();
+    const out: Record<string, unknown> = {};
+    for (const [name, kind] of Object.entries(kinds)) {
+      if (!cols[name]) throw new Error(`The result has no column ${name}.`);
+      out[name] = toColumn(kind, cols[name] as ArrayLike<unknown>);
+    }
+    return out as Columns<K>;
   }
   run(sql: string, signal?: AbortSignal): Promise<void> {
     return interruptible(signal, () => this.conn.run(sql), () => this.conn.interrupt());

@@ -1,5 +1,6 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { costWhere, encounterWhere, monthSpine, narrowsBeyondPeriod, type ProgramFilter } from './filters.ts';
+import * as local from './local/placements.ts';
 import { query } from './query.ts';
 
 /** What a placement is, and the hours to it: defined with the derived columns that hold them. */
@@ -46,7 +47,7 @@ export function programKpis(f: ProgramFilter) {
       CASE WHEN k.eligible IS NOT NULL THEN 'eligible encounters' ELSE 'all encounters' END AS placementBase,
       k.placed / NULLIF(coalesce(k.eligible, k.encounters), 0) AS placementRate,
       c.totalCost / NULLIF(k.peoplePlaced, 0) AS costPerPersonPlaced
-    FROM k, c`);
+    FROM k, c`, (ix) => local.programKpis(ix, f));
 }
 
 export interface MonthlyPlacements extends Record<string, unknown> {
@@ -70,5 +71,5 @@ export function placementsByMonth(f: ProgramFilter) {
       count(one) FILTER (WHERE placed) AS placed,
       count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
     FROM (SELECT * FROM e UNION ALL SELECT * FROM m)
-    GROUP BY month ORDER BY month`);
+    GROUP BY month ORDER BY month`, (ix) => local.placementsByMonth(ix, f));
 }
