@@ -7,7 +7,9 @@ import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <BrowserRouter>
+    {/* Address changes render at once, in the event that made them, not as a transition React
+        may spread over several tasks: a filter change repaints in one go (issue 3's 50 ms). */}
+    <BrowserRouter useTransitions={false}>
       <DataProvider>
         <App />
       </DataProvider>

@@ -1,8 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ALL_TIME, parsePeriod, type NamedPeriod } from '../analysis/periods.ts';
 import type { ProgramFilter } from '../metrics/filters.ts';
 import { latestParams } from './latestParams.ts';
+
+interface Pending { base: string; next: string; pushed: boolean }
 
 /** The names of the filter parameters in the page's address. */
 export const FILTER_PARAMS = ['period', 'agency', 'pathway', 'treatment'] as const;
@@ -25,14 +27,23 @@ export interface Filters {
 /** The program filters, read from and written to the address (react-router search params), so a
  *  copied link opens the same view, back and forward step through changes, and a reload keeps them. */
 export function useFilters(): Filters {
-  const [params, setParams] = useSearchParams();
+  const [address, setParams] = useSearchParams();
+  // A change shows at once; the address follows right after the page has been painted. Pushing a
+  // history entry costs Chromium 5-15 ms, a good part of the 50 ms a repaint may take (issue 3).
+  // `pending` applies only while the address is still the one it was made from: once the address
+  // changes (to it, or by back and forward) the address is what counts.
+  const [pending, setPending] = useState<Pending | null>(null);
+  const pendingRef = useRef<Pending | null>(null);
+  const current = address.toString();
+  const shown = pending && pending.base === current ? pending.next : current;
+  const params = useMemo(() => new URLSearchParams(shown), [shown]);
   const raw = params.get('period');
   const parsed = parsePeriod(raw);
   const period = parsed ?? ALL_TIME;
   const agency = params.getAll('agency');
   const pathway = params.getAll('pathway');
   const treatment = params.getAll('treatment');
-  const key = params.toString();
+  const key = shown;
   const filter = useMemo<ProgramFilter>(() => ({
     periods: period.kind === 'all' ? [] : [{ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }],
     ...(agency.length ? { agency } : {}),
@@ -40,15 +51,26 @@ export function useFilters(): Filters {
     ...(treatment.length ? { treatment } : {}),
   }), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = useCallback((patch: Partial<Record<Param, string | string[] | null>>) => {
-    setParams((prev) => {
-      const next = latestParams(prev);
-      for (const [k, v] of Object.entries(patch)) {
-        next.delete(k);
-        for (const x of v == null ? [] : Array.isArray(v) ? v : [v]) if (x !== '') next.append(k, x);
-      }
-      return next;
-    });
-  }, [setParams]);
+    // A change not yet in the address goes there first, so that every change is its own entry.
+    const before = pendingRef.current;
+    if (before && !before.pushed) push(before);
+    const next = latestParams(address);
+    for (const [k, v] of Object.entries(patch)) {
+      next.delete(k);
+      for (const x of v == null ? [] : Array.isArray(v) ? v : [v]) if (x !== '') next.append(k, x);
+    }
+    const p: Pending = { base: latestParams(address).toString(), next: next.toString(), pushed: false };
+    pendingRef.current = p;
+    setPending(p);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => push(p), 0));
+    // A hidden tab draws no frames: the address is updated anyway.
+    setTimeout(() => push(p), 100);
+    function push(q: Pending) {
+      if (q.pushed) return;
+      q.pushed = true;
+      setParams(new URLSearchParams(q.next));
+    }
+  }, [setParams, address]);
   const clear = useCallback(() => set({ period: null, agency: null, pathway: null, treatment: null }), [set]);
   return {
     filter, period, agency, pathway, treatment, set, clear,

@@ -1,6 +1,6 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../filters.ts';
 import type { MonthlyPlacements, ProgramKpis } from '../placements.ts';
-import { dateOrNull, DistinctPeople, quantileCont, ratio, sortedValues } from './aggregate.ts';
+import { dateOrNull, DistinctPeople, quantileOf, ratio } from './aggregate.ts';
 import { NO_DATE, type ProgramIndex } from './programIndex.ts';
 import { monthDate, monthSpine, selectCosts, selectEncounters } from './select.ts';
 
@@ -11,6 +11,8 @@ export function programKpis(ix: ProgramIndex, f: ProgramFilter): ProgramKpis[] {
   const people = new DistinctPeople(e.people), peoplePlaced = new DistinctPeople(e.people);
   let nPeople = 0, nPeoplePlaced = 0, eligibleRecorded = 0, eligible = 0, placed = 0;
   let first = Infinity, last = -Infinity;
+  const hours = new Float64Array(rows.length);
+  let nHours = 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
     const pid = e.pid[i]!;
@@ -20,17 +22,18 @@ export function programKpis(ix: ProgramIndex, f: ProgramFilter): ProgramKpis[] {
     if (e.placed[i] === 1) {
       placed++;
       if (peoplePlaced.see(pid)) nPeoplePlaced++;
+      const h = e.hours[i]!;
+      if (h === h) hours[nHours++] = h;
     }
     const d = e.date[i]!;
     if (d < first) first = d;
     if (d > last) last = d;
   }
-  const hours = sortedValues(e.hours, rows, (i) => e.placed[i] === 1);
   const totalCost = narrowsBeyondPeriod(f) ? null : costTotal(ix, f);
   const eligibleOrNull = eligibleRecorded > 0 ? eligible : null;
   return [{
     encounters: rows.length, people: nPeople, eligible: eligibleOrNull, placed, peoplePlaced: nPeoplePlaced,
-    medianHoursToPlacement: quantileCont(hours, 0.5),
+    medianHoursToPlacement: quantileOf(hours.subarray(0, nHours), 0.5),
     firstDate: dateOrNull(first), lastDate: dateOrNull(last),
     totalCost,
     placementBase: eligibleOrNull !== null ? 'eligible encounters' : 'all encounters',
@@ -55,31 +58,22 @@ function costTotal(ix: ProgramIndex, f: ProgramFilter): number | null {
 export function placementsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyPlacements[] {
   const e = ix.encounters;
   const rows = selectEncounters(ix, f);
-  const months = monthSpine(e.monthMin, e.monthMax, f.periods);
-  const at = new Map<number, MonthlyPlacements>();
-  // Rows with a month outside the spine still form their own month, as the SQL union does.
+  const months = new Map<number, MonthlyPlacements>();
   const row = (m: number) => {
-    let r = at.get(m);
-    if (!r) at.set(m, (r = { month: monthDate(m), encounters: 0, people: 0, placed: 0, peoplePlaced: 0 }));
+    let r = months.get(m);
+    if (!r) months.set(m, (r = { month: monthDate(m), encounters: 0, people: 0, placed: 0, peoplePlaced: 0 }));
     return r;
   };
-  for (const m of months) row(m);
-  // People are counted once per month: one generation of the distinct counter per month.
-  const byMonth = new Map<number, number[]>();
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j]!;
-    const m = e.month[i]!;
-    if (m === NO_DATE) continue;
-    let list = byMonth.get(m);
-    if (!list) byMonth.set(m, (list = []));
-    list.push(i);
-  }
+  for (const m of monthSpine(e.monthMin, e.monthMax, f.periods)) row(m);
+  // People are counted once per month: the rows grouped by month, one generation of the
+  // distinct counters per month.
   const people = new DistinctPeople(e.people), placedPeople = new DistinctPeople(e.people);
-  for (const [m, list] of byMonth) {
+  forEachMonth(e.month, rows, e.monthMin, e.monthMax, (m, group, from, to) => {
     const r = row(m);
     people.reset();
     placedPeople.reset();
-    for (const i of list) {
+    for (let j = from; j < to; j++) {
+      const i = group[j]!;
       const pid = e.pid[i]!;
       r.encounters++;
       if (people.see(pid)) r.people++;
@@ -88,6 +82,28 @@ export function placementsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyPl
         if (placedPeople.see(pid)) r.peoplePlaced++;
       }
     }
+  });
+  return [...months.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+}
+
+/** Calls `each(month, group, from, to)` for every month that has rows: `group[from..to)` are its
+ *  row numbers. A counting sort by month, in linear time; rows without a month are left out. */
+export function forEachMonth(month: Int32Array, rows: Int32Array, first: number, last: number,
+  each: (m: number, group: Int32Array, from: number, to: number) => void): void {
+  if (first < 0 && last < 0) return;
+  const span = last - first + 1;
+  const start = new Int32Array(span + 1);
+  for (let j = 0; j < rows.length; j++) {
+    const m = month[rows[j]!]!;
+    if (m !== NO_DATE) start[m - first + 1]!++;
   }
-  return [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  for (let k = 0; k < span; k++) start[k + 1]! += start[k]!;
+  const next = start.slice(0, span);
+  const group = new Int32Array(start[span]!);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const m = month[i]!;
+    if (m !== NO_DATE) group[next[m - first]!++] = i;
+  }
+  for (let k = 0; k < span; k++) if (start[k + 1]! > start[k]!) each(first + k, group, start[k]!, start[k + 1]!);
 }

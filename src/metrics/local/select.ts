@@ -27,8 +27,21 @@ function allowed(dict: Dictionary, values: readonly string[] | undefined): Uint8
   return out;
 }
 
-/** Row numbers of the encounters the filter keeps, in index order. */
+/** The last selection made on each index: a page's metrics all narrow by the same filter, so the
+ *  encounters are scanned once per filter change, not once per metric. */
+const lastSelection = new WeakMap<ProgramIndex, { key: string; rows: Int32Array }>();
+
+/** Row numbers of the encounters the filter keeps, in index order. Treat as read-only. */
 export function selectEncounters(ix: ProgramIndex, f: ProgramFilter): Int32Array {
+  const key = JSON.stringify([f.periods, f.agency, f.pathway, f.treatment]);
+  const last = lastSelection.get(ix);
+  if (last?.key === key) return last.rows;
+  const rows = scanEncounters(ix, f);
+  lastSelection.set(ix, { key, rows });
+  return rows;
+}
+
+function scanEncounters(ix: ProgramIndex, f: ProgramFilter): Int32Array {
   const e = ix.encounters;
   const [lo, hi] = bounds(f.periods);
   const dated = f.periods.some((p) => p.from || p.to);

@@ -10,6 +10,7 @@ import { programTableCounts } from '../../metrics/coverage.ts';
 import { kitTotals, kitsByMonth, naloxoneByMonth, naloxoneTotals } from '../../metrics/naloxone.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useFilters } from '../../state/useFilters.ts';
+import { useProgramIndex } from '../../state/programIndex.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from '../placements/useFilled.ts';
@@ -24,6 +25,8 @@ export function NaloxonePage() {
   const f = filters.filter;
   const counts = useQuery(useMemo(() => programTableCounts(), []));
   const filled = useFilled();
+  // Starts reading the program index as the page opens, before its metrics ask for it.
+  const ix = useProgramIndex(true);
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
   const hasKits = (filled?.naloxone_kit_given ?? 0) > 0;
   const totals = useQuery(useMemo(() => (hasLog ? naloxoneTotals(f) : null), [f, hasLog]));
@@ -37,7 +40,7 @@ export function NaloxonePage() {
   const ready = status === 'ready' && !counts.loading && filled;
   return (
     <>
-      <header className="page-head">
+      <header className="page-head" data-program-index={ix ? 'ready' : 'reading'}>
         <h1>Naloxone</h1>
         <p className="hint">Overdoses reversed by officers with naloxone, what happened to the person, and the naloxone kits the program handed out.</p>
       </header>

@@ -4,6 +4,7 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { programTableCounts, type TableCounts } from '../../metrics/coverage.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { describeFilters, useFilters, type Filters } from '../../state/useFilters.ts';
+import { useProgramIndex } from '../../state/programIndex.ts';
 import { useQuery } from '../../state/useQuery.ts';
 
 /** The frame of the program pages: heading, filters, and what to say when there is nothing to
@@ -19,10 +20,12 @@ export function ProgramPage({ title, intro, needs, filterFields, children }: {
   const filters = useFilters();
   const counts = useQuery(useMemo(() => programTableCounts(), []));
   const c = counts.rows[0];
+  // Starts reading the program index as the page opens, before its metrics ask for it.
+  const ix = useProgramIndex(true);
   const what = { encounters: 'program encounters export', costs: 'cost ledger', naloxone: 'naloxone log' }[needs];
   return (
     <>
-      <header className="page-head">
+      <header className="page-head" data-program-index={ix ? 'ready' : 'reading'}>
         <h1>{title}</h1>
         <p className="hint">{intro}</p>
       </header>
