@@ -32,18 +32,19 @@ export function funnel(ix: ProgramIndex, f: ProgramFilter, labels: readonly stri
     const c = tally[t]!;
     if (c === 0) continue;
     const g = t % 3, pl = Math.floor(t / 3) % 2, of = (Math.floor(t / 6) % 3) - 1, el = Math.floor(t / 18) - 1;
+    // Each step keeps the rows of the step before that pass it, where the step is recorded.
     count[0]! += c;
     if (el === -1) unknown[1]! += c;
-    if (!(!recorded[1] || el === 1)) continue;
+    if (recorded[1] && el !== 1) continue;
     count[1]! += c;
     if (of === -1) unknown[2]! += c;
-    if (!(!recorded[2] || of === 1)) continue;
+    if (recorded[2] && of !== 1) continue;
     count[2]! += c;
     // A blank placement is "not placed", never unknown.
-    if (!(!recorded[3] || pl === 1)) continue;
+    if (recorded[3] && pl !== 1) continue;
     count[3]! += c;
     if (g === 1) unknown[4]! += c;
-    if (!(!recorded[4] || g === 0)) continue;
+    if (recorded[4] && g !== 0) continue;
     count[4]! += c;
   }
   const n = count[0]!;
