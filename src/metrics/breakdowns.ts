@@ -2,6 +2,7 @@ import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/program.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
+import * as local from './local/breakdowns.ts';
 import { query } from './query.ts';
 
 /** The encounter columns the program can be broken down by. */
@@ -47,7 +48,8 @@ export function encountersBy(dim: Dimension, f: ProgramFilter) {
     FROM (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, placed, 1 AS one, CAST(NULL AS BIGINT) AS ord
       FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} ${spine})
     GROUP BY value
-    ORDER BY min(ord) NULLS LAST, (value = ${sqlString(NOT_RECORDED)}), encounters DESC, value`);
+    ORDER BY min(ord) NULLS LAST, (value = ${sqlString(NOT_RECORDED)}), encounters DESC, value`,
+    (ix) => local.encountersBy(ix, f, dim, vocab, NOT_RECORDED));
 }
 
 export interface RepeatVisits extends Record<string, unknown> {
@@ -63,7 +65,7 @@ export function repeatVisits(f: ProgramFilter) {
     SELECT CASE WHEN k = 5 THEN '5 or more' ELSE CAST(k AS VARCHAR) END AS visits,
       count(n) AS people, coalesce(sum(n), 0) AS encounters
     FROM (SELECT * FROM p UNION ALL SELECT unnest([1, 2, 3, 4, 5]), NULL)
-    GROUP BY k ORDER BY k`);
+    GROUP BY k ORDER BY k`, (ix) => local.repeatVisits(ix, f));
 }
 
 export interface FilterOptions extends Record<string, unknown> { field: string; value: string; n: number }

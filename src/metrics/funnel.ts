@@ -1,6 +1,7 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
+import * as local from './local/funnel.ts';
 import { query } from './query.ts';
 
 export type FunnelStepId = 'encounters' | 'eligible' | 'offered' | 'placed' | 'engaged';
@@ -32,6 +33,7 @@ export interface FunnelStep extends Record<string, unknown> {
  *  encounter through. An encounter placed without an offer on record is not counted as placed
  *  here (see `outsideFunnel`). */
 export function funnel(f: ProgramFilter) {
+  const first = 'Encounters';
   const steps: [FunnelStepId, string, string, string, string][] = [
     // id, label, passes, "recorded" test over the filtered rows, column whose blank means unknown
     ['eligible', 'Eligible', 'eligible', 'count(eligible) > 0', 'eligible'],
@@ -57,9 +59,9 @@ export function funnel(f: ProgramFilter) {
   const counts = steps.map(([id]) => `count(*) FILTER (WHERE at_${id}) AS n_${id}`);
   const recorded = steps.map(([id]) => `bool_or(has_${id}) AS r_${id}`);
   const union = [
-    `SELECT 0 AS ord, 'encounters' AS step, 'Encounters' AS label, n AS count, NULL AS baseLabel, NULL AS base, true AS recorded, 0 AS unknown FROM c`,
+    `SELECT 0 AS ord, 'encounters' AS step, ${sqlString(first)} AS label, n AS count, NULL AS baseLabel, NULL AS base, true AS recorded, 0 AS unknown FROM c`,
     ...steps.map(([id, label], i) => {
-      const [prevId, prevLabel] = i === 0 ? ['', 'Encounters'] : [steps[i - 1]![0], steps[i - 1]![1]];
+      const [prevId, prevLabel] = i === 0 ? ['', first] : [steps[i - 1]![0], steps[i - 1]![1]];
       const base = i === 0 ? 'n' : `n_${prevId}`;
       return `SELECT ${i + 1}, ${sqlString(id)}, ${sqlString(label)}, n_${id}, ${sqlString(prevLabel)}, ${base}, coalesce(r_${id}, false), unknown_${id} FROM c`;
     }),
@@ -73,7 +75,7 @@ export function funnel(f: ProgramFilter) {
     u AS (${union.join('\n    UNION ALL ')})
     SELECT ord, step, label, count, baseLabel, base, count / NULLIF(base, 0) AS share,
       count / NULLIF((SELECT n FROM c), 0) AS shareOfEncounters, recorded, unknown
-    FROM u ORDER BY ord`);
+    FROM u ORDER BY ord`, (ix) => local.funnel(ix, f, [first, ...steps.map(([, label]) => label)]));
 }
 
 export interface OutsideFunnel extends Record<string, unknown> {
@@ -89,8 +91,11 @@ export function outsideFunnel(f: ProgramFilter) {
     h AS (SELECT count(eligible) > 0 AS has_e, count(placement_offered) > 0 AS has_o FROM e)
     SELECT count(*) FILTER (WHERE placed AND ((h.has_e AND NOT coalesce(eligible, false))
       OR (h.has_o AND NOT coalesce(placement_offered, false)))) AS placedOutside
-    FROM e, h`);
+    FROM e, h`, (ix) => local.outsideFunnel(ix, f));
 }
+
+/** The reason shown for encounters marked not eligible without one. */
+const NO_REASON = '(no reason recorded)';
 
 export interface IneligibleReason extends Record<string, unknown> { reason: string; encounters: number; share: number }
 
@@ -98,8 +103,8 @@ export interface IneligibleReason extends Record<string, unknown> { reason: stri
  *  are their own row). share = encounters / all encounters marked not eligible. */
 export function ineligibleReasons(f: ProgramFilter) {
   return query<IneligibleReason>(`
-    SELECT coalesce(ineligible_reason, '(no reason recorded)') AS reason, count(*) AS encounters,
+    SELECT coalesce(ineligible_reason, ${sqlString(NO_REASON)}) AS reason, count(*) AS encounters,
       count(*) / sum(count(*)) OVER () AS share
     FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND eligible = false
-    GROUP BY 1 ORDER BY (reason = '(no reason recorded)'), encounters DESC, reason`);
+    GROUP BY 1 ORDER BY (reason = ${sqlString(NO_REASON)}), encounters DESC, reason`, (ix) => local.ineligibleReasons(ix, f, NO_REASON));
 }

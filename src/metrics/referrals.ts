@@ -1,6 +1,7 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { encounterWhere, type ProgramFilter } from './filters.ts';
+import * as local from './local/referrals.ts';
 import { query } from './query.ts';
 
 /** Treatment types that are medication for opioid use disorder. */
@@ -35,5 +36,5 @@ export function serviceReferrals(f: ProgramFilter) {
     SELECT count(DISTINCT participant_id) FILTER (WHERE treat) AS peopleTreatment, count(*) FILTER (WHERE treat) AS placementsTreatment,
       count(DISTINCT participant_id) FILTER (WHERE rec) AS peopleRecovery, count(*) FILTER (WHERE rec) AS placementsRecovery,
       count(DISTINCT participant_id) FILTER (WHERE moud) AS peopleMoud, count(*) FILTER (WHERE moud) AS placementsMoud
-    FROM c`);
+    FROM c`, (ix) => local.serviceReferrals(ix, f, RECOVERY_SUPPORT, MOUD_TYPES));
 }
