@@ -1,0 +1,106 @@
+import type { ProgramFilter } from '../filters.ts';
+import { OUTCOMES, type KitTotals, type MonthlyKits, type MonthlyNaloxone, type NaloxoneTotals } from '../naloxone.ts';
+import { DistinctPeople } from './aggregate.ts';
+import { DaySlots } from './daySlots.ts';
+import type { ProgramIndex } from './programIndex.ts';
+import { monthDate, monthSpine, selectEncounters, selectNaloxone } from './select.ts';
+
+/** Each outcome code's position in OUTCOMES as `coalesce(outcome, 'unknown')` matches it (a blank
+ *  outcome is 'unknown'); -1 for an outcome that is none of them, which no column counts. */
+function outcomeSlots(dict: readonly (string | null)[]): Int8Array {
+  const out = new Int8Array(dict.length);
+  for (let k = 0; k < dict.length; k++) out[k] = (OUTCOMES as readonly string[]).indexOf(dict[k] ?? 'unknown');
+  return out;
+}
+
+/** metrics/naloxone.ts `naloxoneTotals`, from the index: over the log in the filter (date and
+ *  agency), count(*), coalesce(sum(doses), 0) (blank doses skipped) and the count per outcome. */
+export function naloxoneTotals(ix: ProgramIndex, f: ProgramFilter): NaloxoneTotals[] {
+  const x = ix.naloxone;
+  const slotOf = outcomeSlots(x.dict.outcome);
+  const counts = [0, 0, 0, 0];
+  let doses = 0;
+  const rows = selectNaloxone(ix, f);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const d = x.doses[i]!;
+    if (d === d) doses += d;
+    const o = slotOf[x.outcome[i]!]!;
+    if (o >= 0) counts[o]!++;
+  }
+  return [{ administrations: rows.length, doses, ...outcomeRow(counts) }];
+}
+
+function outcomeRow(counts: number[]): Record<(typeof OUTCOMES)[number], number> {
+  return Object.fromEntries(OUTCOMES.map((o, k) => [o, counts[k]!])) as Record<(typeof OUTCOMES)[number], number>;
+}
+
+/** metrics/naloxone.ts `naloxoneByMonth`, from the index: the month spine of the log's dates,
+ *  clipped to the filter's periods only, LEFT JOINed by month to the log in the filter; per month
+ *  the rows, coalesce(sum(doses), 0) and the count per outcome (a row without a date joins no month). */
+export function naloxoneByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyNaloxone[] {
+  const x = ix.naloxone;
+  const months = monthSpine(x.monthMin, x.monthMax, f.periods);
+  const nm = months.length, no = OUTCOMES.length;
+  const slots = new DaySlots(months);
+  const slotOf = outcomeSlots(x.dict.outcome);
+  const administrations = new Int32Array(nm), doses = new Float64Array(nm), outcomes = new Int32Array(nm * no);
+  const rows = selectNaloxone(ix, f);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const k = slots.slot(x.day[i]!);
+    if (k < 0) continue;
+    administrations[k]!++;
+    const d = x.doses[i]!;
+    if (d === d) doses[k]! += d;
+    const o = slotOf[x.outcome[i]!]!;
+    if (o >= 0) outcomes[k * no + o]!++;
+  }
+  return months.map((m, k) => ({
+    month: monthDate(m), administrations: administrations[k]!, doses: doses[k]!,
+    ...outcomeRow(Array.from(outcomes.subarray(k * no, k * no + no))),
+  }));
+}
+
+/** metrics/naloxone.ts `kitsByMonth`, from the index: the month spine of the encounter dates
+ *  clipped to the periods, LEFT JOINed by month to the encounters in the filter; per month the
+ *  kits given, the encounters, and the encounters with the kit field filled in. */
+export function kitsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyKits[] {
+  const e = ix.encounters;
+  const months = monthSpine(e.monthMin, e.monthMax, f.periods);
+  const nm = months.length;
+  // The spine is a run of consecutive months: month m is slot m - first (NO_DATE falls outside).
+  const first = months[0] ?? 0;
+  const kits = new Int32Array(nm), encounters = new Int32Array(nm), recorded = new Int32Array(nm);
+  const rows = selectEncounters(ix, f);
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const k = e.month[i]! - first;
+    if (k < 0 || k >= nm) continue;
+    encounters[k]!++;
+    const kit = e.kit[i]!;
+    if (kit !== -1) recorded[k]!++;
+    if (kit === 1) kits[k]!++;
+  }
+  return months.map((m, k) => ({ month: monthDate(m), kits: kits[k]!, encounters: encounters[k]!, recorded: recorded[k]! }));
+}
+
+/** metrics/naloxone.ts `kitTotals`, from the index: over the encounters in the filter, the kits
+ *  given, the distinct people given one, the encounters with the kit field filled in, and all. */
+export function kitTotals(ix: ProgramIndex, f: ProgramFilter): KitTotals[] {
+  const e = ix.encounters;
+  const rows = selectEncounters(ix, f);
+  const people = new DistinctPeople(e.people);
+  let kits = 0, nPeople = 0, recorded = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const kit = e.kit[i]!;
+    if (kit === -1) continue;
+    recorded++;
+    if (kit === 1) {
+      kits++;
+      if (people.see(e.pid[i]!)) nPeople++;
+    }
+  }
+  return [{ kits, people: nPeople, recorded, encounters: rows.length }];
+}
