@@ -13,24 +13,24 @@ import { monthDate, monthSpine, selectCosts, selectEncounters } from './select.t
  *  placed over the encounters in the periods; the ratios as `x / NULLIF(y, 0)`. */
 export function costSummary(ix: ProgramIndex, f: ProgramFilter): CostSummary[] {
   const p = periodOnly(f);
-  const c = ix.costs;
+  const { amount, linked: isLinked } = ix.costs;
   const rows = selectCosts(ix, p);
   let total = 0, anyTotal = false, linked = 0, anyLinked = false;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
-    const v = c.amount[i]!;
+    const v = amount[i]!;
     if (v !== v) continue;
     total += v;
     anyTotal = true;
-    if (c.linked[i] === 1) { linked += v; anyLinked = true; }
+    if (isLinked[i] === 1) { linked += v; anyLinked = true; }
   }
-  const e = ix.encounters;
+  const { placed, pid } = ix.encounters;
   const enc = selectEncounters(ix, p);
-  const people = new DistinctPeople(e.people);
+  const people = new DistinctPeople(ix.encounters.people);
   let peoplePlaced = 0;
   for (let j = 0; j < enc.length; j++) {
     const i = enc[j]!;
-    if (e.placed[i] === 1 && people.see(e.pid[i]!)) peoplePlaced++;
+    if (placed[i] === 1 && people.see(pid[i]!)) peoplePlaced++;
   }
   const totalOrNull = anyTotal ? total : null;
   return [{

@@ -16,16 +16,16 @@ function outcomeSlots(dict: readonly (string | null)[]): Int8Array {
 /** metrics/naloxone.ts `naloxoneTotals`, from the index: over the log in the filter (date and
  *  agency), count(*), coalesce(sum(doses), 0) (blank doses skipped) and the count per outcome. */
 export function naloxoneTotals(ix: ProgramIndex, f: ProgramFilter): NaloxoneTotals[] {
-  const x = ix.naloxone;
-  const slotOf = outcomeSlots(x.dict.outcome);
+  const { doses: dosesCol, outcome, dict } = ix.naloxone;
+  const slotOf = outcomeSlots(dict.outcome);
   const counts = [0, 0, 0, 0];
   let doses = 0;
   const rows = selectNaloxone(ix, f);
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
-    const d = x.doses[i]!;
+    const d = dosesCol[i]!;
     if (d === d) doses += d;
-    const o = slotOf[x.outcome[i]!]!;
+    const o = slotOf[outcome[i]!]!;
     if (o >= 0) counts[o]!++;
   }
   return [{ administrations: rows.length, doses, ...outcomeRow(counts) }];
@@ -39,21 +39,21 @@ function outcomeRow(counts: number[]): Record<(typeof OUTCOMES)[number], number>
  *  clipped to the filter's periods only, LEFT JOINed by month to the log in the filter; per month
  *  the rows, coalesce(sum(doses), 0) and the count per outcome (a row without a date joins no month). */
 export function naloxoneByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyNaloxone[] {
-  const x = ix.naloxone;
-  const months = monthSpine(x.monthMin, x.monthMax, f.periods);
+  const { day, doses: dosesCol, outcome, dict, monthMin, monthMax } = ix.naloxone;
+  const months = monthSpine(monthMin, monthMax, f.periods);
   const nm = months.length, no = OUTCOMES.length;
   const slots = new DaySlots(months);
-  const slotOf = outcomeSlots(x.dict.outcome);
+  const slotOf = outcomeSlots(dict.outcome);
   const administrations = new Int32Array(nm), doses = new Float64Array(nm), outcomes = new Int32Array(nm * no);
   const rows = selectNaloxone(ix, f);
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
-    const k = slots.slot(x.day[i]!);
+    const k = slots.slot(day[i]!);
     if (k < 0) continue;
     administrations[k]!++;
-    const d = x.doses[i]!;
+    const d = dosesCol[i]!;
     if (d === d) doses[k]! += d;
-    const o = slotOf[x.outcome[i]!]!;
+    const o = slotOf[outcome[i]!]!;
     if (o >= 0) outcomes[k * no + o]!++;
   }
   return months.map((m, k) => ({
@@ -66,8 +66,8 @@ export function naloxoneByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyNalo
  *  clipped to the periods, LEFT JOINed by month to the encounters in the filter; per month the
  *  kits given, the encounters, and the encounters with the kit field filled in. */
 export function kitsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyKits[] {
-  const e = ix.encounters;
-  const months = monthSpine(e.monthMin, e.monthMax, f.periods);
+  const { month, kit: kitCol, monthMin, monthMax } = ix.encounters;
+  const months = monthSpine(monthMin, monthMax, f.periods);
   const nm = months.length;
   // The spine is a run of consecutive months: month m is slot m - first (NO_DATE falls outside).
   const first = months[0] ?? 0;
@@ -75,10 +75,10 @@ export function kitsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyKits[] {
   const rows = selectEncounters(ix, f);
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
-    const k = e.month[i]! - first;
+    const k = month[i]! - first;
     if (k < 0 || k >= nm) continue;
     encounters[k]!++;
-    const kit = e.kit[i]!;
+    const kit = kitCol[i]!;
     if (kit !== -1) recorded[k]!++;
     if (kit === 1) kits[k]!++;
   }
@@ -88,18 +88,18 @@ export function kitsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyKits[] {
 /** metrics/naloxone.ts `kitTotals`, from the index: over the encounters in the filter, the kits
  *  given, the distinct people given one, the encounters with the kit field filled in, and all. */
 export function kitTotals(ix: ProgramIndex, f: ProgramFilter): KitTotals[] {
-  const e = ix.encounters;
+  const { kit: kitCol, pid } = ix.encounters;
   const rows = selectEncounters(ix, f);
-  const people = new DistinctPeople(e.people);
+  const people = new DistinctPeople(ix.encounters.people);
   let kits = 0, nPeople = 0, recorded = 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
-    const kit = e.kit[i]!;
+    const kit = kitCol[i]!;
     if (kit === -1) continue;
     recorded++;
     if (kit === 1) {
       kits++;
-      if (people.see(e.pid[i]!)) nPeople++;
+      if (people.see(pid[i]!)) nPeople++;
     }
   }
   return [{ kits, people: nPeople, recorded, encounters: rows.length }];
