@@ -71,18 +71,19 @@ export function kitsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyKits[] {
   const nm = months.length;
   // The spine is a run of consecutive months: month m is slot m - first (NO_DATE falls outside).
   const first = months[0] ?? 0;
-  const kits = new Int32Array(nm), encounters = new Int32Array(nm), recorded = new Int32Array(nm);
+  // One count per month and kit value (-1 blank, 0 no, 1 yes) at counts[3k + kit + 1]: a single
+  // increment per row, with no branch on the kit value.
+  const counts = new Int32Array(nm * 3);
   const rows = selectEncounters(ix, f);
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
     const k = month[i]! - first;
-    if (k < 0 || k >= nm) continue;
-    encounters[k]!++;
-    const kit = kitCol[i]!;
-    if (kit !== -1) recorded[k]!++;
-    if (kit === 1) kits[k]!++;
+    if (k >= 0 && k < nm) counts[3 * k + kitCol[i]! + 1]!++;
   }
-  return months.map((m, k) => ({ month: monthDate(m), kits: kits[k]!, encounters: encounters[k]!, recorded: recorded[k]! }));
+  return months.map((m, k) => {
+    const blank = counts[3 * k]!, no = counts[3 * k + 1]!, yes = counts[3 * k + 2]!;
+    return { month: monthDate(m), kits: yes, encounters: blank + no + yes, recorded: no + yes };
+  });
 }
 
 /** metrics/naloxone.ts `kitTotals`, from the index: over the encounters in the filter, the kits
@@ -91,16 +92,14 @@ export function kitTotals(ix: ProgramIndex, f: ProgramFilter): KitTotals[] {
   const { kit: kitCol, pid } = ix.encounters;
   const rows = selectEncounters(ix, f);
   const people = new DistinctPeople(ix.encounters.people);
-  let kits = 0, nPeople = 0, recorded = 0;
+  // Encounters by kit value (-1 blank, 0 no, 1 yes) at counts[kit + 1].
+  const counts = new Int32Array(3);
+  let nPeople = 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
     const kit = kitCol[i]!;
-    if (kit === -1) continue;
-    recorded++;
-    if (kit === 1) {
-      kits++;
-      if (people.see(pid[i]!)) nPeople++;
-    }
+    counts[kit + 1]!++;
+    if (kit === 1 && people.see(pid[i]!)) nPeople++;
   }
-  return [{ kits, people: nPeople, recorded, encounters: rows.length }];
+  return [{ kits: counts[2]!, people: nPeople, recorded: counts[1]! + counts[2]!, encounters: rows.length }];
 }
