@@ -1,6 +1,7 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { sqlString } from '../db/sql.ts';
 import { costWhere, encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
+import * as local from './local/costs.ts';
 import { query } from './query.ts';
 
 /** Costs are narrowed by their date only: the ledger records no agency, pathway or treatment.
@@ -32,7 +33,7 @@ export function costSummary(f: ProgramFilter) {
     SELECT c.entries, c.total, e.encounters, e.peoplePlaced,
       c.total / NULLIF(e.encounters, 0) AS perEncounter, c.total / NULLIF(e.peoplePlaced, 0) AS perPersonPlaced,
       c.linked / NULLIF(c.total, 0) AS linkedToEncounter
-    FROM c, e`);
+    FROM c, e`, (ix) => local.costSummary(ix, f));
 }
 
 export interface CostPart extends Record<string, unknown> { value: string; amount: number; entries: number; share: number | null }
@@ -43,7 +44,7 @@ export function costsBy(column: 'category' | 'funding_source', f: ProgramFilter)
     SELECT coalesce(${column}, '(not recorded)') AS value, sum(amount) AS amount, count(*) AS entries,
       sum(amount) / NULLIF(sum(sum(amount)) OVER (), 0) AS share
     FROM costs WHERE ${costWhere(periodOnly(f))}
-    GROUP BY 1 ORDER BY (value = '(not recorded)'), amount DESC, value`);
+    GROUP BY 1 ORDER BY (value = '(not recorded)'), amount DESC, value`, (ix) => local.costsBy(ix, column, f));
 }
 
 export interface MonthlyCost extends Record<string, unknown> { month: Date; amount: number; cumulative: number }
@@ -58,7 +59,7 @@ export function costsByMonth(f: ProgramFilter) {
     SELECT m.month, coalesce(c.amount, 0) AS amount,
       sum(coalesce(c.amount, 0)) OVER (ORDER BY m.month) AS cumulative
     FROM ${monthSpine('costs', 'date', p)} m LEFT JOIN c ON c.month = m.month
-    ORDER BY m.month`);
+    ORDER BY m.month`, (ix) => local.costsByMonth(ix, f));
 }
 
 /** A grant award or budget line entered by the user. `to` is the award's last day (inclusive). */

@@ -1,5 +1,6 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { encounterWhere, monthSpine, naloxoneWhere, type ProgramFilter } from './filters.ts';
+import * as local from './local/naloxone.ts';
 import { query } from './query.ts';
 
 export const OUTCOMES = ['survived', 'transported', 'died', 'unknown'] as const;
@@ -23,7 +24,7 @@ export function naloxoneByMonth(f: ProgramFilter) {
     SELECT m.month, count(n.month) AS administrations, coalesce(sum(n.doses), 0) AS doses,
       ${OUTCOMES.map((o) => `count(*) FILTER (WHERE n.outcome = '${o}') AS ${o}`).join(', ')}
     FROM ${monthSpine('naloxone', 'date', { periods: f.periods })} m LEFT JOIN n ON n.month = m.month
-    GROUP BY m.month ORDER BY m.month`);
+    GROUP BY m.month ORDER BY m.month`, (ix) => local.naloxoneByMonth(ix, f));
 }
 
 export interface NaloxoneTotals extends Record<string, unknown> {
@@ -34,7 +35,7 @@ export function naloxoneTotals(f: ProgramFilter) {
   return query<NaloxoneTotals>(`
     SELECT count(*) AS administrations, coalesce(sum(doses), 0) AS doses,
       ${OUTCOMES.map((o) => `count(*) FILTER (WHERE coalesce(outcome, 'unknown') = '${o}') AS ${o}`).join(', ')}
-    FROM naloxone WHERE ${naloxoneWhere(f)}`);
+    FROM naloxone WHERE ${naloxoneWhere(f)}`, (ix) => local.naloxoneTotals(ix, f));
 }
 
 export interface MonthlyKits extends Record<string, unknown> { month: Date; kits: number; encounters: number; recorded: number }
@@ -47,7 +48,7 @@ export function kitsByMonth(f: ProgramFilter) {
       FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)})
     SELECT m.month, count(*) FILTER (WHERE e.kit) AS kits, count(e.month) AS encounters, count(e.kit) AS recorded
     FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN e ON e.month = m.month
-    GROUP BY m.month ORDER BY m.month`);
+    GROUP BY m.month ORDER BY m.month`, (ix) => local.kitsByMonth(ix, f));
 }
 
 export interface KitTotals extends Record<string, unknown> { kits: number; people: number; recorded: number; encounters: number }
@@ -59,5 +60,5 @@ export function kitTotals(f: ProgramFilter) {
     SELECT count(*) FILTER (WHERE naloxone_kit_given) AS kits,
       count(DISTINCT participant_id) FILTER (WHERE naloxone_kit_given) AS people,
       count(naloxone_kit_given) AS recorded, count(*) AS encounters
-    FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}`);
+    FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}`, (ix) => local.kitTotals(ix, f));
 }

@@ -1,5 +1,6 @@
 import { ENCOUNTER_FACTS } from '../db/derived.ts';
 import { encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
+import * as local from './local/timeToPlacement.ts';
 import { query } from './query.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
@@ -22,7 +23,7 @@ export function placementTimes(f: ProgramFilter) {
       count(*) FILTER (WHERE h <= 24) AS within24, count(*) FILTER (WHERE h <= 72) AS within72,
       count(*) FILTER (WHERE h <= 24) / NULLIF(count(*), 0) AS share24,
       count(*) FILTER (WHERE h <= 72) / NULLIF(count(*), 0) AS share72
-    FROM t`);
+    FROM t`, (ix) => local.placementTimes(ix, f));
 }
 
 /** The bands of the distribution, in hours: [lower, upper). */
@@ -42,7 +43,7 @@ export function placementTimeBands(f: ProgramFilter) {
     b AS (SELECT * FROM (VALUES ${bands}) AS v(ord, lower, upper, band))
     SELECT b.band, b.lower, count(t.h) AS placed, count(t.h) / NULLIF((SELECT count(*) FROM t), 0) AS share
     FROM b LEFT JOIN t ON t.h >= b.lower AND (b.upper IS NULL OR t.h < b.upper)
-    GROUP BY b.ord, b.band, b.lower ORDER BY b.ord`);
+    GROUP BY b.ord, b.band, b.lower ORDER BY b.ord`, (ix) => local.placementTimeBands(ix, f));
 }
 
 export interface MonthlyPlacementTimes extends Record<string, unknown> {
@@ -61,5 +62,5 @@ export function placementTimesByMonth(f: ProgramFilter) {
     SELECT m.month, count(t.h) AS placed, quantile_cont(t.h, 0.5) AS medianHours, quantile_cont(t.h, 0.9) AS p90Hours,
       count(t.h) FILTER (WHERE t.h <= 24) / NULLIF(count(t.h), 0) AS share24
     FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN t ON t.month = m.month
-    GROUP BY m.month ORDER BY m.month`);
+    GROUP BY m.month ORDER BY m.month`, (ix) => local.placementTimesByMonth(ix, f));
 }
