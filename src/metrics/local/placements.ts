@@ -1,6 +1,7 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../filters.ts';
 import type { MonthlyPlacements, ProgramKpis } from '../placements.ts';
-import { dateOrNull, DistinctPeople, quantileOf, ratio } from './aggregate.ts';
+import { dateOrNull, DistinctPeople, ratio } from './aggregate.ts';
+import { quantilesCont } from './quantiles.ts';
 import { NO_DATE, type ProgramIndex } from './programIndex.ts';
 import { monthDate, monthSpine, selectCosts, selectEncounters } from './select.ts';
 
@@ -33,7 +34,7 @@ export function programKpis(ix: ProgramIndex, f: ProgramFilter): ProgramKpis[] {
   const eligibleOrNull = eligibleRecorded > 0 ? eligible : null;
   return [{
     encounters: rows.length, people: nPeople, eligible: eligibleOrNull, placed, peoplePlaced: nPeoplePlaced,
-    medianHoursToPlacement: quantileOf(hours.subarray(0, nHours), 0.5),
+    medianHoursToPlacement: quantilesCont(hours.subarray(0, nHours), [0.5])[0]!,
     firstDate: dateOrNull(first), lastDate: dateOrNull(last),
     totalCost,
     placementBase: eligibleOrNull !== null ? 'eligible encounters' : 'all encounters',
@@ -90,7 +91,7 @@ export function placementsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyPl
  *  row numbers. A counting sort by month, in linear time; rows without a month are left out. */
 export function forEachMonth(month: Int32Array, rows: Int32Array, first: number, last: number,
   each: (m: number, group: Int32Array, from: number, to: number) => void): void {
-  if (first < 0 && last < 0) return;
+  if (first > last) return;
   const span = last - first + 1;
   const start = new Int32Array(span + 1);
   for (let j = 0; j < rows.length; j++) {

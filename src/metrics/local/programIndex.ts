@@ -26,7 +26,7 @@ export interface EncounterColumns {
   date: Float64Array;
   /** Months since January 1970 of the encounter date (`month` of encounter_facts); NO_DATE when blank. */
   month: Int32Array;
-  /** The first and last month of any encounter (NaN-free; -1 when there are no encounters). */
+  /** The first and last month of any encounter (first > last when no encounter is dated). */
   monthMin: number;
   monthMax: number;
   agency: Int32Array; pathway: Int32Array; treatment: Int32Array; residence: Int32Array; ageBand: Int32Array;
@@ -48,7 +48,7 @@ export interface CostColumns {
   dict: Record<'category' | 'fundingSource', Dictionary>;
   /** 1 where the entry names an encounter. */
   linked: Int8Array;
-  /** The first and last month of any entry (-1 without entries). */
+  /** The first and last month of any entry (first > last without dated entries). */
   monthMin: number; monthMax: number;
 }
 
@@ -124,7 +124,7 @@ function dictionaryOf<K extends string>(keys: readonly K[], rows: DictRow[]): Re
   return out;
 }
 
-/** The first and last month among dated rows; [-1, -1] when none is dated. */
+/** The first and last month among dated rows; [0, -1] (first > last) when none is dated. */
 function range(xs: Int32Array, months: (v: number) => number): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < xs.length; i++) {
@@ -133,7 +133,7 @@ function range(xs: Int32Array, months: (v: number) => number): [number, number] 
     if (m < lo) lo = m;
     if (m > hi) hi = m;
   }
-  return lo === Infinity ? [-1, -1] : [lo, hi];
+  return lo === Infinity ? [0, -1] : [lo, hi];
 }
 
 /** Months since January 1970 of a day number. */

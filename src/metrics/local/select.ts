@@ -92,9 +92,9 @@ export function selectNaloxone(ix: ProgramIndex, f: ProgramFilter): Int32Array {
 /** The months a monthly series shows: every month from `first` to `last` (months since 1970) that
  *  lies inside the filter's periods, as metrics/filters.ts `monthSpine` clips them (a month is
  *  kept when its first day is on or after the first day of the month a period starts in, and
- *  before the period's end). Empty when the table has no dated row. */
+ *  before the period's end). Empty when the table has no dated row (first > last). */
 export function monthSpine(first: number, last: number, periods: readonly Period[]): number[] {
-  if (first < 0 && last < 0) return [];
+  if (first > last) return [];
   let lo = first, hiExclusiveDay = Infinity;
   for (const p of periods) {
     if (p.from) lo = Math.max(lo, monthOfDay(dayOf(p.from)));
