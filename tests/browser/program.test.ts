@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, openPage, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, foreignRequests, openBrowser, openPage, textOf, waitUntil } from './setup/browser.ts';
 
 /** Waits until nothing on the page is loading and the filter summary is shown. */
 async function settled(page: Page): Promise<void> {
@@ -270,4 +270,57 @@ describe('a program export with other column names, mapped by the user', () => {
     expect(await kpi(page, 'kpi-within24')).toBe('80%');
     expect(b.errors).toEqual([]);
   });
+});
+
+/** Counts the queries the page sends to DuckDB's worker (installed before the app starts). */
+const QUERY_SPY = `(() => {
+  const W = window.Worker;
+  window.__queries = 0;
+  window.Worker = function (url, opts) {
+    const w = new W(url, opts);
+    const post = w.postMessage.bind(w);
+    w.postMessage = (m, t) => { if (m && typeof m.type === 'string' && m.type.includes('QUERY')) window.__queries++; return post(m, t); };
+    return w;
+  };
+})()`;
+const queries = (page: Page) => page.evaluate(() => (window as unknown as { __queries: number }).__queries);
+
+describe('the program index', () => {
+  it('once read, filter changes are worked out in the page: the same figures, and no query reaches the database', async () => {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      await page.addInitScript(QUERY_SPY);
+      await page.goto(b.base + '/placements');
+      await page.locator('[data-program-index=ready]').waitFor({ timeout: 90_000 });
+      await settled(page);
+      // The bundled sample's files load one after another at start, and the index is read again
+      // after each program file: wait until the page has stopped asking.
+      let before = -1;
+      for (let now = await queries(page); now !== before; now = await queries(page)) {
+        before = now;
+        await page.waitForTimeout(1500);
+        await page.locator('[data-program-index=ready]').waitFor();
+      }
+      await page.getByTestId('filter-agency').selectOption('Harbor Point PD');
+      await page.getByTestId('period-kind').selectOption('year');
+      await page.getByTestId('period').selectOption('2024');
+      await showing(page, 'Calendar year 2024 · agency Harbor Point PD');
+      // The figures counted with Python's csv module (the test above): 414 encounters, 345 people, 290 placements.
+      expect(await kpi(page, 'kpi-encounters')).toBe('414');
+      expect(await kpi(page, 'kpi-people')).toBe('345');
+      expect(await kpi(page, 'kpi-placed')).toBe('290');
+      expect(await queries(page)).toBe(before);
+      await page.getByRole('link', { name: 'Funnel and engagement' }).click();
+      await settled(page);
+      const funnelBefore = await queries(page);
+      await page.getByTestId('filter-agency').selectOption('');
+      await showing(page, 'Calendar year 2024');
+      expect(await page.getByTestId('chart-funnel').locator('table tbody tr').count()).toBe(5);
+      expect(await queries(page)).toBe(funnelBefore);
+      expect(await page.getByTestId('methods').count()).toBe(1);
+    } finally {
+      await b.close();
+    }
+  }, 120_000);
 });
