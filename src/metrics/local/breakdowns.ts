@@ -1,6 +1,6 @@
 import type { Breakdown, Dimension, RepeatVisits } from '../breakdowns.ts';
 import type { ProgramFilter } from '../filters.ts';
-import { DistinctPeople } from './aggregate.ts';
+import { DistinctPeople, scratchInt32 } from './aggregate.ts';
 import type { EncounterText, ProgramIndex } from './programIndex.ts';
 import { selectEncounters } from './select.ts';
 
@@ -40,10 +40,10 @@ export function encountersBy(ix: ProgramIndex, f: ProgramFilter, dim: Dimension,
   const start = new Int32Array(G + 1);
   for (let j = 0; j < rows.length; j++) start[groupOf[col[rows[j]!]!]! + 1]!++;
   for (let g = 0; g < G; g++) start[g + 1]! += start[g]!;
-  const at = start.slice(0, G), sorted = new Int32Array(rows.length);
+  const at = start.slice(0, G), sorted = scratchInt32('groups', rows.length);
   for (let j = 0; j < rows.length; j++) { const i = rows[j]!; sorted[at[groupOf[col[i]!]!]!++] = i; }
 
-  const people = new DistinctPeople(e.people), peoplePlaced = new DistinctPeople(e.people);
+  const people = DistinctPeople.scratch(e.people, 0), peoplePlaced = DistinctPeople.scratch(e.people, 1);
   const out: { r: Breakdown; g: number }[] = [];
   for (let g = 0; g < G; g++) {
     const encounters = start[g + 1]! - start[g]!;

@@ -26,7 +26,7 @@ export function costSummary(ix: ProgramIndex, f: ProgramFilter): CostSummary[] {
   }
   const { placed, pid } = ix.encounters;
   const enc = selectEncounters(ix, p);
-  const people = new DistinctPeople(ix.encounters.people);
+  const people = DistinctPeople.scratch(ix.encounters.people, 0);
   let peoplePlaced = 0;
   for (let j = 0; j < enc.length; j++) {
     const i = enc[j]!;

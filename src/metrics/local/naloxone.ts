@@ -91,7 +91,7 @@ export function kitsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyKits[] {
 export function kitTotals(ix: ProgramIndex, f: ProgramFilter): KitTotals[] {
   const { kit: kitCol, pid } = ix.encounters;
   const rows = selectEncounters(ix, f);
-  const people = new DistinctPeople(ix.encounters.people);
+  const people = DistinctPeople.scratch(ix.encounters.people, 0);
   // Encounters by kit value (-1 blank, 0 no, 1 yes) at counts[kit + 1].
   const counts = new Int32Array(3);
   let nPeople = 0;

@@ -1,6 +1,6 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../filters.ts';
 import type { MonthlyPlacements, ProgramKpis } from '../placements.ts';
-import { dateOrNull, DistinctPeople, ratio } from './aggregate.ts';
+import { dateOrNull, DistinctPeople, ratio, scratchFloat64, scratchInt32 } from './aggregate.ts';
 import { quantilesCont } from './quantiles.ts';
 import { NO_DATE, type ProgramIndex } from './programIndex.ts';
 import { monthDate, monthSpine, selectCosts, selectEncounters } from './select.ts';
@@ -9,10 +9,10 @@ import { monthDate, monthSpine, selectCosts, selectEncounters } from './select.t
 export function programKpis(ix: ProgramIndex, f: ProgramFilter): ProgramKpis[] {
   const e = ix.encounters;
   const rows = selectEncounters(ix, f);
-  const people = new DistinctPeople(e.people), peoplePlaced = new DistinctPeople(e.people);
+  const people = DistinctPeople.scratch(e.people, 0), peoplePlaced = DistinctPeople.scratch(e.people, 1);
   let nPeople = 0, nPeoplePlaced = 0, eligibleRecorded = 0, eligible = 0, placed = 0;
   let first = Infinity, last = -Infinity;
-  const hours = new Float64Array(rows.length);
+  const hours = scratchFloat64('hours', rows.length);
   let nHours = 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
@@ -68,7 +68,7 @@ export function placementsByMonth(ix: ProgramIndex, f: ProgramFilter): MonthlyPl
   for (const m of monthSpine(e.monthMin, e.monthMax, f.periods)) row(m);
   // People are counted once per month: the rows grouped by month, one generation of the
   // distinct counters per month.
-  const people = new DistinctPeople(e.people), placedPeople = new DistinctPeople(e.people);
+  const people = DistinctPeople.scratch(e.people, 0), placedPeople = DistinctPeople.scratch(e.people, 1);
   forEachMonth(e.month, rows, e.monthMin, e.monthMax, (m, group, from, to) => {
     const r = row(m);
     people.reset();
@@ -100,7 +100,7 @@ export function forEachMonth(month: Int32Array, rows: Int32Array, first: number,
   }
   for (let k = 0; k < span; k++) start[k + 1]! += start[k]!;
   const next = start.slice(0, span);
-  const group = new Int32Array(start[span]!);
+  const group = scratchInt32('groups', start[span]!);
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
     const m = month[i]!;

@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../filters.ts';
 import { HOUR_BANDS, type MonthlyPlacementTimes, type PlacementTimeBand, type PlacementTimes } from '../timeToPlacement.ts';
-import { ratio } from './aggregate.ts';
+import { ratio, scratchFloat64 } from './aggregate.ts';
 import type { ProgramIndex } from './programIndex.ts';
 import { quantilesCont } from './quantiles.ts';
 import { monthDate, monthSpine, selectEncounters } from './select.ts';
@@ -11,7 +11,7 @@ import { monthDate, monthSpine, selectEncounters } from './select.ts';
 export function placementTimes(ix: ProgramIndex, f: ProgramFilter): PlacementTimes[] {
   const { placed: isPlaced, hours: col } = ix.encounters;
   const rows = selectEncounters(ix, f);
-  const hours = new Float64Array(rows.length);
+  const hours = scratchFloat64('hours', rows.length);
   let placed = 0, n = 0, within24 = 0, within72 = 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
@@ -85,7 +85,7 @@ export function placementTimesByMonth(ix: ProgramIndex, f: ProgramFilter): Month
     if (h <= 24) within24[k]!++;
   }
   for (let k = 0; k < nm; k++) start[k + 1]! += start[k]!;
-  const hours = new Float64Array(start[nm]!);
+  const hours = scratchFloat64('hours', start[nm]!);
   const next = start.slice(0, nm);
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
