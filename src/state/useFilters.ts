@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ALL_TIME, parsePeriod, type NamedPeriod } from '../analysis/periods.ts';
 import type { ProgramFilter } from '../metrics/filters.ts';
-import { latestParams } from './latestParams.ts';
+import { deferred, latestParams } from './latestParams.ts';
 
-interface Pending { base: string; next: string; pushed: boolean }
+interface Pending { base: string; next: string }
 
 /** The names of the filter parameters in the page's address. */
 export const FILTER_PARAMS = ['period', 'agency', 'pathway', 'treatment'] as const;
@@ -30,10 +30,9 @@ export function useFilters(): Filters {
   const [address, setParams] = useSearchParams();
   // A change shows at once; the address follows right after the page has been painted. Pushing a
   // history entry costs Chromium 5-15 ms, a good part of the 50 ms a repaint may take (issue 3).
-  // `pending` applies only while the address is still the one it was made from: once the address
-  // changes (to it, or by back and forward) the address is what counts.
+  // `pending` applies only while the address is still the one it was made from and the change is
+  // not written yet.
   const [pending, setPending] = useState<Pending | null>(null);
-  const pendingRef = useRef<Pending | null>(null);
   const current = address.toString();
   const shown = pending && pending.base === current ? pending.next : current;
   const params = useMemo(() => new URLSearchParams(shown), [shown]);
@@ -51,25 +50,24 @@ export function useFilters(): Filters {
     ...(treatment.length ? { treatment } : {}),
   }), [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = useCallback((patch: Partial<Record<Param, string | string[] | null>>) => {
-    // A change not yet in the address goes there first, so that every change is its own entry.
-    const before = pendingRef.current;
-    if (before && !before.pushed) push(before);
+    // Starts from the address with any change not yet written in it written first.
     const next = latestParams(address);
+    const base = next.toString();
     for (const [k, v] of Object.entries(patch)) {
       next.delete(k);
       for (const x of v == null ? [] : Array.isArray(v) ? v : [v]) if (x !== '') next.append(k, x);
     }
-    const p: Pending = { base: latestParams(address).toString(), next: next.toString(), pushed: false };
-    pendingRef.current = p;
+    const p: Pending = { base, next: next.toString() };
     setPending(p);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => push(p), 0));
-    // A hidden tab draws no frames: the address is updated anyway.
-    setTimeout(() => push(p), 100);
-    function push(q: Pending) {
-      if (q.pushed) return;
-      q.pushed = true;
-      setParams(new URLSearchParams(q.next));
-    }
+    // Once written, the change is the address's: dropped here, so that going back to `base` later
+    // shows `base`.
+    const write = deferred(() => {
+      setParams(new URLSearchParams(p.next));
+      setPending((cur) => (cur === p ? null : cur));
+    });
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(write, 0));
+    // A hidden tab draws no frames: the address is written anyway.
+    setTimeout(write, 100);
   }, [setParams, address]);
   const clear = useCallback(() => set({ period: null, agency: null, pathway: null, treatment: null }), [set]);
   return {

@@ -318,6 +318,15 @@ describe('the program index', () => {
       await showing(page, 'Calendar year 2024');
       expect(await page.getByTestId('chart-funnel').locator('table tbody tr').count()).toBe(5);
       expect(await queries(page)).toBe(funnelBefore);
+      // The address follows each change (written after the repaint), and back returns to the view
+      // before it, in this page's state, without a reload.
+      await expect.poll(() => filterSearch(page)).toBe('?period=2024');
+      await page.goBack();
+      await showing(page, 'Calendar year 2024 · agency Harbor Point PD');
+      expect(filterSearch(page)).toBe('?agency=Harbor+Point+PD&period=2024');
+      expect(await page.getByTestId('chart-funnel').locator('table tbody tr td:nth-child(2)').first().textContent()).toBe('414');
+      await page.goForward();
+      await showing(page, 'Calendar year 2024');
       expect(await page.getByTestId('methods').count()).toBe(1);
     } finally {
       await b.close();
