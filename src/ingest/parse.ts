@@ -23,8 +23,12 @@ const YES = ['yes', 'y', 'true', 't', '1'];
 const NO = ['no', 'n', 'false', 'f', '0'];
 const UNKNOWN = ['unknown', 'u', 'unk', 'not known'];
 
+/** The value where it is finite, else NULL: DuckDB reads "NaN", "inf" and "infinity" as numbers and
+ *  timestamps, which no total or period can use, so they are reported as not a number or date. */
+const finite = (x: string) => `(CASE WHEN isfinite(${x}) THEN ${x} END)`;
+
 export function dateExpr(raw: string, formats: readonly string[]): string {
-  if (formats.length === 0) return `TRY_CAST(${tr(raw)} AS TIMESTAMP)`;
+  if (formats.length === 0) return finite(`TRY_CAST(${tr(raw)} AS TIMESTAMP)`);
   const patterns = formats.filter((f) => f !== EXCEL_SERIAL);
   const f = patterns.length === 1 ? sqlString(patterns[0]!) : sqlStringList(patterns);
   const parsed = patterns.length ? `try_strptime(${tr(raw)}, ${f})` : 'NULL::TIMESTAMP';
@@ -41,7 +45,7 @@ export function parsedExpr(field: FieldDef, raw: string, formats: readonly strin
       return `NULLIF(${tr(raw)}, '')`;
     case 'number':
     case 'count':
-      return `TRY_CAST(${num(raw)} AS DOUBLE)`;
+      return finite(`TRY_CAST(${num(raw)} AS DOUBLE)`);
     case 'integer':
       return `TRY_CAST(${num(raw)} AS INTEGER)`;
     case 'date':

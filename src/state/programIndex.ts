@@ -44,9 +44,10 @@ function indexFor(conn: Connection, key: string): ProgramIndex | null {
 
 /** The index, when `wanted` and read; null otherwise. */
 export function useProgramIndex(wanted: boolean): ProgramIndex | null {
-  const { conn, loads } = useData();
+  const { conn, loads, status } = useData();
   const key = useMemo(() => programKey(loads), [loads]);
   const encounters = useMemo(() => loads.filter((l) => l.table_name === 'encounters').reduce((n, l) => n + Number(l.rows), 0), [loads]);
-  const usable = wanted && !!conn && encounters <= INDEX_LIMIT;
+  // Not before the start-up loads (the bundled sample) are done: the index would be read half-way.
+  const usable = wanted && status === 'ready' && !!conn && encounters <= INDEX_LIMIT;
   return useSyncExternalStore(subscribe, () => (usable ? indexFor(conn!, key) : null));
 }

@@ -61,9 +61,13 @@ export function useFilters(): Filters {
     setPending(p);
     // Once written, the change is the address's: dropped here, so that going back to `base` later
     // shows `base`.
+    // Written only while the page it was made on is still shown: a link or Back taken in the frame
+    // before the write must not be undone by it.
+    const path = typeof window === 'undefined' ? '' : window.location.pathname;
     const write = deferred(() => {
-      setParams(new URLSearchParams(p.next));
       setPending((cur) => (cur === p ? null : cur));
+      if (typeof window !== 'undefined' && window.location.pathname !== path) return;
+      setParams(new URLSearchParams(p.next));
     });
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(write, 0));
     // A hidden tab draws no frames: the address is written anyway.

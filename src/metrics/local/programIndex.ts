@@ -142,8 +142,18 @@ export function monthOfDay(day: number): number {
   return (d.getUTCFullYear() - 1970) * 12 + d.getUTCMonth();
 }
 
-/** Reads the index from the database. */
+/** Reads the index from the database, in one transaction: a file loaded meanwhile (on another
+ *  connection) is either wholly in it or wholly out, and the codes agree with their dictionaries. */
 export async function readProgramIndex(conn: Connection): Promise<ProgramIndex> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    return await readTables(conn);
+  } finally {
+    await conn.run('COMMIT');
+  }
+}
+
+async function readTables(conn: Connection): Promise<ProgramIndex> {
   const sql = programIndexSql();
   const e = await conn.columns(sql.encounters, {
     pid: 'int32', date: 'float64', month: 'int32',

@@ -274,6 +274,11 @@ describe('the bad-file corpus against a database with data loaded before', () =>
     'text-in-numeric.csv, row 3, column "amount": The value is not a number. Found "two hundred". '
     + 'Correct the value in the file, or map a different column.'));
 
+  // DuckDB reads "NaN" as a number; a total with it would be NaN, so it is refused like text.
+  it('nan-amount.csv: refused as not a number', () => refused('nan-amount.csv',
+    'nan-amount.csv, row 3, column "amount": The value is not a number. Found "NaN". '
+    + 'Correct the value in the file, or map a different column.'));
+
   it('200-columns.csv: the 18 known columns load, the 182 others are listed as ignored; no warning', async () => {
     const p = prepareFile(join(BAD, '200-columns.csv'));
     expect(p.ok && notReadyProblem(p)).toBe(null);
