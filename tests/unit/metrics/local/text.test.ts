@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row } from '../../../../src/db/types.ts';
 import { encounterFactsSql } from '../../../../src/db/derived.ts';
 import { sqlString } from '../../../../src/db/sql.ts';
 import * as breakdowns from '../../../../src/metrics/breakdowns.ts';
 import type { ProgramFilter } from '../../../../src/metrics/filters.ts';
-import * as funnel from '../../../../src/metrics/funnel.ts';
 import { readProgramIndex } from '../../../../src/metrics/local/programIndex.ts';
-import { runQuery, type Query } from '../../../../src/metrics/query.ts';
-import * as referrals from '../../../../src/metrics/referrals.ts';
+import { runQuery } from '../../../../src/metrics/query.ts';
 import { testDb, type TestDb } from '../../../helpers/node.ts';
+import { PAGE_METRICS } from './pageMetrics.ts';
 
 /** The random programs of agree.test.ts draw their text from a few plain ASCII words, all inside
  *  the vocabularies. Here every text column draws from values that order differently byte-wise
@@ -31,15 +29,8 @@ const filter: fc.Arbitrary<ProgramFilter> = fc.record({
   treatment: fc.option(fc.subarray(TEXT, { minLength: 1 }), { nil: undefined }),
 }).map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as unknown as ProgramFilter);
 
-const METRICS: [string, (f: ProgramFilter) => Query<Row>][] = [
-  ...(Object.keys(breakdowns.DIMENSIONS) as breakdowns.Dimension[]).map((d): [string, (f: ProgramFilter) => Query<Row>] =>
-    [`encountersBy ${d}`, (f) => breakdowns.encountersBy(d, f)]),
-  ['repeatVisits', breakdowns.repeatVisits],
-  ['serviceReferrals', referrals.serviceReferrals],
-  ['funnel', funnel.funnel],
-  ['outsideFunnel', funnel.outsideFunnel],
-  ['ineligibleReasons', funnel.ineligibleReasons],
-];
+/** The metrics that group or order by text. */
+const METRICS = PAGE_METRICS.filter(([name]) => /^(encountersBy|repeatVisits|serviceReferrals|funnel|outsideFunnel|ineligibleReasons)/.test(name));
 
 const v = (x: string | boolean | null) => (x === null ? 'NULL' : typeof x === 'string' ? sqlString(x) : String(x));
 
@@ -65,7 +56,7 @@ describe('local forms grouped or ordered by text agree with their SQL on awkward
       const ix = await readProgramIndex(t.conn);
       for (const f of filters) {
         for (const [name, build] of METRICS) {
-          const q = build(f);
+          const q = build(f)!;
           expect({ name, rows: q.local!(ix) }).toEqual({ name, rows: await runQuery(t.conn, q) });
         }
       }
