@@ -1,4 +1,6 @@
 import type { Connection, Row } from '../db/types.ts';
+import type { ProgramIndex } from '../metrics/local/programIndex.ts';
+import type { Query } from '../metrics/query.ts';
 
 /** Rows of queries run on a connection for the current data. A metric's SQL names every filter it
  *  applies, so the same SQL over the same data gives the same rows: going back to a filter shown
@@ -42,4 +44,23 @@ export function rowsOf<T extends Row>(conn: Connection, version: number, sql: st
     }, () => s.running.delete(sql));
   }
   return p as Promise<T[]>;
+}
+
+/** The rows of a metric's local form on an index, kept like the database's rows above: going back
+ *  to a view shown before (clearing a filter: the whole program, the heaviest view) is answered at
+ *  once. Dropped with the index, when the program's data change. */
+const local = new WeakMap<ProgramIndex, Map<string, Row[]>>();
+
+export function localRows<T extends Row>(ix: ProgramIndex, q: Query<T> & { local: (ix: ProgramIndex) => T[] }): T[] {
+  let m = local.get(ix);
+  if (!m) local.set(ix, (m = new Map()));
+  let rows = m.get(q.sql);
+  if (rows) {
+    m.delete(q.sql);
+  } else {
+    rows = q.local(ix);
+    while (m.size >= LIMIT) m.delete(m.keys().next().value!);
+  }
+  m.set(q.sql, rows);
+  return rows as T[];
 }

@@ -4,7 +4,7 @@ import type { Query } from '../metrics/query.ts';
 import { together } from './batch.ts';
 import { useData } from './DataContext.tsx';
 import { useProgramIndex } from './programIndex.ts';
-import { cachedRows, rowsOf } from './resultCache.ts';
+import { cachedRows, localRows, rowsOf } from './resultCache.ts';
 
 interface Result<T> { sql?: string; version?: number; rows: T[]; error?: string }
 
@@ -21,7 +21,7 @@ export function useQuery<T extends Row>(q: Query<T> | null): { rows: T[]; loadin
   const { conn, version } = useData();
   const [state, setState] = useState<Result<T>>({ rows: [] });
   const ix = useProgramIndex(!!q?.local);
-  const local = useMemo(() => (q?.local && ix ? q.local(ix) : undefined), [q, ix]);
+  const local = useMemo(() => (q?.local && ix ? localRows(ix, { ...q, local: q.local }) : undefined), [q, ix]);
   const sql = local ? undefined : q?.sql;
   const cached = conn && sql ? cachedRows<T>(conn, version, sql) : undefined;
   // Started here, during render, rather than in the effect below. Rendering twice (or a render
