@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import type { LaunchOptions } from '../scripts/chromium.ts';
 import { writeCrimeIncidents } from '../scripts/sample/crimeIncidents.ts';
 import { nativeDuckDb, papaParse, type Reference } from './crimeReference.ts';
 import { samplePeak, treeRss } from './memory.ts';
@@ -63,7 +64,7 @@ async function chartDrawn(page: Page): Promise<number> {
 
 /** One size: the file made if missing, the two references, then the browser through the real user
  *  path (Data page file input, then the crime page's chart) and 50 filter changes on that page. */
-export async function benchCrimeLoad(base: string, chromiumPath: string, args: string[], rows: number): Promise<CrimeRun> {
+export async function benchCrimeLoad(base: string, launch: LaunchOptions, rows: number): Promise<CrimeRun> {
   const file = join(tmpdir(), `bench-crime-${rows}.csv`);
   if (!existsSync(file)) {
     console.log(`Generating ${rows.toLocaleString('en-US')} crime incidents…`);
@@ -77,7 +78,7 @@ export async function benchCrimeLoad(base: string, chromiumPath: string, args: s
     throw new Error(`The references disagree: native ${native.rows} rows in ${native.groups} groups, PapaParse ${papa.rows} in ${papa.groups}.`);
   }
 
-  const server = await chromium.launchServer({ executablePath: chromiumPath, headless: true, args });
+  const server = await chromium.launchServer(launch);
   const browser = await chromium.connect(server.wsEndpoint());
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
+import type { LaunchOptions } from '../scripts/chromium.ts';
 import { parsePeriod } from '../src/analysis/periods.ts';
 import type { ProgramFilter } from '../src/metrics/filters.ts';
 import { loadPath, testDb } from '../tests/helpers/node.ts';
@@ -56,15 +57,14 @@ async function go(page: Page, path: string): Promise<number> {
  *  bundled sample stays loaded beside them, as it would for a user): on each page, filter changes
  *  (agency, pathway, calendar year, quarter), each timed from the change event to every chart, KPI
  *  and table showing the new figures, beside native DuckDB running the page's queries. */
-export async function benchProgramRepaint(base: string, chromiumPath: string, args: string[], N: number): Promise<ProgramRepaint> {
+export async function benchProgramRepaint(base: string, launch: LaunchOptions, N: number): Promise<ProgramRepaint> {
   const csv = join(tmpdir(), `bench-encounters-${N}.csv`);
   if (!existsSync(csv)) {
     console.log(`Generating ${N.toLocaleString('en-US')} encounters…`);
     await writeEncounters(csv, N);
   }
   const context = await chromium.launchPersistentContext(join(tmpdir(), `bench-profile-${Date.now()}`), {
-    executablePath: chromiumPath, headless: true, viewport: { width: 1200, height: 900 },
-    args,
+    ...launch, viewport: { width: 1200, height: 900 },
   });
   const results: PageRepaint[] = [];
   try {

@@ -10,7 +10,7 @@ const ms1 = (n: number) => n.toFixed(1);
 
 /** The results as Markdown tables. */
 export function resultsMarkdown(r: Results): string {
-  const out: string[] = [`Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}.`, ''];
+  const out: string[] = [`Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}${r.machine.browser ? `, ${r.machine.browser}` : ''}.`, ''];
   if (r.crime.length) {
     out.push('**Crime incident files, file input to first chart** (seconds; the browser runs DuckDB-wasm on one thread, native DuckDB uses every core):', '',
       '| rows | MB | recognised | checked | loaded | first chart | native DuckDB | × native (goal ≤ 3) | PapaParse | × as fast as PapaParse (goal ≥ 4) | longest task ms during the load (goal ≤ 100) / while the chart draws | browser memory MB before → peak | repaint p50 / p95 ms (goal p95 ≤ 50) | views shown for the first time: p50 / p95 |',
@@ -24,6 +24,12 @@ export function resultsMarkdown(r: Results): string {
     out.push(`**Program pages, ${int(r.program.rows)} encounters** (loaded in ${sec(r.program.loadMs)} s; the program index read ${int(r.program.indexMs ?? 0)} ms after /placements opened): filter change to every chart, KPI and table redrawn (ms):`, '',
       '| page | changes | metrics | repaint p50 | p95 (goal ≤ 50) | max | views not shown before: p95 | native DuckDB p50 for the same metrics\' SQL |', '|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const p of r.program.pages) out.push(`| ${p.page} | ${p.changes} | ${p.queries} | ${ms1(p.p50)} | ${ms1(p.p95)} | ${ms1(p.max)} | ${p.firstP95 === undefined ? '—' : `${ms1(p.firstP95)} (${p.firstViews})`} | ${ms1(p.nativeP50)} |`);
+    out.push('');
+  }
+  if (r.lighthouse?.length) {
+    out.push('**Lighthouse on the public page** (mobile, its default settings): performance score, median of the runs (goal ≥ 95):', '',
+      '| page | median | runs |', '|---|---:|---|');
+    for (const l of r.lighthouse) out.push(`| ${l.url.replace(/^https?:\/\/[^/]+/, '')} | ${l.median} | ${l.scores.join(', ')} |`);
     out.push('');
   }
   if (r.coldStart) {

@@ -11,7 +11,12 @@
  *    running the same queries.
  *
  * Writes bench/results.json and the results table in bench/README.md.
- * BENCH_PART=cold,crime,program picks parts; BENCH_CRIME_ROWS=100000,1000000 picks sizes;
+ *  - Lighthouse's performance score of the public page, the median of BENCH_LIGHTHOUSE_RUNS (5)
+ *    runs: the score moves by several points between runs of the same build, so `npm test` checks
+ *    only what is deterministic (accessibility, bytes and requests) and the score lives here.
+ *
+ * The browser is the one scripts/chromium.ts picks (CHROMIUM_PATH, a system one, or the bundled one).
+ * BENCH_PART=cold,lighthouse,crime,program picks parts; BENCH_CRIME_ROWS=100000,1000000 picks sizes;
  * BENCH_ROWS sets the encounters; BENCH_PORT the preview server's port.
  */
 import { spawn } from 'node:child_process';
@@ -21,18 +26,20 @@ import { coldStart, type ColdStart } from './coldStart.ts';
 import { benchCrimeLoad, type CrimeRun } from './crimeLoad.ts';
 import { benchProgramRepaint, type ProgramRepaint } from './programRepaint.ts';
 import { writeReadme } from './readme.ts';
+import { lighthouseMedians, type LighthouseMedian } from './lighthouse.ts';
+import { describeBrowser, findChromium, launchOptions } from '../scripts/chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PARTS = new Set((process.env.BENCH_PART ?? 'cold,crime,program').split(','));
+const PARTS = new Set((process.env.BENCH_PART ?? 'cold,lighthouse,crime,program').split(','));
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const CRIME_ROWS = (process.env.BENCH_CRIME_ROWS ?? '100000,1000000,5000000').split(',').map(Number);
 const ENCOUNTERS = Number(process.env.BENCH_ROWS ?? 100_000);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export interface Results {
   date: string;
-  machine: { cpus: number; model: string; node: string };
+  machine: { cpus: number; model: string; node: string; browser?: string };
+  /** Lighthouse (mobile) on the public page: the median performance score of several runs. */
+  lighthouse?: LighthouseMedian[];
   coldStart?: ColdStart;
   crime: CrimeRun[];
   program?: ProgramRepaint;
@@ -44,7 +51,10 @@ async function main() {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: npm run bench builds it first.');
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${PORT}`;
-  const results: Results = { date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version }, crime: [] };
+  const browser = await findChromium();
+  const launch = launchOptions(browser);
+  console.log(`Driving ${describeBrowser(browser)}.`);
+  const results: Results = { date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version, browser: browser.version }, crime: [] };
   try {
     for (let i = 0; ; i++) {
       try { if ((await fetch(base)).ok) break; } catch { /* starting */ }
@@ -52,12 +62,12 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     if (PARTS.has('cold')) {
-      const cold = results.coldStart = await coldStart(base, CHROMIUM, ARGS);
+      const cold = results.coldStart = await coldStart(base, launch);
       console.log(`Cold start of the overview (median of 5 fresh profiles): first figures ${cold.firstFigures.toFixed(0)} ms (goal: within 1,000 ms), the database's figures ${cold.databaseFigures.toFixed(0)} ms, first chart ${cold.firstChart.toFixed(0)} ms.`);
     }
     if (PARTS.has('crime')) {
       for (const rows of CRIME_ROWS) {
-        const r = await benchCrimeLoad(base, CHROMIUM, ARGS, rows);
+        const r = await benchCrimeLoad(base, launch, rows);
         results.crime.push(r);
         console.log(`Crime incidents, ${rows.toLocaleString('en-US')} rows (${(r.bytes / 1e6).toFixed(0)} MB): first chart ${s(r.firstChartMs)} `
           + `(recognised ${s(r.recognisedMs)}, checked ${s(r.validatedMs)}, loaded ${s(r.loadedMs)}) | native DuckDB ${s(r.native.ms)} (×${r.ratioToNative.toFixed(1)}) `
@@ -65,7 +75,11 @@ async function main() {
           + `| memory ${r.memoryBeforeMb.toFixed(0)} → peak ${r.memoryPeakMb.toFixed(0)} MB | repaint p50 ${r.repaint.p50.toFixed(1)} ms, p95 ${r.repaint.p95.toFixed(1)} ms (first views: ${r.repaint.firstViews}, p95 ${r.repaint.firstP95.toFixed(1)} ms)`);
       }
     }
-    if (PARTS.has('program')) results.program = await benchProgramRepaint(base, CHROMIUM, ARGS, ENCOUNTERS);
+    if (PARTS.has('lighthouse')) {
+      results.lighthouse = await lighthouseMedians([`${base}/public/`, `${base}/public/?lang=es`], browser, LIGHTHOUSE_RUNS);
+      for (const l of results.lighthouse) console.log(`Lighthouse ${l.url}: performance median ${l.median} of ${l.scores.length} runs (${l.scores.join(', ')}; goal ≥ 95).`);
+    }
+    if (PARTS.has('program')) results.program = await benchProgramRepaint(base, launch, ENCOUNTERS);
   } finally {
     server.kill();
   }

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, openPage, quiet, textOf } from './setup/browser.ts';
+import { readPdf } from '../helpers/pdf.ts';
 
 /** The council briefing and the grant report on the sample program, in Chromium: the briefing
  *  prints on exactly one US Letter page, the grant report on several with the program, period and
@@ -12,17 +12,14 @@ import { ARTIFACTS, openPage, quiet, textOf } from './setup/browser.ts';
  *  and every grant measure equals the figure the analytics pages show for the same filters.
  *  Expected figures for Q2 2025 were worked out with Python's csv module over data/sample. */
 
-/** Text of each page of a PDF (poppler's pdftotext), whitespace collapsed. */
-function pdfPages(path: string): string[] {
-  const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
-  return Array.from({ length: n }, (_, i) =>
-    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '));
-}
+/** Text of each page of a PDF, whitespace collapsed. */
+const pdfPages = async (path: string): Promise<string[]> => (await readPdf(path)).map((p) => p.text);
 
+/** Prints the page as the print dialog's "Save as PDF" would, into the test artifacts (to look at
+ *  the pages: `pdftoppm -r 70 -png tests/browser/.artifacts/briefing.pdf briefing`). */
 async function printToPdf(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}/${name}.pdf`;
   writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  execFileSync('pdftoppm', ['-r', '70', '-png', path, `${ARTIFACTS}/${name}`]);
   return path;
 }
 
@@ -67,13 +64,13 @@ describe('council briefing', () => {
 
   it('prints on exactly one US Letter page with no chart clipped', async () => {
     const pdf = await printToPdf(page, 'briefing');
-    const pages = pdfPages(pdf);
+    const pages = await pdfPages(pdf);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('Council briefing · Q2 2025 (Apr–Jun)');
     expect(pages[0]).toContain('Page 1 of 1');
     expect(pages[0]).toContain('Sources and methods');
     // Letter: 612 x 792 points.
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts/);
+    expect((await readPdf(pdf)).map((p) => [p.width, p.height])).toEqual([[612, 792]]);
     // Laid out for print: every chart lies inside its frame and inside the printable width.
     await page.emulateMedia({ media: 'print' });
     const boxes = await page.locator('.briefing figure.chart').evaluateAll((figs) => figs.map((f) => {
@@ -98,7 +95,7 @@ describe('council briefing', () => {
     expect(await textOf(page.getByTestId('briefing-paragraph'))).toMatch(/had not started in Q3 2021 \(Jul–Sep\) \(launch Mar 1, 2022\); what follows is context/);
     // Before the launch there is no figure to report: a dash, never a zero nobody counted.
     expect(await textOf(page.getByTestId('headline-people').getByTestId('value'))).toBe('—');
-    expect(pdfPages(await printToPdf(page, 'briefing-empty'))).toHaveLength(1);
+    expect(await pdfPages(await printToPdf(page, 'briefing-empty'))).toHaveLength(1);
     expect(b.errors).toEqual([]);
   });
 });
@@ -113,7 +110,7 @@ describe('council briefing of the launch quarter', () => {
       // Python: 13 encounters in March 2022 by 13 people; Q4 2021 is before the launch, so no comparison.
       expect(await textOf(b.page.getByTestId('headline-people').getByTestId('value'))).toBe('13');
       expect(await textOf(b.page.getByTestId('headline-people').getByTestId('vs-previous'))).toBe('no figure to compare');
-      expect(pdfPages(await printToPdf(b.page, 'briefing-launch'))).toHaveLength(1);
+      expect(await pdfPages(await printToPdf(b.page, 'briefing-launch'))).toHaveLength(1);
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();
@@ -206,7 +203,7 @@ describe('grant report', () => {
       end: f.querySelector('figcaption')!.textContent!.replace(/\s+/g, ' ').trim().slice(-40),
     })));
     expect(charts.length).toBe(4);
-    const pages = pdfPages(await printToPdf(page, 'grant-report'));
+    const pages = await pdfPages(await printToPdf(page, 'grant-report'));
     expect(pages.length).toBeGreaterThan(2);
     pages.forEach((text, i) => {
       expect(text).toContain('Harbor Point ANCHOR Program (synthetic sample) · Grant report · Q2 2025 (Apr–Jun)');

@@ -3,19 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchOptions } from '../../../scripts/chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'tests/browser/.artifacts';
 
-/** Debian's Chromium from an empty profile, with every request of the session recorded. */
+/** Chromium (the one scripts/chromium.ts picked) from an empty profile, with every request of the
+ *  session recorded. */
 export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; requests: string[]; base: string; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'dd-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
+    ...launchOptions(inject('browser')),
     viewport: { width: 1200, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     acceptDownloads: true,
   });
   const requests: string[] = [];

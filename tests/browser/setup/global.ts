@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { describeBrowser, findChromium, type Browser } from '../../../scripts/chromium.ts';
 
 /** Serves the built app (dist/, made by `vite build` before this project runs) on a local port for
- *  the browser tests. */
+ *  the browser tests, and picks the Chromium they drive (scripts/chromium.ts). */
 export const PORT = Number(process.env.TEST_PORT ?? 4179);
 let server: ChildProcess | undefined;
 
@@ -23,9 +24,12 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 200));
   }
   project.provide('baseUrl', base);
+  const browser = await findChromium();
+  console.log(`Browser tests drive ${describeBrowser(browser)}.`);
+  project.provide('browser', browser);
   return async () => { server?.kill(); };
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string }
+  export interface ProvidedContext { baseUrl: string; browser: Browser }
 }
