@@ -13,6 +13,7 @@ import type { Filters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from './useFilled.ts';
+import { AgencyComparison } from './AgencyComparison.tsx';
 import { latestParams } from '../../state/latestParams.ts';
 
 const ENC_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#e08a2c' }, { key: 'people', label: 'People', color: '#6b4c9a' }];
@@ -113,6 +114,7 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
           columns={[{ key: 'visits', label: 'Encounters in the period' }, { key: 'people', label: 'People', numeric: true }, { key: 'encounters', label: 'Their encounters', numeric: true }]}
           fileName="repeat-visits" />
       </div>
+      <AgencyComparison filter={f} />
       {hidden.length > 0 && (
         <p className="hint" data-testid="hidden-breakdowns">Not shown: {hidden.map((d) => DIMENSIONS[d].label.toLowerCase()).join(', ')}. No loaded encounter has a value in {hidden.length === 1 ? 'that column' : 'those columns'}; map a column to {hidden.length === 1 ? 'it' : 'them'} on the Data page to see {hidden.length === 1 ? 'it' : 'them'}.</p>
       )}

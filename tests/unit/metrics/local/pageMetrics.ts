@@ -1,4 +1,5 @@
 import type { Row } from '../../../../src/db/types.ts';
+import * as agencies from '../../../../src/metrics/agencies.ts';
 import * as breakdowns from '../../../../src/metrics/breakdowns.ts';
 import * as costs from '../../../../src/metrics/costs.ts';
 import type { ProgramFilter } from '../../../../src/metrics/filters.ts';
@@ -19,6 +20,7 @@ export const PAGE_METRICS: [string, Builder][] = [
   ...(Object.keys(breakdowns.DIMENSIONS) as breakdowns.Dimension[]).map((d): [string, Builder] =>
     [`encountersBy ${d}`, (f) => breakdowns.encountersBy(d, f)]),
   ['repeatVisits', breakdowns.repeatVisits],
+  ['agencyComparison', agencies.agencyComparison],
   ['serviceReferrals', referrals.serviceReferrals],
   ['funnel', funnel.funnel],
   ['outsideFunnel', funnel.outsideFunnel],
