@@ -5,6 +5,7 @@ import { OverdosesPage } from './pages/overdoses/OverdosesPage.tsx';
 import { NaloxonePage } from './pages/naloxone/NaloxonePage.tsx';
 import { PlacementsPage } from './pages/placements/PlacementsPage.tsx';
 import { SyntheticBanner } from './components/SyntheticBanner.tsx';
+import { OpeningStatus } from './components/OpeningStatus.tsx';
 import { DataPage } from './pages/data/DataPage.tsx';
 import { Overview } from './pages/overview/Overview.tsx';
 import { BriefingReport } from './reports/briefing/BriefingReport.tsx';
@@ -44,6 +45,7 @@ export function App() {
         </ul>
       </nav>
       <SyntheticBanner />
+      <OpeningStatus />
       <main id="main">
         {status === 'failed' && (
           <p role="alert" className="error">The in-browser database could not start: {error}. Reload the page; if it persists, try another browser.</p>

@@ -1,46 +1,40 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
 import type { Connection, Database } from '../db/types.ts';
-import { loadFile, removeLoadedFile, type LoadReport } from '../ingest/load.ts';
-import type { LoadProgress } from '../ingest/progress.ts';
-import { Cancelled } from '../db/types.ts';
+import { removeLoadedFile } from '../ingest/load.ts';
+import { useUploads, type Upload } from '../ingest/useUploads.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
-import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
-import { sniffFile, type SniffResult } from '../ingest/sniff.ts';
-import { SAMPLE_PROGRAM, saveProgram, savedProgram, type ProgramInfo } from './program.ts';
-import { SAMPLE_PREFIX, sampleFiles } from './sampleFiles.ts';
+import type { ProgramInfo } from './program.ts';
+import { sampleFiles } from './sampleFiles.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
-import { describeStoreError, FileStore, forgetEverything, keepable, restoreKept, storedFile, type RestoreState } from './persist.ts';
+import { describeStoreError, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
+import { WriteQueue } from './writeQueue.ts';
+import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
+import { SAMPLE_WORKSPACE } from './workspaces.ts';
+
+export type { Upload } from '../ingest/useUploads.ts';
 
 export interface LoadedFile { source_file: string; kind: string; table_name: string; rows: number; bytes: number; loaded_at: Date }
 
-export interface Upload {
-  id: number;
-  file: File;
-  prepared: Prepared;
-  status: 'sniffing' | 'needs-attention' | 'queued' | 'loading' | 'loaded' | 'failed' | 'cancelled';
-  report?: LoadReport;
-  /** While loading: the step and, while reading, the bytes read. */
-  progress?: LoadProgress;
-  error?: string;
-  /** Restored from this browser's store: when it was first added (ISO 8601). */
-  restored?: string;
-  /** The store already holds this file with this kind and mapping. */
-  kept?: boolean;
-}
+/** Files of the open workspace being loaded at start or on a switch: the sample's, or the kept ones. */
+export interface Opening { workspace: string; what: 'sample' | 'kept'; total: number; loaded: number; done: boolean; failed: number }
 
-interface DataState {
+interface DataState extends WorkspacesState {
   status: 'starting' | 'ready' | 'failed';
   error?: string;
   conn?: Connection;
   /** Bumped after every change to the tables, so views re-query. */
   version: number;
   loads: LoadedFile[];
-  sampleLoaded: boolean;
+  /** The open workspace is the bundled sample (every figure is synthetic). */
+  isSample: boolean;
   program: ProgramInfo;
+  /** The open workspace's files still coming in (start-up, restore, switch); undefined when all are in. */
+  opening?: Opening;
   uploads: Upload[];
+  /** Adds files to the user's workspace (starting one, and leaving the sample, when the sample is open). */
   addFiles: (files: File[]) => void;
   /** Prepares a file again with another kind or mapping; with `load`, loads it too when it is then ready. */
   reprepare: (id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => void;
@@ -49,7 +43,6 @@ interface DataState {
   cancelUpload: (id: number) => void;
   dismissUpload: (id: number) => void;
   removeFile: (sourceFile: string) => Promise<void>;
-  setProgram: (p: ProgramInfo | null) => void;
   /** The user's offense assignments; `assignOffense(key, null)` removes one. */
   offenseMap: OffenseMap;
   assignOffense: (key: string, code: string | null) => Promise<void>;
@@ -70,121 +63,105 @@ export function useData(): DataState {
   return c;
 }
 
-let uploadId = 0;
-
+/** The database and everything that writes to it. Every write goes through one WriteQueue, in
+ *  order; the database holds the open workspace's files only (workspaces.ts). */
 export function DataProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<DataState['status']>('starting');
   const [error, setError] = useState<string>();
   const [conn, setConn] = useState<Connection>();
   const [version, setVersion] = useState(0);
   const [loads, setLoads] = useState<LoadedFile[]>([]);
-  const [uploads, setUploads] = useState<Upload[]>([]);
-  const [userProgram, setUserProgram] = useState<ProgramInfo | null>(() => savedProgram());
+  const [firstEncounter, setFirstEncounter] = useState<string | null>(null);
   const db = useRef<{ db: Database; loader: Connection } | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const aborts = useRef(new Map<number, AbortController>());
-
-  const refresh = useCallback(async (c: Connection) => {
-    setLoads(await c.query<LoadedFile & Record<string, unknown>>('SELECT * FROM _loads ORDER BY loaded_at, source_file'));
-    setVersion((v) => v + 1);
-  }, []);
-
-  const patch = useCallback((id: number, p: Partial<Upload>) => {
-    setUploads((us) => us.map((u) => (u.id === id ? { ...u, ...p } : u)));
-  }, []);
-
+  const ws = useWorkspaces(firstEncounter);
+  const openRef = ws.openRef;
+  const queue = useMemo(() => new WriteQueue(() => openRef.current), [openRef]);
   const store = useRef<FileStore | null>(null);
   const [keepProblem, setKeepProblem] = useState<string>();
   const [restore, setRestore] = useState<RestoreState>();
+  const [opening, setOpening] = useState<Opening>();
 
-  /** Keeps a file that loaded in the store (never the sample); a browser that will not is said on the Data page. */
-  const keep = useCallback(async (u: Upload) => {
-    if (!store.current || u.kept || !u.prepared.ok || !keepable(u.file.name)) return;
+  const refresh = useCallback(async () => {
+    const c = db.current?.loader;
+    if (!c) return;
+    setLoads(await c.query<LoadedFile & Record<string, unknown>>('SELECT * FROM _loads ORDER BY loaded_at, source_file'));
+    const [f] = await c.query<{ d: string | null }>('SELECT strftime(min(encounter_date), \'%Y-%m-%d\') AS d FROM encounters');
+    setFirstEncounter(f?.d ?? null);
+    setVersion((v) => v + 1);
+  }, []);
+
+  /** Keeps a file that loaded in the store, under the workspace it loaded into (never the sample's). */
+  const loaded = useCallback(async (u: Upload) => {
+    if (!store.current || u.kept || !u.prepared.ok || u.workspace === SAMPLE_WORKSPACE || !keepable(u.file.name)) return;
     try {
-      await store.current.put(await storedFile(u.file, u.prepared.plan.kind.id, u.prepared.plan.mapping));
-      // A saved copy that did not load again is replaced by this one: its card goes.
-      setUploads((us) => us.filter((x) => !(x.restored && x.id !== u.id && x.file.name === u.file.name)));
+      await store.current.put(await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, u.prepared.plan.mapping));
+      uploadsApi.dropRestoredCards(u);
     } catch (e) {
       setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);
     }
-  }, []);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  /** Loads one prepared file on the loader connection; loads run one at a time. Resolves to the outcome. */
-  const enqueue = useCallback((u: Upload): Promise<Partial<Upload>> => {
-    const abort = new AbortController();
-    aborts.current.set(u.id, abort);
-    patch(u.id, { status: 'queued', error: undefined });
-    const run = queue.current.then(async (): Promise<Partial<Upload>> => {
-      const d = db.current;
-      if (!d || !u.prepared.ok) return { status: 'failed' };
-      let out: Partial<Upload>;
-      if (abort.signal.aborted) {
-        out = { status: 'cancelled' };
-      } else {
-        patch(u.id, { status: 'loading', progress: undefined });
-        try {
-          const report = await loadFile(d.db, d.loader, u.file, u.prepared.plan,
-            { signal: abort.signal, onProgress: (progress) => patch(u.id, { progress }) });
-          out = { status: report.ok ? 'loaded' : 'failed', report };
-        } catch (e) {
-          out = e instanceof Cancelled ? { status: 'cancelled' } : { status: 'failed', error: e instanceof Error ? e.message : String(e) };
-        }
+  const uploadsApi = useUploads({ queue, db: () => db.current, refresh, loaded });
+  const { addFile } = uploadsApi;
+
+  /** Loads the open workspace's files: the bundled sample, or the files kept for a user's
+   *  workspace, one queued load each, saying how far it got. */
+  const fill = useCallback(async (id: string) => {
+    if (id === SAMPLE_WORKSPACE) {
+      const files = await sampleFiles();
+      let failed = 0;
+      setOpening({ workspace: id, what: 'sample', total: files.length, loaded: 0, done: false, failed });
+      for (const [i, file] of files.entries()) {
+        if (openRef.current !== id) return;
+        if (!(await addFile(file, id, { quiet: true }).catch(() => false))) failed++;
+        setOpening({ workspace: id, what: 'sample', total: files.length, loaded: i + 1, done: i + 1 === files.length, failed });
       }
-      aborts.current.delete(u.id);
-      out.progress = undefined;
-      // The tables first, then the card: once a file says "Loaded", every view already sees it.
-      await refresh(d.loader);
-      patch(u.id, out);
-      if (out.status === 'loaded') await keep(u);
-      return out;
-    });
-    queue.current = run;
-    return run;
-  }, [keep, patch, refresh]);
+    } else if (store.current) {
+      const kept = store.current;
+      await restoreKept(kept, id, async (file, r) => {
+        // Removed while the restore ran, or another workspace opened: skip it.
+        if (openRef.current !== id || !(await kept.all(id)).some((k) => k.name === r.name)) return true;
+        return addFile(file, id, { saved: r });
+      }, (s) => {
+        setRestore(s);
+        setOpening({ workspace: id, what: 'kept', total: s.total, loaded: s.loaded, done: s.done, failed: s.failed });
+      }).catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
+    }
+  }, [addFile, openRef]);
 
-  /** The one path every file takes: sniff, prepare (with the stored choice for a restored file),
-   *  then load when it is ready. A restored file gets a card only when it does not load again. */
-  const addFile = useCallback(async (file: File, saved?: { kind: KindId; mapping: Mapping; addedAt: string }): Promise<boolean> => {
-    const id = ++uploadId;
-    const placeholder: Upload = { id, file, status: 'sniffing', restored: saved?.addedAt, kept: !!saved,
-      prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
-    if (!saved) setUploads((us) => [placeholder, ...us]);
-    const sniffed = await sniffFile(file.name, file).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
-      message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } }));
-    const prepared = prepare(file.name, file.size, sniffed, saved);
-    let u: Upload = { ...placeholder, prepared, status: prepared.ok ? 'needs-attention' : 'failed' };
-    patch(id, u);
-    if (prepared.ok && !notReadyProblem(prepared)) u = { ...u, ...(await enqueue(u)) };
-    if (saved && u.status !== 'loaded') setUploads((us) => [u, ...us]);
-    return u.status === 'loaded';
-  }, [enqueue, patch]);
+  /** Empties the database of the workspace that was open (in the queue, after every write before it). */
+  const clearTables = useCallback(() => queue.run('Closing the workspace', async () => {
+    const d = db.current;
+    if (!d) return;
+    const files = await d.loader.query<{ source_file: string }>('SELECT source_file FROM _loads');
+    for (const f of files) await removeLoadedFile(d.loader, f.source_file);
+    await refresh();
+  }), [queue, refresh]);
 
+  /** Opens a workspace: jobs queued for the one open before are skipped from now on, its tables are
+   *  emptied, and the new one's files load. */
+  const generation = useRef(0);
+  const openWorkspace = useCallback(async (id: string) => {
+    if (openRef.current === id) return;
+    generation.current++;
+    ws.setOpen(id);
+    setRestore(undefined);
+    setOpening(undefined);
+    await clearTables();
+    await fill(id);
+  }, [ws, clearTables, fill, openRef]);
+
+  /** The workspace new files go to: the open one, or (with the sample open) the user's newest
+   *  workspace, or a new one. */
   const addFiles = useCallback((files: File[]) => {
-    for (const file of files) void addFile(file);
-  }, [addFile]);
-
-  // The latest uploads, for callbacks that act on one (state updaters must stay free of side effects).
-  const uploadsRef = useRef(uploads);
-  uploadsRef.current = uploads;
-
-  const reprepare = useCallback((id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => {
-    const u = uploadsRef.current.find((x) => x.id === id);
-    if (!u || !u.prepared.ok) return;
-    const prepared = prepare(u.file.name, u.file.size, { ok: true, sniffed: u.prepared.plan.sniffed }, choice);
-    const next: Upload = { ...u, prepared, status: 'needs-attention', report: undefined, kept: false };
-    patch(id, { prepared, status: 'needs-attention', report: undefined, kept: false });
-    if (opts?.load && prepared.ok && !notReadyProblem(prepared)) void enqueue(next);
-  }, [enqueue, patch]);
-  const loadUpload = useCallback((id: number) => {
-    const u = uploadsRef.current.find((x) => x.id === id);
-    if (u) void enqueue(u);
-  }, [enqueue]);
-
-  const cancelUpload = useCallback((id: number) => aborts.current.get(id)?.abort(), []);
-  const dismissUpload = useCallback((id: number) => {
-    aborts.current.get(id)?.abort();
-    setUploads((us) => us.filter((u) => u.id !== id));
-  }, []);
+    if (!files.length) return;
+    let target = openRef.current;
+    if (target === SAMPLE_WORKSPACE) {
+      target = ws.latestOrNew();
+      void openWorkspace(target);
+    }
+    for (const file of files) void addFile(file, target);
+  }, [addFile, openWorkspace, ws, openRef]);
 
   const [offenseMap, setOffenseMap] = useState<OffenseMap>(() => savedOffenseMap());
   const offenseMapRef = useRef(offenseMap);
@@ -194,79 +171,76 @@ export function DataProvider({ children }: { children: ReactNode }) {
     offenseMapRef.current = next;
     saveOffenseMap(next);
     setOffenseMap(next);
-    const d = db.current;
-    if (!d) return;
-    await (queue.current = queue.current.then(async () => {
+    await queue.run('Saving an offense assignment', async () => {
+      const d = db.current;
+      if (!d) return;
       for (const sql of userAliasesSql(next)) await d.loader.run(sql);
       setVersion((v) => v + 1);
-    }));
-  }, []);
+    });
+  }, [queue]);
 
   const removeFile = useCallback(async (sourceFile: string) => {
-    const d = db.current;
-    if (!d) return;
-    await (queue.current = queue.current.then(async () => {
+    const workspace = openRef.current;
+    await queue.run(`Removing ${sourceFile}`, async () => {
+      const d = db.current;
+      if (!d) return;
       await removeLoadedFile(d.loader, sourceFile);
-      await store.current?.delete(sourceFile).catch(() => undefined);
-      await refresh(d.loader);
-    }));
-  }, [refresh]);
+      await store.current?.delete(workspace, sourceFile).catch(() => undefined);
+      await refresh();
+    }, workspace);
+  }, [queue, refresh, openRef]);
 
   const forgetSaved = useCallback(async (id: number) => {
-    const u = uploadsRef.current.find((x) => x.id === id);
-    if (u) await store.current?.delete(u.file.name).catch(() => undefined);
-    setUploads((us) => us.filter((x) => x.id !== id));
-  }, []);
+    const u = uploadsApi.latest.current.find((x) => x.id === id);
+    if (u) await store.current?.delete(u.workspace, u.file.name).catch(() => undefined);
+    uploadsApi.dismissUpload(id);
+  }, [uploadsApi]);
 
   const forgetAll = useCallback(async () => {
-    await (queue.current = queue.current.catch(() => undefined).then(() => forgetEverything(store.current)));
+    await queue.run('Forgetting all data', () => forgetEverything(store.current)).catch(() => undefined);
     window.location.reload();
-  }, []);
+  }, [queue]);
 
+  // The start-up is the queue's first job, queued before anything a user can do: a file added in
+  // the first second waits for the database rather than finding none.
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    const started = queue.run('Starting the database', async () => {
       const opening = FileStore.open().catch((e: unknown) => {
         setKeepProblem(`This browser will not keep the files you add (${describeStoreError(e)}): they stay loaded until the page is closed or reloaded.`);
         return null;
       });
       const database = await browserDatabase();
       const [main, loader] = [await database.connect(), await database.connect()];
-      if (cancelled) return;
       db.current = { db: database, loader };
-      setConn(main);
       for (const sql of userAliasesSql(offenseMapRef.current)) await loader.run(sql);
-      const [{ n } = { n: 0 }] = await loader.query<{ n: number }>('SELECT count(*) AS n FROM _loads');
-      if (n === 0) {
-        for (const file of await sampleFiles()) {
-          const s = await sniffFile(file.name, file);
-          const p = prepare(file.name, file.size, s);
-          if (p.ok) await loadFile(database, loader, file, p.plan);
-        }
-      }
-      await refresh(loader);
-      setStatus('ready');
       store.current = await opening;
-      if (store.current && !cancelled) {
-        await restoreKept(store.current, addFile, setRestore)
-          .catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
-      }
-    })().catch((e: unknown) => {
-      setError(e instanceof Error ? e.message : String(e));
+      // Files kept before workspaces existed belong to a workspace made for them.
+      if (store.current && generation.current === 0 && (await store.current.workspaces().catch((): string[] => [])).includes(LEGACY_WORKSPACE)) ws.adoptLegacy();
+      setConn(main);
+      await refresh();
+      setStatus('ready');
+    });
+    started.then(async () => {
+      // A workspace opened while the database started (a file added at once) fills itself.
+      if (!cancelled && generation.current === 0) await fill(openRef.current);
+    }).catch(() => {
+      setError('The in-browser database could not start');
       setStatus('failed');
     });
     return () => { cancelled = true; };
-  }, [refresh, addFile]);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const sampleLoaded = loads.some((l) => l.source_file.startsWith(SAMPLE_PREFIX));
-  const program = userProgram ?? (sampleLoaded ? SAMPLE_PROGRAM : { ...SAMPLE_PROGRAM, name: 'Your program', synthetic: false, population: null, events: [], awards: [] });
-  const setProgram = useCallback((p: ProgramInfo | null) => { saveProgram(p); setUserProgram(p); }, []);
+  const isSample = ws.open === SAMPLE_WORKSPACE;
+  const current = opening && !opening.done && opening.workspace === ws.open ? opening : undefined;
+  const uploads = useMemo(() => uploadsApi.uploads.filter((u) => u.workspace === ws.open), [uploadsApi.uploads, ws.open]);
 
   const value = useMemo<DataState>(() => ({
-    status, error, conn, version, loads, sampleLoaded, program, uploads,
-    addFiles, reprepare, loadUpload, cancelUpload, dismissUpload, removeFile, setProgram, offenseMap, assignOffense,
-    restore, keepProblem, forgetSaved, forgetAll,
-  }), [status, error, conn, version, loads, sampleLoaded, program, uploads, addFiles, reprepare, loadUpload, cancelUpload, dismissUpload, removeFile,
-    setProgram, offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll]);
+    ...ws, openWorkspace, status, error, conn, version, loads, isSample, opening: current, uploads,
+    addFiles, reprepare: uploadsApi.reprepare, loadUpload: uploadsApi.loadUpload, cancelUpload: uploadsApi.cancelUpload,
+    dismissUpload: uploadsApi.dismissUpload, removeFile, offenseMap, assignOffense,
+    restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll,
+  }), [ws, openWorkspace, status, error, conn, version, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
+    offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -5,7 +5,10 @@ import { SAMPLE_PREFIX } from './sampleFiles.ts';
 /** One file the user added and loaded, kept in this browser's IndexedDB so that it loads again,
  *  through the same path and with the same choices, after a reload. */
 export interface StoredFile {
-  /** The file's name: the key (a file loaded with the same name replaces it). */
+  /** The workspace the file belongs to (workspaces.ts). */
+  workspace: string;
+  /** The file's name: with the workspace, the key (a file loaded again with the same name into the
+   *  same workspace replaces it; two workspaces may each hold a file of the same name). */
   name: string;
   type: string;
   lastModified: number;
@@ -19,8 +22,14 @@ export interface StoredFile {
 }
 
 const DB_NAME = 'deflection-dashboard';
-const DB_VERSION = 1;
-const STORE = 'files';
+const DB_VERSION = 2;
+const STORE = 'kept';
+/** Version 1's store, keyed by name alone: its files move to LEGACY_WORKSPACE on upgrade. */
+const V1_STORE = 'files';
+/** The workspace files kept before workspaces existed belong to (a workspace is made for it). */
+export const LEGACY_WORKSPACE = 'w-kept';
+
+const keyOf = (workspace: string, name: string) => [workspace, name];
 /** Every localStorage key the dashboard writes starts with this (mappings, offense map, program,
  *  populations, report narratives). The public page's language choice is not data and stays. */
 export const SETTINGS_PREFIX = 'deflection.';
@@ -31,9 +40,9 @@ export function keepable(name: string): boolean {
 }
 
 /** The record to keep for a file that loaded with this kind and mapping. */
-export async function storedFile(file: File, kind: KindId, mapping: Mapping, now = new Date()): Promise<StoredFile> {
+export async function storedFile(workspace: string, file: File, kind: KindId, mapping: Mapping, now = new Date()): Promise<StoredFile> {
   const bytes = new Blob([await file.arrayBuffer()], { type: file.type });
-  return { name: file.name, type: file.type, lastModified: file.lastModified, bytes, kind, mapping, addedAt: now.toISOString() };
+  return { workspace, name: file.name, type: file.type, lastModified: file.lastModified, bytes, kind, mapping, addedAt: now.toISOString() };
 }
 
 /** The kept record as a file again, to go through the load path like a dropped one. */
@@ -62,9 +71,9 @@ export function forgetSettings(storage: Pick<Storage, 'length' | 'key' | 'remove
   return keys;
 }
 
-/** "Restoring 2 files saved in this browser…" */
-export function restoringText(n: number): string {
-  return `Restoring ${n} ${n === 1 ? 'file' : 'files'} saved in this browser…`;
+/** "Restoring 3 of 11 files saved in this browser…" */
+export function restoringText(done: number, n: number): string {
+  return `Restoring ${Math.min(done + 1, n)} of ${n} ${n === 1 ? 'file' : 'files'} saved in this browser…`;
 }
 
 /** After the restore: how many loaded again, and how many need the user. */
@@ -74,21 +83,22 @@ export function restoredText(total: number, failed: number): string {
   return failed ? `${loaded} ${files(failed)} did not load again: see ${failed === 1 ? 'it' : 'them'} below.` : loaded;
 }
 
-/** The files kept in this browser being loaded again at start. */
-export interface RestoreState { total: number; done: boolean; failed: number }
+/** The files kept in this browser being loaded again: `loaded` of `total` so far. */
+export interface RestoreState { workspace: string; total: number; loaded: number; done: boolean; failed: number }
 
-/** Loads every kept file again, one at a time, through `load` (the path a dropped file takes, which
- *  reports a file that does not load). Nothing is removed from the store here. */
-export async function restoreKept(store: Pick<FileStore, 'all'>, load: (file: File, kept: StoredFile) => Promise<boolean>,
+/** Loads every file kept for a workspace again, one at a time, through `load` (the path a dropped
+ *  file takes, which reports a file that does not load), saying how far it got after each. Nothing
+ *  is removed from the store here. */
+export async function restoreKept(store: Pick<FileStore, 'all'>, workspace: string, load: (file: File, kept: StoredFile) => Promise<boolean>,
   progress: (s: RestoreState) => void): Promise<void> {
-  const kept = await store.all();
+  const kept = await store.all(workspace);
   if (!kept.length) return;
-  progress({ total: kept.length, done: false, failed: 0 });
   let failed = 0;
-  for (const r of kept) {
+  progress({ workspace, total: kept.length, loaded: 0, done: false, failed });
+  for (const [i, r] of kept.entries()) {
     if (!(await load(fileOf(r), r).catch(() => false))) failed++;
+    progress({ workspace, total: kept.length, loaded: i + 1, done: i + 1 === kept.length, failed });
   }
-  progress({ total: kept.length, done: true, failed });
 }
 
 /** "Forget all data": empties the store (opening it if need be) and removes the saved settings. */
@@ -117,23 +127,44 @@ export class FileStore {
         return;
       }
       req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'name' });
+        const db = req.result;
+        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: ['workspace', 'name'] }).createIndex('workspace', 'workspace');
+        if (!db.objectStoreNames.contains(V1_STORE)) return;
+        // Version 1 kept files by name alone: move them into the legacy workspace, then drop its store.
+        const t = req.transaction!;
+        const to = t.objectStore(STORE);
+        const cursor = t.objectStore(V1_STORE).openCursor();
+        cursor.onsuccess = () => {
+          const c = cursor.result;
+          if (c) {
+            to.put({ ...(c.value as StoredFile), workspace: LEGACY_WORKSPACE });
+            c.continue();
+          } else {
+            db.deleteObjectStore(V1_STORE);
+          }
+        };
       };
       req.onsuccess = () => resolve(new FileStore(req.result));
       req.onerror = () => reject(req.error ?? new DOMException('IndexedDB could not be opened.', 'UnknownError'));
     });
   }
 
-  /** Every kept file, oldest first. */
-  async all(): Promise<StoredFile[]> {
-    const rows = (await this.tx('readonly', (s) => s.getAll())) as StoredFile[];
+  /** Every file kept for a workspace (or for all of them), oldest first. */
+  async all(workspace?: string): Promise<StoredFile[]> {
+    const rows = (await this.tx('readonly', (s) => (workspace === undefined ? s.getAll() : s.index('workspace').getAll(workspace)))) as StoredFile[];
     return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.name.localeCompare(b.name));
   }
 
-  /** Keeps a file, replacing one of the same name. */
+  /** The workspaces that have kept files. */
+  async workspaces(): Promise<string[]> {
+    const keys = (await this.tx('readonly', (s) => s.index('workspace').getAllKeys())) as [string, string][];
+    return [...new Set(keys.map((k) => k[0]))];
+  }
+
+  /** Keeps a file, replacing one of the same name in the same workspace. */
   put(r: StoredFile): Promise<unknown> { return this.tx('readwrite', (s) => s.put(r)); }
 
-  delete(name: string): Promise<unknown> { return this.tx('readwrite', (s) => s.delete(name)); }
+  delete(workspace: string, name: string): Promise<unknown> { return this.tx('readwrite', (s) => s.delete(keyOf(workspace, name))); }
 
   clear(): Promise<unknown> { return this.tx('readwrite', (s) => s.clear()); }
 

@@ -14,8 +14,10 @@ export interface CostAssumptions {
 
 export interface ProgramInfo {
   name: string;
-  /** ISO date the program began taking participants. */
+  /** ISO date the program began taking participants; "" when not known. */
   launchDate: string;
+  /** Where the launch date comes from (see workspaces.ts's launchSourceText). */
+  launchSource: 'sample' | 'entered' | 'first-encounter' | 'none';
   population: number | null;
   /** Two-letter state, for the state overdose series shown first. */
   state?: string | null;
@@ -28,32 +30,9 @@ export interface ProgramInfo {
 export const NO_ASSUMPTIONS: CostAssumptions = { jailDayCost: null, jailDaysPerPerson: null, source: '' };
 
 export const SAMPLE_PROGRAM: ProgramInfo = {
-  name: sample.name, launchDate: sample.launchDate, population: sample.population, state: sample.state, synthetic: true, events: sample.events,
+  name: sample.name, launchDate: sample.launchDate, launchSource: 'sample', population: sample.population, state: sample.state, synthetic: true, events: sample.events,
   awards: sample.awards, assumptions: NO_ASSUMPTIONS,
 };
-
-const KEY = 'deflection.program';
-
-/** The saved program, completed with defaults for fields that older saves lack. */
-export function savedProgram(): ProgramInfo | null {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
-    const p = JSON.parse(raw) as Partial<ProgramInfo>;
-    return {
-      name: p.name ?? 'Your program', launchDate: p.launchDate ?? SAMPLE_PROGRAM.launchDate, population: p.population ?? null,
-      synthetic: !!p.synthetic, events: Array.isArray(p.events) ? p.events : [],
-      awards: Array.isArray(p.awards) ? p.awards : [], assumptions: { ...NO_ASSUMPTIONS, ...p.assumptions },
-    };
-  } catch {
-    return null;
-  }
-}
-
-export function saveProgram(p: ProgramInfo | null): void {
-  if (p) localStorage.setItem(KEY, JSON.stringify(p));
-  else localStorage.removeItem(KEY);
-}
 
 /** The events charts annotate: the program's own list, or else its launch. */
 export function programEvents(p: ProgramInfo): { date: string; label: string }[] {

@@ -44,10 +44,11 @@ function indexFor(conn: Connection, key: string): ProgramIndex | null {
 
 /** The index, when `wanted` and read; null otherwise. */
 export function useProgramIndex(wanted: boolean): ProgramIndex | null {
-  const { conn, loads, status } = useData();
+  const { conn, loads, status, opening } = useData();
   const key = useMemo(() => programKey(loads), [loads]);
   const encounters = useMemo(() => loads.filter((l) => l.table_name === 'encounters').reduce((n, l) => n + Number(l.rows), 0), [loads]);
-  // Not before the start-up loads (the bundled sample) are done: the index would be read half-way.
-  const usable = wanted && status === 'ready' && !!conn && encounters <= INDEX_LIMIT;
+  // Not while the workspace's files are still coming in (the sample at start, a restore): the
+  // index would be read half-way, and again after each file.
+  const usable = wanted && status === 'ready' && !opening && !!conn && encounters <= INDEX_LIMIT;
   return useSyncExternalStore(subscribe, () => (usable ? indexFor(conn!, key) : null));
 }

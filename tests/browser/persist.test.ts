@@ -25,10 +25,12 @@ async function naloxoneMonth(page: Page, month: string): Promise<string[]> {
   return row.locator('td').allTextContents();
 }
 
+/** The "Loaded in this browser" panel's text, once the workspace's files are all in. */
 async function listed(page: Page): Promise<string> {
-  await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
+  const panel = page.getByRole('region', { name: 'Loaded in this browser' });
+  await panel.waitFor({ timeout: 90_000 });
   await quiet(page);
-  return page.getByTestId('loaded-files').innerText();
+  return panel.innerText();
 }
 
 describe('files the user added survive a reload', () => {
@@ -82,12 +84,13 @@ describe('files the user added survive a reload', () => {
     await status.filter({ hasText: 'Restored' }).waitFor({ timeout: 90_000 });
     expect(await textOf(status)).toBe('Restored 1 of 1 file saved in this browser.');
     const seen = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
-    expect(seen).toContain('Restoring 1 file saved in this browser…');
+    expect(seen.some((t) => t.startsWith('Restoring 1 of 1 file saved in this browser…'))).toBe(true);
     expect(await loadedRow(page, NAME)).toEqual(before.row);
     expect(await naloxoneMonth(page, 'Mar 2010')).toEqual(before.march);
     // Loaded again without asking: no card waits for the user.
     expect(await page.locator('[data-testid=upload]').count()).toBe(0);
-    expect(await listed(page)).toContain('sample/encounters.csv');
+    // The user's workspace: the sample is not loaded beside the file.
+    expect(await listed(page)).not.toContain('sample/');
     await page.screenshot({ path: `${ARTIFACTS}/data-restored.png`, fullPage: true });
   });
 
@@ -96,7 +99,8 @@ describe('files the user added survive a reload', () => {
     await waitUntil(async () => !(await page.getByTestId('loaded-files').innerText()).includes(NAME), 15_000);
     await waitUntil(async () => (await keptNames(page)).length === 0, 10_000);
     await page.reload();
-    expect(await listed(page)).toContain('sample/encounters.csv');
+    // The workspace stays open, empty; the sample does not come back into it.
+    expect(await listed(page)).toContain('Nothing is loaded yet.');
     expect(await listed(page)).not.toContain(NAME);
     expect(await page.getByTestId('restore-status').count()).toBe(0);
     expect(await keptNames(page)).toEqual([]);
@@ -107,8 +111,8 @@ describe('files the user added survive a reload', () => {
     await page.evaluate(() => new Promise<void>((resolve, reject) => {
       const req = indexedDB.open('deflection-dashboard');
       req.onsuccess = () => {
-        const t = req.result.transaction('files', 'readwrite');
-        t.objectStore('files').put({ name: 'old_log.csv', type: 'text/csv', lastModified: 0, addedAt: '2024-01-01T00:00:00.000Z',
+        const t = req.result.transaction('kept', 'readwrite');
+        t.objectStore('kept').put({ workspace: localStorage.getItem('deflection.workspace'), name: 'old_log.csv', type: 'text/csv', lastModified: 0, addedAt: '2024-01-01T00:00:00.000Z',
           bytes: new Blob(['date,agency,doses,outcome\n2010-05-01,Testville PD,1,survived\n'], { type: 'text/csv' }),
           kind: 'naloxone', mapping: { kind: 'naloxone', columns: { date: null, doses: 'doses' } } });
         t.oncomplete = () => { req.result.close(); resolve(); };
@@ -139,9 +143,9 @@ describe('files the user added survive a reload', () => {
     await card.getByRole('button', { name: 'Load this file' }).click();
     await page.locator('[data-testid=upload].loaded', { hasText: NAME }).waitFor({ timeout: 30_000 });
     await waitUntil(async () => (await keptNames(page)).includes(NAME), 10_000);
-    await page.getByLabel('Program name').fill('Testville deflection');
-    await page.getByRole('button', { name: 'Save program details' }).click();
-    expect(await page.evaluate(() => localStorage.getItem('deflection.program'))).toContain('Testville deflection');
+    await page.getByTestId('workspace-name-input').fill('Testville deflection');
+    await page.getByTestId('name-workspace').getByRole('button').first().click();
+    expect(await page.evaluate(() => localStorage.getItem('deflection.workspaces'))).toContain('Testville deflection');
 
     const forget = page.getByRole('region', { name: 'Data kept in this browser' });
     await forget.getByRole('button', { name: 'Forget all data…' }).click();
@@ -154,7 +158,9 @@ describe('files the user added survive a reload', () => {
     expect(await page.getByTestId('restore-status').count()).toBe(0);
     expect(await keptNames(page)).toEqual([]);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('deflection.')))).toEqual([]);
-    expect(await page.getByLabel('Program name').inputValue()).not.toBe('Testville deflection');
+    // Back to the sample, as on a new profile.
+    expect(await page.getByTestId('workspace-bar').getAttribute('data-workspace')).toBe('sample');
+    expect(await page.getByTestId('synthetic-banner').count()).toBe(1);
   });
 
   it('a browser without IndexedDB keeps working and says files will not be kept', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, openBrowser, openPage, textOf, waitUntil } from './setup/browser.ts';
+import { ARTIFACTS, foreignRequests, openBrowser, openPage, quiet, textOf } from './setup/browser.ts';
 
 /** Waits until nothing on the page is loading and the filter summary is shown. */
 async function settled(page: Page): Promise<void> {
@@ -193,10 +193,11 @@ describe('program pages on the sample program', () => {
   it('an export without costs or naloxone: the pages say what they cannot show', async () => {
     await page.goto(`${b.base}/data`);
     await page.getByTestId('loaded-files').waitFor({ timeout: 60_000 });
-    for (const f of ['sample/costs.csv', 'sample/naloxone.csv']) {
-      await page.getByRole('button', { name: `Remove ${f}` }).click();
-      await waitUntil(async () => !(await page.getByTestId('loaded-files').innerText()).includes(f), 15_000);
-    }
+    // The sample's encounters alone, added as a user's file: it starts a workspace of its own.
+    await page.getByTestId('file-input').setInputFiles('data/sample/encounters.csv');
+    await page.locator('[data-testid=upload].loaded', { hasText: 'encounters.csv' }).waitFor({ timeout: 60_000 });
+    await quiet(page);
+    expect(await page.getByTestId('loaded-files').locator('tbody tr').count()).toBe(1);
     await page.getByRole('link', { name: 'Costs' }).click();
     expect(await textOf(page.getByTestId('missing-table'))).toContain('No cost ledger is loaded');
     await page.getByRole('link', { name: 'Naloxone' }).click();
@@ -294,14 +295,11 @@ describe('the program index', () => {
       await page.goto(b.base + '/placements');
       await page.locator('[data-program-index=ready]').waitFor({ timeout: 90_000 });
       await settled(page);
-      // The bundled sample's files load one after another at start, and the index is read again
-      // after each program file: wait until the page has stopped asking.
-      let before = -1;
-      for (let now = await queries(page); now !== before; now = await queries(page)) {
-        before = now;
-        await page.waitForTimeout(1500);
-        await page.locator('[data-program-index=ready]').waitFor();
-      }
+      // The bundled sample's files load one after another at start (the page says so until the
+      // last is in), and the index is read again after each program file.
+      await quiet(page);
+      await page.locator('[data-program-index=ready]').waitFor();
+      const before = await queries(page);
       await page.getByTestId('filter-agency').selectOption('Harbor Point PD');
       await page.getByTestId('period-kind').selectOption('year');
       await page.getByTestId('period').selectOption('2024');

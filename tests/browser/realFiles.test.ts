@@ -27,7 +27,20 @@ describe('crime and overdose pages on the real public files', () => {
   beforeAll(async () => {
     b = await openWithFiles(FILES.map((f) => PUBLIC + f));
     page = b.page;
+    // The real files start the user's own workspace, which has no encounters to suggest a launch:
+    // the user enters it, as the impact analysis asks.
+    await quiet(page);
+    await page.getByLabel('Launch date').fill('2022-03-01');
+    await page.getByRole('button', { name: 'Save program details' }).click();
+    await page.getByTestId('launch-source').filter({ hasText: 'entered on the Data page' }).waitFor();
   }, 240_000);
+
+  it('start a workspace of their own: no sample file is loaded beside them', async () => {
+    const loaded = await textOf(page.getByTestId('loaded-files').locator('tbody'));
+    for (const f of FILES) expect(loaded).toContain(f);
+    expect(loaded).not.toContain('sample/');
+    expect(await page.getByTestId('synthetic-banner').count()).toBe(0);
+  });
   afterAll(async () => { await b?.close(); });
 
   it('/crime: an RTCI agency keyed by its unique name, with a not-reported month as a gap, and the impact analysis', async () => {
@@ -42,6 +55,7 @@ describe('crime and overdose pages on the real public files', () => {
     await quiet(page);
     const impact = page.getByTestId('impact');
     await impact.getByTestId('impact-summary').waitFor();
+    expect(await textOf(impact.getByTestId('launch-note'))).toBe('Program launch Mar 1, 2022 (entered on the Data page).');
     expect(await textOf(impact.getByTestId('impact-summary'))).toMatch(/left out, not counted as zero/);
     await page.screenshot({ path: `${ARTIFACTS}/crime-real.png`, fullPage: true });
   });
@@ -84,8 +98,10 @@ describe('crime and overdose pages on the real public files', () => {
   it('the council briefing on the real files: Malden crime and Allegheny overdoses, one printed page', async () => {
     await page.getByRole('link', { name: 'Briefing' }).click();
     await page.getByTestId('briefing').and(page.locator('[aria-busy=false]')).waitFor({ timeout: 90_000 });
-    await page.getByTestId('period-kind').selectOption('half');
-    await page.getByTestId('period').selectOption('2019-H2');
+    // A workspace of public files only has no program records whose dates the period list offers:
+    // the period comes by its address, as a shared link would give it.
+    await page.evaluate(() => { history.pushState({}, '', '/reports/briefing?period=2019-H2'); dispatchEvent(new PopStateEvent('popstate')); });
+    await page.getByTestId('briefing').and(page.locator('[aria-busy=false]')).waitFor({ timeout: 90_000 });
     await page.getByTestId('briefing-crime-series').selectOption('monthly:Malden, Massachusetts');
     await page.getByTestId('briefing-local').selectOption('Allegheny County (incident records)');
     const briefing = page.getByTestId('briefing');
@@ -104,12 +120,7 @@ describe('crime and overdose pages on the real public files', () => {
     expect(b.errors).toEqual([]);
   });
 
-  it('the grant report with only the real files (the sample program removed): N/A with reasons, downloads still work', async () => {
-    await page.getByRole('link', { name: 'Data' }).click();
-    for (const f of ['sample/encounters.csv', 'sample/costs.csv', 'sample/naloxone.csv']) {
-      await page.getByRole('button', { name: `Remove ${f}` }).click();
-      await page.getByRole('button', { name: `Remove ${f}` }).waitFor({ state: 'detached', timeout: 30_000 });
-    }
+  it('the grant report with only the real files (no program export in the workspace): N/A with reasons, downloads still work', async () => {
     await page.getByRole('link', { name: 'Grant report' }).click();
     await page.getByTestId('grant-report').and(page.locator('[aria-busy=false]')).waitFor({ timeout: 90_000 });
     await quiet(page);

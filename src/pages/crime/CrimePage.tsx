@@ -17,7 +17,7 @@ const ym = (d: Date) => d.toISOString().slice(0, 7);
  *  counts or rates per 1,000 residents, the impact analysis around the program launch, and the
  *  offense table that decides what is counted. The choices live in the address. */
 export function CrimePage() {
-  const { status, program, sampleLoaded } = useData();
+  const { status, program, isSample } = useData();
   const [params, set] = useParamSetter();
   const series = useQuery(useMemo(() => crimeSeries(), []));
   const groups = useQuery(useMemo(() => addictionGroups(), []));
@@ -27,7 +27,7 @@ export function CrimePage() {
   const group = groups.rows.find((g) => g.group === params.get('group'))?.group ?? null;
   const [populations, setPopulations] = useState(() => savedPopulations());
   // The sample town's population comes with the sample program.
-  const popOf = (s: string | undefined) => (s ? populations[s] ?? (sampleLoaded && s === list[0]?.series ? program.population ?? undefined : undefined) : undefined);
+  const popOf = (s: string | undefined) => (s ? populations[s] ?? (isSample && s === list[0]?.series ? program.population ?? undefined : undefined) : undefined);
   const mainPop = popOf(main?.series);
   const compPop = popOf(comparison?.series);
   const wantRate = params.get('per') === '1000';
@@ -107,7 +107,7 @@ export function CrimePage() {
             {!loading && mainQ.rows.length > 0 && (
               <ImpactPanel months={months} counts={counts}
                 comparison={comparisonCounts} comparisonLabel={comparison?.label}
-                launchDate={program.launchDate} measure={`${what} in ${main.label}`} unit={`${what} per month`} />
+                program={program} measure={`${what} in ${main.label}`} unit={`${what} per month`} />
             )}
           </div>
           <MethodsPanel items={[

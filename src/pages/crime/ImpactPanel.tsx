@@ -1,3 +1,5 @@
+import type { ProgramInfo } from '../../state/program.ts';
+import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { useMemo } from 'react';
 import { fitIts, type ItsResult } from '../../analysis/its.ts';
 import { impactSummary } from '../../analysis/summary.ts';
@@ -10,19 +12,19 @@ const monthLabel = (m: string) => fmt.month(new Date(`${m}-01T00:00:00Z`));
 
 /** The impact analysis of one monthly series around the program launch: the model, its chart, the
  *  effect at 12 months with its interval, the coefficients, and a plain-language summary. */
-export function ImpactPanel({ months, counts, comparison, comparisonLabel, launchDate, measure, unit }: {
+export function ImpactPanel({ months, counts, comparison, comparisonLabel, program, measure, unit }: {
   months: string[];
   counts: (number | null)[];
   comparison?: (number | null)[];
   comparisonLabel?: string;
-  /** ISO date of the launch; its month is the first post-launch month. */
-  launchDate: string;
+  /** The program's launch date (its month is the first post-launch month) and where it comes from. */
+  program: Pick<ProgramInfo, 'launchDate' | 'launchSource'>;
   /** What is counted, with its place, for sentences ("burglary offenses in Harbor Point PD"). */
   measure: string;
   /** The chart's axis label ("burglary offenses per month"). */
   unit: string;
 }) {
-  const launch = launchDate.slice(0, 7);
+  const launch = program.launchDate.slice(0, 7);
   const outcome = useMemo((): { result?: ItsResult; error?: string } => {
     if (!launch || months.length === 0) return { error: 'No launch date is set (Data page, program settings).' };
     if (launch < months[0]! || launch > months.at(-1)!) {
@@ -42,6 +44,7 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, launc
   return (
     <section className="chart impact" aria-labelledby="impact-h" data-testid="impact">
       <h2 id="impact-h">Impact analysis: before and after the launch</h2>
+      <p className="hint"><LaunchNote program={program} /></p>
       {outcome.error && <p className="notice" role="note" data-testid="impact-unavailable">{outcome.error}</p>}
       {r && (
         <>

@@ -6,9 +6,10 @@ import { LoadedFiles } from './LoadedFiles.tsx';
 import { ProgramSettings } from './ProgramSettings.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { UploadCard } from './UploadCard.tsx';
+import { WorkspaceBar } from './WorkspaceBar.tsx';
 
 export function DataPage() {
-  const { addFiles, uploads, status, program } = useData();
+  const { addFiles, uploads, status, program, open, opening } = useData();
   return (
     <>
       <header className="page-head">
@@ -18,6 +19,7 @@ export function DataPage() {
           kept in this browser (IndexedDB) until you remove them or choose "Forget all data".
         </p>
       </header>
+      <WorkspaceBar />
       <DropZone onFiles={addFiles} />
       {status !== 'ready' && <p role="status">Starting the in-browser database…</p>}
       <KeptFiles />
@@ -26,8 +28,8 @@ export function DataPage() {
       </section>
       <LoadedFiles />
       <DatasetCheck />
-      <ProgramSettings key={`${program.name}|${program.launchDate}|${program.population}`} />
-      {status === 'ready' && <PublishPanel />}
+      <ProgramSettings key={`${open}|${program.launchSource}|${program.launchDate}|${program.population}`} />
+      {status === 'ready' && !opening && <PublishPanel />}
       <ForgetAllData />
     </>
   );

@@ -8,7 +8,7 @@ export function KeptFiles() {
   const { restore, keepProblem } = useData();
   return (
     <>
-      {restore && !restore.done && <p role="status" className="notice" data-loading="true" data-testid="restore-status">{restoringText(restore.total)}</p>}
+      {restore && !restore.done && <p role="status" className="notice" data-loading="true" data-testid="restore-status">{restoringText(restore.loaded, restore.total)}</p>}
       {restore?.done && <p role="status" className="notice" data-testid="restore-status">{restoredText(restore.total, restore.failed)}</p>}
       {keepProblem && <p role="alert" className="keep-problem" data-testid="keep-problem">{keepProblem}</p>}
     </>

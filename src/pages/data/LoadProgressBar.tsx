@@ -1,12 +1,13 @@
 import { fmt } from '../../components/format.ts';
 import { LOAD_STEPS, loadFraction } from '../../ingest/progress.ts';
-import type { Upload } from '../../state/DataContext.tsx';
+import type { Upload } from '../../ingest/useUploads.ts';
+import { useLoadProgress } from '../../ingest/loadProgress.ts';
 
 const mb = (bytes: number) => `${fmt.num1(bytes / 1e6)} MB`;
 
 /** A queued or running load: the step, bytes read or rows, one bar for the whole load, and Cancel. */
 export function LoadProgressBar({ u, onCancel }: { u: Upload; onCancel: () => void }) {
-  const p = u.progress;
+  const p = useLoadProgress(u.id);
   const index = p ? LOAD_STEPS.findIndex((s) => s.id === p.step) : -1;
   const label = u.status === 'queued' ? 'Waiting for the file before it to finish'
     : !p ? 'Starting'

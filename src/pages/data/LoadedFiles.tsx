@@ -4,10 +4,11 @@ import type { KindId } from '../../ingest/kinds/types.ts';
 import { useData } from '../../state/DataContext.tsx';
 
 export function LoadedFiles() {
-  const { loads, removeFile } = useData();
+  const { loads, removeFile, isSample } = useData();
   return (
     <section aria-labelledby="loaded-h" className="panel">
       <h2 id="loaded-h">Loaded in this browser</h2>
+      {isSample && <p className="hint">The sample's files are read-only: they load in full each time the sample is opened.</p>}
       {loads.length === 0 ? <p className="empty">Nothing is loaded yet.</p> : (
         <div className="table-wrap">
           <table data-testid="loaded-files">
@@ -20,8 +21,8 @@ export function LoadedFiles() {
                   <td>{kindById(l.kind as KindId).label}</td>
                   <td className="num">{fmt.int(l.rows)}</td>
                   <td className="num">{fmt.int(l.bytes / 1024)} KB</td>
-                  <td><button type="button" className="link" onClick={() => void removeFile(l.source_file)}
-                    aria-label={`Remove ${l.source_file}`}>Remove</button></td>
+                  <td>{!isSample && <button type="button" className="link" onClick={() => void removeFile(l.source_file)}
+                    aria-label={`Remove ${l.source_file}`}>Remove</button>}</td>
                 </tr>
               ))}
             </tbody>

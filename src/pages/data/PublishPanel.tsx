@@ -22,8 +22,8 @@ const blank: Texts = { aboutEn: '', aboutEs: '', helpEn: '', helpEs: '', phone: 
 /** "Publish": builds the public snapshot from the loaded records in this browser (the same code
  *  as `npm run snapshot`) and downloads it as a .zip of aggregate tables, for the public page. */
 export function PublishPanel() {
-  const { conn, status, program, sampleLoaded } = useData();
-  const [t, setT] = useState<Texts>(() => (sampleLoaded ? sampleTexts : blank));
+  const { conn, status, program, isSample } = useData();
+  const [t, setT] = useState<Texts>(() => (isSample ? sampleTexts : blank));
   const [out, setOut] = useState<SnapshotOutput>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -35,7 +35,7 @@ function HeadlineCard({ h, previous, lastYear }: { h: Headline; previous: string
  *  against the previous period and the same period last year, three charts, a drafted paragraph,
  *  and sources and methods in small print. Prints on exactly one US Letter page. */
 export function BriefingReport() {
-  const { status, program, sampleLoaded } = useData();
+  const { status, program, isSample } = useData();
   const { filters, ready } = useReportPeriod();
   const [generated] = useState(() => new Date());
   const period = filters.period;
@@ -62,7 +62,7 @@ export function BriefingReport() {
   });
   return (
     <article className="report briefing" data-testid="briefing" aria-busy={d.loading}>
-      <ReportHeader kind="Council briefing" program={program.name} period={period.label} generated={generated} synthetic={sampleLoaded} />
+      <ReportHeader kind="Council briefing" program={program.name} period={period.label} generated={generated} synthetic={isSample} />
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
       <div className="no-print">
         <FilterBar filters={filters} show={[]} />

@@ -26,7 +26,7 @@ const BREAKDOWN_COLUMNS = (label: string) => [{ key: 'value', label }, { key: 'p
  *  words, breakdowns, an editable narrative, charts, and downloads (one CSV, an .xlsx workbook,
  *  and the print dialog for a multi-page PDF with the program and period on every page). */
 export function GrantReport() {
-  const { status, program, sampleLoaded } = useData();
+  const { status, program, isSample } = useData();
   const { filters, ready } = useReportPeriod();
   const [generated] = useState(() => new Date());
   const data = useGrantData(filters.filter, filters.period, program.launchDate);
@@ -37,14 +37,14 @@ export function GrantReport() {
   // Agency is the report's own filter; pathway or treatment type can arrive in a link from the analytics pages.
   const narrowed = describeFilters(filters).split(' · ').slice(1).join(' · ') || undefined;
   usePrintHeader(`${program.name} · Grant report · ${periodLabel}${narrowed ? ` · ${narrowed}` : ''}`);
-  const meta = { program: program.name, period: periodLabel, generated, synthetic: sampleLoaded, filters: describeFilters(filters) };
+  const meta = { program: program.name, period: periodLabel, generated, synthetic: isSample, filters: describeFilters(filters) };
   const byPathway = d.breakdowns.find((b) => b.dim === 'pathway');
   const byTreatment = d.breakdowns.find((b) => b.dim === 'treatment_type');
   const draft = d.loading ? '' : draftNarrative(d.measures, d.encounters, periodLabel, program.name);
   return (
     <article className="report grant-report" data-testid="grant-report" aria-busy={d.loading}>
       <ReportHeader kind="Grant report" program={program.name} period={periodLabel} filters={narrowed} generated={generated}
-        synthetic={sampleLoaded} />
+        synthetic={isSample} />
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
       <div className="no-print">
         <FilterBar filters={filters} show={['agency']} />
@@ -96,7 +96,7 @@ export function GrantReport() {
             { term: 'One truth', definition: 'Each figure is computed by the same query, with the same filter, as the analytics pages (Placements, Naloxone), so a figure here equals the one shown there.' },
             { term: '0 and N/A', definition: '0: the program was running and its records cover the period, and nothing of that kind happened. N/A: the measure cannot be reported — no source loaded, a field the export does not have, a period outside the records, or no placements to time.' },
             { term: 'People', definition: 'Distinct participant pseudonyms. The program export holds no names.' },
-            { term: 'Sources', definition: `The program’s own exports loaded in this browser${sampleLoaded ? ' (here, the synthetic sample program)' : ''}. Nothing was sent to any server.` },
+            { term: 'Sources', definition: `The program’s own exports loaded in this browser${isSample ? ' (here, the synthetic sample program)' : ''}. Nothing was sent to any server.` },
           ]} />
         </>
       )}

@@ -84,9 +84,10 @@ export function keptNames(page: Page): Promise<string[]> {
     req.onerror = () => reject(req.error);
     req.onsuccess = () => {
       const db = req.result;
-      if (!db.objectStoreNames.contains('files')) { db.close(); resolve([]); return; }
-      const keys = db.transaction('files').objectStore('files').getAllKeys();
-      keys.onsuccess = () => { db.close(); resolve(keys.result.map(String)); };
+      if (!db.objectStoreNames.contains('kept')) { db.close(); resolve([]); return; }
+      const keys = db.transaction('kept').objectStore('kept').getAllKeys();
+      // Keyed by [workspace, name].
+      keys.onsuccess = () => { db.close(); resolve(keys.result.map((k) => String((k as string[])[1]))); };
     };
   }));
 }

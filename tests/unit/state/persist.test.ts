@@ -36,8 +36,8 @@ describe('what is kept', () => {
     if (!chosen.ok) throw new Error('not prepared');
     expect(notReadyProblem(chosen)).toBeNull();
 
-    const kept = await storedFile(file, chosen.plan.kind.id, chosen.plan.mapping, new Date('2024-03-01T12:00:00Z'));
-    expect(kept).toMatchObject({ name: 'log.csv', type: 'text/csv', lastModified: 1_700_000_000_000, kind: 'naloxone', addedAt: '2024-03-01T12:00:00.000Z' });
+    const kept = await storedFile('w1', file, chosen.plan.kind.id, chosen.plan.mapping, new Date('2024-03-01T12:00:00Z'));
+    expect(kept).toMatchObject({ workspace: 'w1', name: 'log.csv', type: 'text/csv', lastModified: 1_700_000_000_000, kind: 'naloxone', addedAt: '2024-03-01T12:00:00.000Z' });
     const again = fileOf(kept);
     expect(again.name).toBe('log.csv');
     expect(await again.text()).toBe(await file.text());
@@ -61,14 +61,15 @@ describe('what is kept', () => {
 });
 
 describe('restoring at start', () => {
-  const kept = (name: string, addedAt: string): StoredFile => ({ name, type: 'text/csv', lastModified: 0, bytes: new Blob([`x,y\n${name}\n`]),
+  const kept = (name: string, addedAt: string): StoredFile => ({ workspace: 'w1', name, type: 'text/csv', lastModified: 0, bytes: new Blob([`x,y\n${name}\n`]),
     kind: 'naloxone', mapping: { kind: 'naloxone', columns: {} }, addedAt });
 
   it('loads each kept file in turn through the given path and counts the ones that did not load', async () => {
     const order: string[] = [];
     const states: RestoreState[] = [];
     let running = 0;
-    await restoreKept({ all: async () => [kept('a.csv', '2024-01-01'), kept('b.csv', '2024-01-02'), kept('c.csv', '2024-01-03')] },
+    const asked: (string | undefined)[] = [];
+    await restoreKept({ all: async (w) => { asked.push(w); return [kept('a.csv', '2024-01-01'), kept('b.csv', '2024-01-02'), kept('c.csv', '2024-01-03')]; } }, 'w1',
       async (file, r) => {
         expect(running++).toBe(0); // one at a time
         order.push(`${file.name}:${r.kind}:${(await file.text()).split('\n')[1]}`);
@@ -78,12 +79,19 @@ describe('restoring at start', () => {
         return file.name === 'a.csv';
       }, (s) => states.push(s));
     expect(order).toEqual(['a.csv:naloxone:a.csv', 'b.csv:naloxone:b.csv', 'c.csv:naloxone:c.csv']);
-    expect(states).toEqual([{ total: 3, done: false, failed: 0 }, { total: 3, done: true, failed: 2 }]);
+    expect(asked).toEqual(['w1']);
+    // After each file, how far it got: pages say "Restoring 2 of 3…" until the last is back.
+    expect(states).toEqual([
+      { workspace: 'w1', total: 3, loaded: 0, done: false, failed: 0 },
+      { workspace: 'w1', total: 3, loaded: 1, done: false, failed: 0 },
+      { workspace: 'w1', total: 3, loaded: 2, done: false, failed: 1 },
+      { workspace: 'w1', total: 3, loaded: 3, done: true, failed: 2 },
+    ]);
   });
 
   it('says nothing when nothing is kept', async () => {
     const states: RestoreState[] = [];
-    await restoreKept({ all: async () => [] }, async () => true, (s) => states.push(s));
+    await restoreKept({ all: async () => [] }, 'w1', async () => true, (s) => states.push(s));
     expect(states).toEqual([]);
   });
 });
@@ -92,9 +100,10 @@ describe('forgetting', () => {
   it('removes every saved dashboard setting and leaves other keys', () => {
     const s = memoryStorage({
       'deflection.mappings': '[]', 'deflection.offenseMap': '{}', 'deflection.program': '{}',
-      'deflection.populations': '{}', 'deflection.narratives': '{}', 'public-page-lang': 'es',
+      'deflection.populations': '{}', 'deflection.narratives': '{}', 'deflection.workspaces': '[]', 'deflection.workspace': 'w1', 'public-page-lang': 'es',
     });
-    expect(forgetSettings(s).sort()).toEqual(['deflection.mappings', 'deflection.narratives', 'deflection.offenseMap', 'deflection.populations', 'deflection.program']);
+    expect(forgetSettings(s).sort()).toEqual(['deflection.mappings', 'deflection.narratives', 'deflection.offenseMap', 'deflection.populations',
+      'deflection.program', 'deflection.workspace', 'deflection.workspaces']);
     expect(s.keys()).toEqual(['public-page-lang']);
   });
 });
@@ -114,8 +123,8 @@ describe('a browser that will not keep files', () => {
 
 describe('status texts', () => {
   it('counts files', () => {
-    expect(restoringText(1)).toBe('Restoring 1 file saved in this browser…');
-    expect(restoringText(3)).toBe('Restoring 3 files saved in this browser…');
+    expect(restoringText(0, 1)).toBe('Restoring 1 of 1 file saved in this browser…');
+    expect(restoringText(2, 11)).toBe('Restoring 3 of 11 files saved in this browser…');
     expect(restoredText(2, 0)).toBe('Restored 2 of 2 files saved in this browser.');
     expect(restoredText(3, 1)).toBe('Restored 2 of 3 files saved in this browser. 1 file did not load again: see it below.');
   });
