@@ -1,20 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, textOf } from './setup/browser.ts';
+import { openPage, quiet, textOf } from './setup/browser.ts';
+import { unzipText } from '../helpers/unzip.ts';
 
 /** The Data page's Publish action builds the public snapshot in the browser (DuckDB-wasm) with the
  *  same code as `npm run snapshot` (native DuckDB): on the sample program its tables equal the
  *  committed data/snapshot, byte for byte, apart from the time it was generated. */
 const SNAPSHOT = fileURLToPath(new URL('../../data/snapshot/', import.meta.url));
 
-function unzip(path: string): Record<string, string> {
-  return JSON.parse(execFileSync('python3', ['-c',
-    'import sys, zipfile, json; z = zipfile.ZipFile(sys.argv[1]); print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))', path],
-  { encoding: 'utf8' })) as Record<string, string>;
-}
+const unzip = (path: string) => unzipText(readFileSync(path));
 
 describe('Publish', () => {
   let b: Awaited<ReturnType<typeof openPage>>;
@@ -23,6 +19,7 @@ describe('Publish', () => {
     b = await openPage('/data');
     page = b.page;
     await page.getByTestId('publish').waitFor({ timeout: 90_000 });
+    await quiet(page);
   }, 120_000);
   afterAll(async () => { await b?.close(); });
 
