@@ -7,8 +7,10 @@ export interface BarSeries { key: string; label: string; color: string }
 
 /** Horizontal bars for the values of one field, one bar per series side by side (for example
  *  encounters and people), each labelled with its figure. */
-export function BreakdownChart({ rows, category, series, format, ...frame }: FrameText & {
+export function BreakdownChart({ rows, tableRows, category, series, format, ...frame }: FrameText & {
   rows: Record<string, unknown>[];
+  /** The rows of the data table and CSV when they are more than the bars drawn. */
+  tableRows?: Record<string, unknown>[];
   category: string;
   series: readonly BarSeries[];
   format: (v: number) => string;
@@ -32,6 +34,6 @@ export function BreakdownChart({ rows, category, series, format, ...frame }: Fra
     }));
   }, [rows, category, series, format]);
   return (
-    <ChartFrame {...frame} rows={rows} render={render} />
+    <ChartFrame {...frame} rows={tableRows ?? rows} render={render} />
   );
 }

@@ -7,10 +7,13 @@ import { restoringText } from '../state/persist.ts';
 export function OpeningStatus() {
   const { opening, status } = useData();
   if (status === 'failed') return null;
-  if (!opening) {
-    return status === 'starting'
-      ? <div className="banner loading" role="status" data-loading="true" data-testid="opening-status">Starting the in-browser database…</div>
-      : null;
+  if (!opening && status !== 'starting') return null;
+  if (status === 'starting' || !opening || opening.total === 0) {
+    return (
+      <div className="banner loading" role="status" data-loading="true" data-testid="opening-status">
+        {status === 'starting' ? 'Starting the in-browser database…' : 'Opening the workspace…'}
+      </div>
+    );
   }
   const n = Math.min(opening.loaded + 1, opening.total);
   const text = opening.what === 'sample'

@@ -12,10 +12,15 @@ export function setLoadProgress(id: number, p: LoadProgress | undefined): void {
   for (const l of listeners.get(id) ?? []) l();
 }
 
+/** Calls `fn` on every change of one load's progress (and of no other). */
+export function subscribeLoadProgress(id: number, fn: () => void): () => void {
+  const set = listeners.get(id) ?? new Set();
+  listeners.set(id, set.add(fn));
+  return () => { set.delete(fn); if (!set.size) listeners.delete(id); };
+}
+
+export const loadProgressOf = (id: number): LoadProgress | undefined => current.get(id);
+
 export function useLoadProgress(id: number): LoadProgress | undefined {
-  return useSyncExternalStore((l) => {
-    const set = listeners.get(id) ?? new Set();
-    listeners.set(id, set.add(l));
-    return () => { set.delete(l); if (!set.size) listeners.delete(id); };
-  }, () => current.get(id));
+  return useSyncExternalStore((l) => subscribeLoadProgress(id, l), () => loadProgressOf(id));
 }

@@ -80,6 +80,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const [keepProblem, setKeepProblem] = useState<string>();
   const [restore, setRestore] = useState<RestoreState>();
   const [opening, setOpening] = useState<Opening>();
+  // From the start (and from a switch) until the workspace's files have all been asked for: the
+  // pages are marked as loading even before the first file's turn comes.
+  const [filling, setFilling] = useState(true);
 
   const refresh = useCallback(async () => {
     const c = db.current?.loader;
@@ -106,7 +109,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   /** Loads the open workspace's files: the bundled sample, or the files kept for a user's
    *  workspace, one queued load each, saying how far it got. */
-  const fill = useCallback(async (id: string) => {
+  const fillWith = useCallback(async (id: string) => {
     if (id === SAMPLE_WORKSPACE) {
       const files = await sampleFiles();
       let failed = 0;
@@ -128,6 +131,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
       }).catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
     }
   }, [addFile, openRef]);
+  const fill = useCallback((id: string) => fillWith(id).finally(() => { if (openRef.current === id) setFilling(false); }),
+    [fillWith, openRef]);
 
   /** Empties the database of the workspace that was open (in the queue, after every write before it). */
   const clearTables = useCallback(() => queue.run('Closing the workspace', async () => {
@@ -145,6 +150,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     if (openRef.current === id) return;
     generation.current++;
     ws.setOpen(id);
+    setFilling(true);
     setRestore(undefined);
     setOpening(undefined);
     await clearTables();
@@ -225,6 +231,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       // A workspace opened while the database started (a file added at once) fills itself.
       if (!cancelled && generation.current === 0) await fill(openRef.current);
     }).catch(() => {
+      setFilling(false);
       setError('The in-browser database could not start');
       setStatus('failed');
     });
@@ -232,7 +239,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const isSample = ws.open === SAMPLE_WORKSPACE;
-  const current = opening && !opening.done && opening.workspace === ws.open ? opening : undefined;
+  const current = opening && !opening.done && opening.workspace === ws.open ? opening
+    : filling ? { workspace: ws.open, what: ws.open === SAMPLE_WORKSPACE ? 'sample' as const : 'kept' as const, total: 0, loaded: 0, done: false, failed: 0 } : undefined;
   const uploads = useMemo(() => uploadsApi.uploads.filter((u) => u.workspace === ws.open), [uploadsApi.uploads, ws.open]);
 
   const value = useMemo<DataState>(() => ({

@@ -36,5 +36,7 @@ export const SAMPLE_PROGRAM: ProgramInfo = {
 
 /** The events charts annotate: the program's own list, or else its launch. */
 export function programEvents(p: ProgramInfo): { date: string; label: string }[] {
-  return p.events.length ? p.events : p.launchDate ? [{ date: p.launchDate, label: 'Program launch' }] : [];
+  if (p.events.length) return p.events;
+  if (!p.launchDate) return [];
+  return [{ date: p.launchDate, label: p.launchSource === 'first-encounter' ? 'First encounter (launch not entered)' : 'Program launch' }];
 }

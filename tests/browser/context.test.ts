@@ -42,6 +42,8 @@ describe('crime and overdose context on the sample', () => {
     const again = await page.context().newPage();
     await again.goto(page.url());
     await again.getByTestId('chart-crime-trend').locator('.plot svg').first().waitFor({ timeout: 60_000 });
+    // Once every file of the workspace is in (until then the page says it is not final).
+    await quiet(again);
     expect(await again.getByTestId('crime-compare').inputValue()).toBe('monthly:Gannet Bay PD');
     await again.close();
   });

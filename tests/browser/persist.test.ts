@@ -96,7 +96,7 @@ describe('files the user added survive a reload', () => {
 
   it('a removed file is gone from the store and stays gone after a reload', async () => {
     await page.getByRole('button', { name: `Remove ${NAME}` }).click();
-    await waitUntil(async () => !(await page.getByTestId('loaded-files').innerText()).includes(NAME), 15_000);
+    await waitUntil(async () => !(await listed(page)).includes(NAME), 15_000);
     await waitUntil(async () => (await keptNames(page)).length === 0, 10_000);
     await page.reload();
     // The workspace stays open, empty; the sample does not come back into it.

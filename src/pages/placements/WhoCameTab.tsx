@@ -9,6 +9,7 @@ import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../me
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
 import { serviceReferrals } from '../../metrics/referrals.ts';
 import { useData } from '../../state/DataContext.tsx';
+import { programEvents } from '../../state/program.ts';
 import type { Filters } from '../../state/useFilters.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
@@ -52,8 +53,7 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
   const filled = useFilled();
   const k = kpis.rows[0];
   const repeaters = visits.rows.filter((v) => v.visits !== '1').reduce((s, v) => s + v.people, 0);
-  const events = useMemo(() => (program.events.length ? program.events : [{ date: program.launchDate, label: 'Program launch' }]),
-    [program.events, program.launchDate]);
+  const events = useMemo(() => programEvents(program), [program]);
   const dims: Dimension[] = ['pathway', 'treatment_type', 'agency', 'residence', 'age_band', 'sex', 'race_ethnicity', 'primary_substance'];
   const shown = dims.filter((d) => !filled || filled[d]! > 0);
   const hidden = filled ? dims.filter((d) => filled[d] === 0) : [];

@@ -9,6 +9,7 @@ import { useData } from '../../state/DataContext.tsx';
 import { useParamSetter } from '../../state/useParamSetter.ts';
 import { programEvents } from '../../state/program.ts';
 import { usePrintHeader } from '../printHeader.ts';
+import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { ReportHeader } from '../ReportHeader.tsx';
 import { useReportPeriod } from '../useReportPeriod.ts';
 import { describeChange, formatFigure } from './change.ts';
@@ -132,7 +133,7 @@ export function BriefingReport() {
               percentage change is shown only when the earlier count is at least 20. Charts show the {CONTEXT_MONTHS} months up to the end of the period,
               with program events marked. Crime: {d.crime ? `${d.crime.label} (${d.crime.source === 'incidents' ? 'incident records' : 'monthly counts'})` : 'none loaded'};
               the impact estimate is a segmented Poisson regression with seasonality over every loaded month, with a 95% interval, and is not proof
-              of cause. Overdoses: {d.overdoses ? d.overdoses.label : 'none loaded'}, summed over 12 months to even out seasons. Definitions of every
+              of cause. <LaunchNote program={program} /> Overdoses: {d.overdoses ? d.overdoses.label : 'none loaded'}, summed over 12 months to even out seasons. Definitions of every
               figure are on the dashboard’s Placements, Costs, Naloxone, Crime and Overdoses pages. Records never left the browser this was made in.
             </p>
           </footer>
