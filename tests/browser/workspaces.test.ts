@@ -147,6 +147,8 @@ describe('switching and loading at any moment', () => {
       await overview(page);
       expect(await kpi(page, 'kpi-encounters')).toBe('1,513');
       expect(await page.getByTestId('synthetic-banner').count()).toBe(1);
+      // The way back is on every page of the sample.
+      expect(await page.getByTestId('synthetic-banner').getByRole('button', { name: 'Back to Gloucester ANGEL' }).count()).toBe(1);
       await page.getByRole('link', { name: 'Data' }).click();
       await page.getByRole('button', { name: 'Open Gloucester ANGEL' }).click();
       await overview(page);
