@@ -6,6 +6,7 @@ import { NaloxonePage } from './pages/naloxone/NaloxonePage.tsx';
 import { PlacementsPage } from './pages/placements/PlacementsPage.tsx';
 import { SyntheticBanner } from './components/SyntheticBanner.tsx';
 import { OpeningStatus } from './components/OpeningStatus.tsx';
+import { PageErrorBoundary } from './components/PageErrorBoundary.tsx';
 import { DataPage } from './pages/data/DataPage.tsx';
 import { Overview } from './pages/overview/Overview.tsx';
 import { BriefingReport } from './reports/briefing/BriefingReport.tsx';
@@ -31,7 +32,7 @@ const FILTERED = new Set<string>(['/placements', '/costs', '/naloxone']);
 
 export function App() {
   const { status, error } = useData();
-  const { search } = useLocation();
+  const { search, pathname } = useLocation();
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
@@ -50,6 +51,7 @@ export function App() {
         {status === 'failed' && (
           <p role="alert" className="error">The in-browser database could not start: {error}. Reload the page; if it persists, try another browser.</p>
         )}
+        <PageErrorBoundary resetKey={pathname}>
         <Routes>
           <Route path="/" element={<Overview />} />
           <Route path="/placements/*" element={<PlacementsPage />} />
@@ -62,6 +64,7 @@ export function App() {
           <Route path="/data" element={<DataPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
+        </PageErrorBoundary>
       </main>
       <footer className="foot">Your records stay in this browser. Nothing is sent to any server.</footer>
     </>

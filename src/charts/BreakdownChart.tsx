@@ -7,13 +7,15 @@ export interface BarSeries { key: string; label: string; color: string }
 
 /** Horizontal bars for the values of one field, one bar per series side by side (for example
  *  encounters and people), each labelled with its figure. */
-export function BreakdownChart({ rows, tableRows, category, series, format, ...frame }: FrameText & {
+export function BreakdownChart({ rows, tableRows, category, series, format, axisFormat, ...frame }: FrameText & {
   rows: Record<string, unknown>[];
   /** The rows of the data table and CSV when they are more than the bars drawn. */
   tableRows?: Record<string, unknown>[];
   category: string;
   series: readonly BarSeries[];
   format: (v: number) => string;
+  /** The value axis' tick format (a d3-format string such as ".0%"); plain numbers otherwise. */
+  axisFormat?: string;
 }) {
   const render = useCallback((width: number) => {
     const long = rows.flatMap((r) => series.map((s) => ({ category: String(r[category]), series: s.label, value: Number(r[s.key] ?? 0) })));
@@ -21,7 +23,7 @@ export function BreakdownChart({ rows, tableRows, category, series, format, ...f
     return labelGroups(Plot.plot({
       width, marginLeft: Math.min(220, 12 + longest * 6.5), marginRight: 64,
       height: 24 + rows.length * (series.length * 16 + 10),
-      x: { grid: true, label: null, nice: true },
+      x: { grid: true, label: null, nice: true, ...(axisFormat ? { tickFormat: axisFormat } : {}) },
       y: { label: null, axis: null, domain: series.map((s) => s.label) },
       fy: { label: null, axis: 'left', domain: rows.map((r) => String(r[category])), padding: 0.2 },
       color: { legend: series.length > 1, domain: series.map((s) => s.label), range: series.map((s) => s.color) },
@@ -32,7 +34,7 @@ export function BreakdownChart({ rows, tableRows, category, series, format, ...f
         Plot.ruleX([0]),
       ],
     }));
-  }, [rows, category, series, format]);
+  }, [rows, category, series, format, axisFormat]);
   return (
     <ChartFrame {...frame} rows={tableRows ?? rows} render={render} />
   );

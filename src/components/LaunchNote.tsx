@@ -9,7 +9,7 @@ export function LaunchNote({ program }: { program: Pick<ProgramInfo, 'launchDate
     <span data-testid="launch-note" data-launch-source={program.launchSource}>
       {program.launchDate
         ? <>Program launch {fmt.day(new Date(`${program.launchDate}T00:00:00Z`))} ({launchSourceText(program)}).</>
-        : <>Program launch: {launchSourceText(program)}.</>}
+        : <>Program launch {launchSourceText(program)}.</>}
     </span>
   );
 }

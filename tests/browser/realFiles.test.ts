@@ -28,8 +28,13 @@ describe('crime and overdose pages on the real public files', () => {
     b = await openWithFiles(FILES.map((f) => PUBLIC + f));
     page = b.page;
     // The real files start the user's own workspace, which has no encounters to suggest a launch:
-    // the user enters it, as the impact analysis asks.
+    // the impact analysis asks for it (and the page still draws), and the user enters it.
     await quiet(page);
+    await page.getByRole('link', { name: 'Crime' }).click();
+    await page.getByTestId('impact-unavailable').waitFor({ timeout: 60_000 });
+    expect(await textOf(page.getByTestId('impact-unavailable'))).toMatch(/^No launch date is known: enter the program's launch date on the Data page/);
+    expect(await textOf(page.getByTestId('launch-note'))).toBe('Program launch not known: enter it on the Data page.');
+    await page.getByRole('link', { name: 'Data' }).click();
     await page.getByLabel('Launch date').fill('2022-03-01');
     await page.getByRole('button', { name: 'Save program details' }).click();
     await page.getByTestId('launch-source').filter({ hasText: 'entered on the Data page' }).waitFor();

@@ -26,7 +26,8 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
 }) {
   const launch = program.launchDate.slice(0, 7);
   const outcome = useMemo((): { result?: ItsResult; error?: string } => {
-    if (!launch || months.length === 0) return { error: 'No launch date is set (Data page, program settings).' };
+    if (!launch) return { error: 'No launch date is known: enter the program\'s launch date on the Data page (Program), or load its encounters export.' };
+    if (months.length === 0) return { error: 'This series has no months to compare.' };
     if (launch < months[0]! || launch > months.at(-1)!) {
       return { error: `The launch (${monthLabel(launch)}) is outside this series (${monthLabel(months[0]!)} to ${monthLabel(months.at(-1)!)}), so there is nothing to compare before and after.` };
     }
@@ -36,7 +37,7 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [months, counts, comparison, launch]);
-  const launchLabel = `Launch (${monthLabel(launch)})`;
+  const launchLabel = launch ? `Launch (${monthLabel(launch)})` : 'Launch';
   const r = outcome.result;
   const sentences = useMemo(() => (r ? impactSummary(r, { measure, launchLabel: monthLabel(launch), ...(comparisonLabel ? { comparisonLabel } : {}) }) : []),
     [r, measure, launch, comparisonLabel]);

@@ -12,7 +12,7 @@ import { CrimePanel } from './CrimePanel.tsx';
 import { Kpis } from './Kpis.tsx';
 
 export function Overview() {
-  const { program, status, isSample, loads } = useData();
+  const { program, status, isSample, loads, opening } = useData();
   // While the sample workspace opens, its figures computed in advance; never in a user's workspace.
   const precomputed = isSample && !loads.some((l) => l.table_name === 'encounters');
   const kpis = useQuery(useMemo(() => programKpis(NO_FILTER), []));
@@ -35,13 +35,13 @@ export function Overview() {
           <Kpis k={SAMPLE_SUMMARY} prefix="pre-" />
         </div>
       )}
-      {!precomputed && k && k.encounters === 0 && status === 'ready' && (
+      {!precomputed && !opening && k && k.encounters === 0 && status === 'ready' && (
         <p className="empty">No program encounters are loaded. Add your program's export on the Data page.</p>
       )}
       {!precomputed && k && k.encounters > 0 && <Kpis k={k} />}
       <div className="charts">
-        {status === 'ready' && <PlacementsChart rows={monthly.rows} events={events} />}
-        {status === 'ready' && <CrimePanel events={events} />}
+        {status === 'ready' && !precomputed && <PlacementsChart rows={monthly.rows} events={events} />}
+        {status === 'ready' && !precomputed && <CrimePanel events={events} />}
       </div>
     </>
   );

@@ -62,7 +62,7 @@ export function AgencyComparison({ filter }: { filter: ProgramFilter }) {
         <p className="notice" data-testid="agency-no-rates">No agency has a placement rate to draw under the small-count rule: every agency's figures are in the
           chart's data table (Show data table).</p>
       )}
-      <BreakdownChart testId="chart-agencies" loading={q.loading} rows={charted} tableRows={rows} category="agency" series={RATE_SERIES} format={(v) => fmt.pct(v)}
+      <BreakdownChart testId="chart-agencies" loading={q.loading} rows={charted} tableRows={rows} category="agency" series={RATE_SERIES} format={(v) => fmt.pct(v)} axisFormat=".0%"
         title="Placement rate by agency"
         description={`Bars: each agency's placement rate${charted.length < rows.length ? ` (${rows.length - charted.length} agencies without a rate shown are in the table only)` : ''}. The table lists every agency's figures.`}
         definition={`Each figure is the headline figure of the same name, counted within one agency: encounters by encounter date in the period; people are distinct pseudonyms (a person seen by two agencies counts in each, so people do not add up); placement rate is placements divided by eligible encounters (by all encounters where the agency records no eligibility); median hours from encounter to placement among placed encounters; engaged at 30 days counts placed encounters recorded as engaged ("yes"), with its share of placements. “${NOT_RECORDED}” is encounters with no agency.${small ? ` Small-count rule on: counts of ${SMALL} are hidden, with further counts hidden where a total would give them away; no rate, share or median on a base under ${MIN_BASE}.` : ''}`}
