@@ -33,6 +33,12 @@ const PUBLIC = fileURLToPath(new URL('../../../shared/data/public/', import.meta
 const VSRR = `${PUBLIC}cdc_vsrr_provisional_overdose_deaths_2018-09.csv`;
 const RTCI = `${PUBLIC}rtci_agency_monthly_part1_crimes_2018-01_2024-07.csv`;
 
+/** Runs `fn` in a browser with a new, empty profile, and closes it after. */
+async function inNewProfile(fn: (b: Awaited<ReturnType<typeof openBrowser>>) => Promise<void>): Promise<void> {
+  const b = await openBrowser();
+  try { await fn(b); } finally { await b.close(); }
+}
+
 const kpi = (page: Page, id: string) => textOf(page.getByTestId(id).locator('.kpi-value'));
 
 /** The visible text of the whole page. */
@@ -46,10 +52,9 @@ async function overview(page: Page) {
 
 describe('a new profile', () => {
   it('a program export added the moment the Data page opens: only its figures, no sample wording, and the same after a reload', async () => {
-    const b = await openBrowser();
-    const errors: string[] = [];
-    b.page.on('pageerror', (e) => errors.push(e.message));
-    try {
+    await inNewProfile(async (b) => {
+      const errors: string[] = [];
+      b.page.on('pageerror', (e) => errors.push(e.message));
       const { page } = b;
       await page.goto(`${b.base}/data`);
       // At once: the database is still starting and the sample has not loaded.
@@ -78,14 +83,11 @@ describe('a new profile', () => {
       expect(await page.getByTestId('synthetic-banner').count()).toBe(0);
       expect(await pageText(page)).not.toMatch(/synthetic|Harbor Point/i);
       expect(errors).toEqual([]);
-    } finally {
-      await b.close();
-    }
+    });
   });
 
   it('a public file added at once loads, and /overdoses shows it with no synthetic series', async () => {
-    const b = await openBrowser();
-    try {
+    await inNewProfile(async (b) => {
       const { page } = b;
       await page.goto(`${b.base}/data`);
       await page.getByTestId('file-input').setInputFiles(VSRR);
@@ -103,16 +105,13 @@ describe('a new profile', () => {
       await expect.poll(async () => (await page.getByTestId('chart-state-12m').locator('tbody tr', { hasText: 'Dec 2017' }).locator('td').allTextContents())[1],
         { timeout: 30_000 }).toBe('1,270');
       await page.screenshot({ path: `${ARTIFACTS}/workspace-vsrr-overdoses.png`, fullPage: true });
-    } finally {
-      await b.close();
-    }
+    });
   });
 });
 
 describe('switching and loading at any moment', () => {
   it('the sample and the user\'s workspace never mix; a file added during another load and during a restore both load', async () => {
-    const b = await openBrowser();
-    try {
+    await inNewProfile(async (b) => {
       const { page } = b;
       await page.goto(`${b.base}/data`);
       await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
@@ -171,16 +170,13 @@ describe('switching and loading at any moment', () => {
       await overview(page);
       expect(await kpi(page, 'kpi-encounters')).toBe('24');
       expect(await textOf(page.locator('h1'))).toBe('Gloucester ANGEL');
-    } finally {
-      await b.close();
-    }
+    });
   });
 });
 
 describe('a network: several agencies\' exports in one workspace', () => {
   it('compares the agencies on /placements, and the agency filter works across the files', async () => {
-    const b = await openBrowser();
-    try {
+    await inNewProfile(async (b) => {
       const { page } = b;
       const rockport = join(dir, 'rockport_encounters.csv');
       // Rockport: the first six rows of the town's export under its own agency and IDs.
@@ -209,8 +205,6 @@ describe('a network: several agencies\' exports in one workspace', () => {
       await page.getByTestId('filter-agency').selectOption('Rockport PD');
       await expect.poll(() => kpi(page, 'kpi-encounters'), { timeout: 30_000 }).toBe('6');
       expect(await kpi(page, 'kpi-people')).toBe('5');
-    } finally {
-      await b.close();
-    }
+    });
   });
 });
