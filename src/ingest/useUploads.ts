@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Cancelled, type Connection, type Database } from '../db/types.ts';
 import type { KindId } from './kinds/types.ts';
 import { loadFile, type LoadReport } from './load.ts';
@@ -130,5 +130,6 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     setUploads((us) => us.filter((x) => !(x.restored && x.id !== u.id && x.workspace === u.workspace && x.file.name === u.file.name)));
   }, []);
 
-  return { uploads, latest, addFile, reprepare, loadUpload, cancelUpload, dismissUpload, dropRestoredCards };
+  return useMemo(() => ({ uploads, latest, addFile, reprepare, loadUpload, cancelUpload, dismissUpload, dropRestoredCards }),
+    [uploads, addFile, reprepare, loadUpload, cancelUpload, dismissUpload, dropRestoredCards]);
 }

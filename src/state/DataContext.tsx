@@ -104,7 +104,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
     }
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const uploadsApi = useUploads({ queue, db: () => db.current, refresh, loaded });
+  const currentDb = useCallback(() => db.current, []);
+  const uploadsApi = useUploads({ queue, db: currentDb, refresh, loaded });
   const { addFile } = uploadsApi;
 
   /** Loads the open workspace's files: the bundled sample, or the files kept for a user's
@@ -123,7 +124,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       const kept = store.current;
       await restoreKept(kept, id, async (file, r) => {
         // Removed while the restore ran, or another workspace opened: skip it.
-        if (openRef.current !== id || !(await kept.all(id)).some((k) => k.name === r.name)) return true;
+        if (openRef.current !== id || !(await kept.has(id, r.name))) return true;
         return addFile(file, id, { saved: r });
       }, (s) => {
         setRestore(s);

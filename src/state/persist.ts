@@ -161,6 +161,11 @@ export class FileStore {
     return [...new Set(keys.map((k) => k[0]))];
   }
 
+  /** Whether a file is kept for a workspace (without reading it). */
+  async has(workspace: string, name: string): Promise<boolean> {
+    return ((await this.tx('readonly', (s) => s.count(keyOf(workspace, name)))) as number) > 0;
+  }
+
   /** Keeps a file, replacing one of the same name in the same workspace. */
   put(r: StoredFile): Promise<unknown> { return this.tx('readwrite', (s) => s.put(r)); }
 
