@@ -47,7 +47,7 @@ function NameWorkspace({ id, name }: { id: string; name: string }) {
     if (!p) confirmName();
   };
   return (
-    <form className={asking ? 'confirm' : undefined} onSubmit={(e) => { e.preventDefault(); save(); }} data-testid="name-workspace">
+    <form className={asking ? 'ask' : undefined} onSubmit={(e) => { e.preventDefault(); save(); }} data-testid="name-workspace">
       {asking && <p><strong>Your files are in a workspace of their own.</strong> What should it be called? (Your program's name is a good choice.)</p>}
       <label>Workspace name{' '}
         <input value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? `ws-problem-${id}` : undefined}
