@@ -67,7 +67,7 @@ export function dateOrderQuestion(file: string, column: string, examples: DateOr
 export function dateOrderNote(file: string, column: string, order: DateOrder | undefined, examples: DateOrderExample[]): Problem {
   if (!order) {
     return { severity: 'warning', file, column,
-      message: 'Every date in the sample could be month/day or day/month; they were read as month/day (US).',
+      message: 'Every date in this column could be month/day or day/month; they were read as month/day (US).',
       fix: 'If this file writes day/month, change the date format before relying on the figures.' };
   }
   const e = examples[0];

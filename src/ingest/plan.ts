@@ -1,3 +1,4 @@
+import type { ColumnFacts, DateOrderFact } from './columnFacts.ts';
 import { detectDateFormats } from './dateFormats.ts';
 import { applyDateOrder, dateOrderExamples, type DateOrderExample } from './dateOrder.ts';
 import type { KindDef } from './kinds/types.ts';
@@ -19,14 +20,18 @@ export interface LoadPlan {
   ambiguousDates: string[];
   /** For each of `ambiguousDates`: a few values of the column, read both ways. */
   dateExamples: Record<string, DateOrderExample[]>;
+  /** Date fields the first rows left open but the whole file (or a file of the same layout added
+   *  with it) settled: their order and a value that proves it, for the load report. */
+  settledDates: Record<string, DateOrderFact>;
 }
 
 const DATE_TYPES = new Set(['date', 'datetime', 'month']);
 
-export function makePlan(file: string, size: number, sniffed: Sniffed, kind: KindDef, mapping: Mapping): LoadPlan {
+export function makePlan(file: string, size: number, sniffed: Sniffed, kind: KindDef, mapping: Mapping, facts: ColumnFacts = {}): LoadPlan {
   const formats: Record<string, string[]> = {};
   const ambiguousDates: string[] = [];
   const dateExamples: Record<string, DateOrderExample[]> = {};
+  const settledDates: Record<string, DateOrderFact> = {};
   for (const f of kind.fields) {
     const col = mapping.columns[f.name];
     if (!col || !DATE_TYPES.has(f.type)) continue;
@@ -35,11 +40,17 @@ export function makePlan(file: string, size: number, sniffed: Sniffed, kind: Kin
     const guess = detectDateFormats(values);
     formats[f.name] = guess.formats;
     if (!guess.ambiguousDayMonth) continue;
-    // Only an order the sample cannot settle is taken from the user: data that prove one win.
+    // Only an order the data cannot settle is taken from the user: data that prove one win.
+    const fact = facts.dateOrder?.[col];
+    if (fact?.order && !mapping.dateOrder?.[col]) {
+      formats[f.name] = applyDateOrder(guess.formats, fact.order);
+      settledDates[f.name] = fact;
+      continue;
+    }
     ambiguousDates.push(f.name);
-    dateExamples[f.name] = dateOrderExamples(values);
+    dateExamples[f.name] = fact?.examples.length ? fact.examples : dateOrderExamples(values);
     const order = mapping.dateOrder?.[col];
     if (order) formats[f.name] = applyDateOrder(guess.formats, order);
   }
-  return { file, size, sniffed, kind, mapping, formats, ambiguousDates, dateExamples };
+  return { file, size, sniffed, kind, mapping, formats, ambiguousDates, dateExamples, settledDates };
 }

@@ -1,3 +1,4 @@
+import type { ColumnFacts } from './columnFacts.ts';
 import { DATE_ORDER, dateOrderQuestion } from './dateOrder.ts';
 import { kindById } from './kinds/index.ts';
 import type { KindDef, KindId } from './kinds/types.ts';
@@ -48,6 +49,8 @@ export interface PrepareOptions {
    *  'ask' (the default, the Data page) holds the file back with a DATE_ORDER problem until the
    *  user answers; 'mdy' (non-interactive loads) reads it as month/day (US), with a warning. */
   unansweredDateOrder?: 'ask' | 'mdy';
+  /** What a scan of the whole file settled (see columnFacts.ts). */
+  facts?: ColumnFacts;
 }
 
 export function prepare(file: string, size: number, sniff: SniffResult, choice?: { kind?: KindId; mapping?: Mapping },
@@ -62,7 +65,7 @@ export function prepare(file: string, size: number, sniff: SniffResult, choice?:
   const mapping = choice?.mapping ? applySavedMapping(kind, choice.mapping, s.header) : proposed;
   const warnings = [...fileOnly, ...missingColumns(file, kind, mapping, s.header), ...notesBlock(file, kind, s),
     ...personalData(file, kind, mapping, s)];
-  const draft = makePlan(file, size, { ...s, warnings }, kind, mapping);
+  const draft = makePlan(file, size, { ...s, warnings }, kind, mapping, opts.facts);
   const questions = opts.unansweredDateOrder === 'mdy' ? [] : dateOrderQuestions(draft);
   const plan = questions.length ? { ...draft, sniffed: { ...draft.sniffed, warnings: [...warnings, ...questions] } } : draft;
   const confident = (choice?.kind ? true : isConfident(candidates)) && missingRequired(kind, mapping).length === 0;

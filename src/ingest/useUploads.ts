@@ -6,6 +6,8 @@ import { setLoadProgress } from './loadProgress.ts';
 import type { Mapping } from './mapping.ts';
 import { notReadyProblem, prepare, type Prepared } from './prepare.ts';
 import { sniffFile, type SniffResult } from './sniff.ts';
+import { settleDateOrders, type ColumnFacts, type DateOrderFact } from './columnFacts.ts';
+import { DATE_ORDER } from './dateOrder.ts';
 import { SKIPPED, type WriteQueue } from '../state/writeQueue.ts';
 
 /** One file added on the Data page (or restored from this browser), as its card shows it. */
@@ -22,6 +24,35 @@ export interface Upload {
   restored?: string;
   /** The store already holds this file with this kind and mapping. */
   kept?: boolean;
+  /** What a scan of the whole file settled that its first rows could not (columnFacts.ts). */
+  facts?: ColumnFacts;
+}
+
+/** Files of one layout (the same header and delimiter): files dropped together that share it share
+ *  one kind, mapping and set of answers. */
+export function layoutOf(p: Prepared): string | null {
+  return p.ok ? `${p.plan.sniffed.delimiter}\u001f${p.plan.sniffed.header.join('\u001f')}` : null;
+}
+
+/** Open cards whose choices follow this one's: same layout and workspace, not loaded or loading. */
+export function siblingsOf(u: Upload, all: readonly Upload[]): Upload[] {
+  const layout = layoutOf(u.prepared);
+  return all.filter((x) => x.id !== u.id && x.workspace === u.workspace && layout != null && layoutOf(x.prepared) === layout
+    && (x.status === 'needs-attention' || x.status === 'cancelled'));
+}
+
+/** Day/month orders that files of this layout settled from their data, for a file whose own data
+ *  cannot: the same export from the same system writes its dates one way. */
+function settledBySiblings(u: Upload, all: readonly Upload[]): Record<string, DateOrderFact> {
+  const layout = layoutOf(u.prepared);
+  const out: Record<string, DateOrderFact> = {};
+  for (const x of all) {
+    if (x.id === u.id || x.workspace !== u.workspace || layoutOf(x.prepared) !== layout) continue;
+    for (const [c, f] of Object.entries(x.facts?.dateOrder ?? {})) {
+      if (f.order && !f.from && !out[c]) out[c] = { ...f, from: x.file.name };
+    }
+  }
+  return out;
 }
 
 export interface SavedChoice { kind: KindId; mapping: Mapping; addedAt: string }
@@ -88,6 +119,38 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     return outcome;
   }, [queue, db, refresh, loaded, patch]);
 
+  /** Reads the whole of a file's open date columns (in the write queue's turn, as every database
+   *  job is), then takes what files of the same layout settled for columns its data leave open. */
+  const settleDates = useCallback(async (u: Upload): Promise<Record<string, DateOrderFact>> => {
+    if (!u.prepared.ok) return {};
+    const plan = u.prepared.plan;
+    const own = await queue.run(`Reading the dates in ${u.file.name}`, async (): Promise<Record<string, DateOrderFact>> => {
+      const d = db();
+      return d ? settleDateOrders(d.db, d.loader, u.file, plan) : {};
+    }, u.workspace).catch((): Record<string, DateOrderFact> => ({}));
+    const mine: Record<string, DateOrderFact> = own === SKIPPED ? {} : own;
+    const theirs = settledBySiblings(u, latest.current);
+    for (const [c, f] of Object.entries(mine)) if (!f.order && theirs[c]) mine[c] = theirs[c]!;
+    return mine;
+  }, [queue, db]);
+
+  /** A file whose data settled a date order settles it for the open cards of its layout still asking. */
+  const followSettledDates = useCallback((u: Upload) => {
+    const proven = Object.fromEntries(Object.entries(u.facts?.dateOrder ?? {}).filter(([, f]) => f.order && !f.from)
+      .map(([c, f]) => [c, { ...f, from: u.file.name }]));
+    if (!Object.keys(proven).length) return;
+    for (const x of siblingsOf(u, latest.current)) {
+      if (!asksDateOrder(x.prepared) || !x.prepared.ok) continue;
+      const facts: ColumnFacts = { dateOrder: { ...x.facts?.dateOrder, ...Object.fromEntries(Object.entries(proven)
+        .filter(([c]) => !x.facts?.dateOrder?.[c]?.order)) } };
+      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed },
+        { kind: x.prepared.plan.kind.id, mapping: x.prepared.plan.mapping }, { facts });
+      const next: Upload = { ...x, prepared, facts };
+      patch(x.id, { prepared, facts });
+      if (prepared.ok && !notReadyProblem(prepared)) void enqueue(next);
+    }
+  }, [enqueue, patch]);
+
   /** Adds one file to a workspace; resolves to whether it loaded. A restored file (`saved`, with the
    *  kind and mapping it loaded with before) or a sample file (`quiet`) gets a card only when it
    *  does not load. */
@@ -98,26 +161,42 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     if (!quiet) setUploads((us) => [placeholder, ...us]);
     const sniffed = await sniffFile(file.name, file).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
       message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } }));
-    const prepared = prepare(file.name, file.size, sniffed, saved);
-    let u: Upload = { ...placeholder, prepared, status: prepared.ok ? 'needs-attention' : 'failed' };
+    let prepared = prepare(file.name, file.size, sniffed, saved);
+    let facts: ColumnFacts | undefined;
+    if (asksDateOrder(prepared)) {
+      // The first rows could not settle a date column's day/month order: the whole column may.
+      const dateOrder = await settleDates({ ...placeholder, prepared });
+      facts = { dateOrder };
+      prepared = prepare(file.name, file.size, sniffed, saved, { facts });
+    }
+    let u: Upload = { ...placeholder, prepared, facts, status: prepared.ok ? 'needs-attention' : 'failed' };
     patch(id, u);
+    if (facts) followSettledDates(u);
     if (prepared.ok && !notReadyProblem(prepared)) u = { ...u, ...(await enqueue(u)) };
     if (quiet && u.status !== 'loaded') setUploads((us) => [u, ...us]);
     return u.status === 'loaded';
-  }, [enqueue, patch]);
+  }, [enqueue, patch, settleDates, followSettledDates]);
 
+  /** Prepares a card again with the user's choice of kind and mapping (and answers in it). The same
+   *  choice goes to every open card of the same layout, which load too when `load` and ready. */
   const reprepare = useCallback((id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => {
     const u = latest.current.find((x) => x.id === id);
     if (!u || !u.prepared.ok) return;
-    const prepared = prepare(u.file.name, u.file.size, { ok: true, sniffed: u.prepared.plan.sniffed }, choice);
-    const next: Upload = { ...u, prepared, status: 'needs-attention', report: undefined, kept: false };
-    patch(id, { prepared, status: 'needs-attention', report: undefined, kept: false });
-    if (opts?.load && prepared.ok && !notReadyProblem(prepared)) void enqueue(next);
+    for (const x of [u, ...siblingsOf(u, latest.current)]) {
+      if (!x.prepared.ok) continue;
+      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed }, choice, { facts: x.facts });
+      const p: Partial<Upload> = { prepared, status: 'needs-attention', report: undefined, kept: false };
+      patch(x.id, p);
+      if (opts?.load && prepared.ok && !notReadyProblem(prepared)) void enqueue({ ...x, ...p });
+    }
   }, [enqueue, patch]);
 
+  /** Loads a card, and the open cards of its layout that are ready with the same choices. */
   const loadUpload = useCallback((id: number) => {
     const u = latest.current.find((x) => x.id === id);
-    if (u) void enqueue(u);
+    if (!u) return;
+    void enqueue(u);
+    for (const x of siblingsOf(u, latest.current)) if (x.prepared.ok && !notReadyProblem(x.prepared)) void enqueue(x);
   }, [enqueue]);
 
   const cancelUpload = useCallback((id: number) => aborts.current.get(id)?.abort(), []);
@@ -132,4 +211,9 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
 
   return useMemo(() => ({ uploads, latest, addFile, reprepare, loadUpload, cancelUpload, dismissUpload, dropRestoredCards }),
     [uploads, addFile, reprepare, loadUpload, cancelUpload, dismissUpload, dropRestoredCards]);
+}
+
+/** The file waits on a day/month question. */
+function asksDateOrder(p: Prepared): boolean {
+  return p.ok && p.plan.sniffed.warnings.some((w) => w.code === DATE_ORDER);
 }

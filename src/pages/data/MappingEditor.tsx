@@ -3,13 +3,14 @@ import { download } from '../../charts/csv.ts';
 import type { LoadPlan } from '../../ingest/plan.ts';
 import type { Mapping } from '../../ingest/mapping.ts';
 import { humanFormat } from '../../ingest/parse.ts';
-import { saveMapping, savedMappings } from '../../state/mappings.ts';
+import { mappingsFor, saveMapping, useSavedMappings } from '../../state/mappings.ts';
+import { kindById } from '../../ingest/kinds/index.ts';
 
 /** Shows which column feeds each canonical field; every choice can be changed, saved by name for the
  *  next export, or downloaded as JSON. */
 export function MappingEditor({ plan, onChange }: { plan: LoadPlan; onChange: (m: Mapping) => void }) {
   const [name, setName] = useState('');
-  const [saved, setSaved] = useState(() => savedMappings());
+  const saved = useSavedMappings();
   const header = plan.sniffed.header;
   const sampleOf = (col: string | null) => {
     if (!col) return '';
@@ -18,7 +19,7 @@ export function MappingEditor({ plan, onChange }: { plan: LoadPlan; onChange: (m
   };
   const set = (field: string, col: string) =>
     onChange({ ...plan.mapping, columns: { ...plan.mapping.columns, [field]: col || null } });
-  const usable = saved.filter((s) => s.mapping.kind === plan.kind.id);
+  const usable = mappingsFor(saved, header);
   return (
     <div className="mapping">
       <table>
@@ -57,7 +58,7 @@ export function MappingEditor({ plan, onChange }: { plan: LoadPlan; onChange: (m
               if (s) onChange(s.mapping);
             }}>
               <option value="" disabled>choose…</option>
-              {usable.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+              {usable.map((s) => <option key={s.name} value={s.name}>{s.name}{s.mapping.kind !== plan.kind.id ? ` (${kindById(s.mapping.kind).label})` : ''}</option>)}
             </select>
           </label>
         )}
@@ -65,7 +66,7 @@ export function MappingEditor({ plan, onChange }: { plan: LoadPlan; onChange: (m
           Save this mapping as{' '}
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. County RMS export" />
         </label>
-        <button type="button" disabled={!name.trim()} onClick={() => setSaved(saveMapping(name.trim(), plan.mapping))}>Save mapping</button>
+        <button type="button" disabled={!name.trim()} onClick={() => saveMapping(name.trim(), plan.mapping)}>Save mapping</button>
         <button type="button" onClick={() => download(`mapping-${plan.kind.id}.json`,
           new Blob([JSON.stringify({ name: name || plan.file, mapping: plan.mapping }, null, 2)], { type: 'application/json' }))}>
           Download mapping (JSON)

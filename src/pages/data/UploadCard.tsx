@@ -4,6 +4,7 @@ import { missingRequired, vouchNotPersonal, withDateOrder } from '../../ingest/m
 import { ASKED_ON_CARD, dropColumns, notReadyProblem, personalDataColumns, waitsForAnswer } from '../../ingest/prepare.ts';
 import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
+import { siblingsOf } from '../../ingest/useUploads.ts';
 import { DateOrderQuestion } from './DateOrderQuestion.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { PersonalDataNotice } from './PersonalDataNotice.tsx';
@@ -17,7 +18,8 @@ const STATUS: Record<Upload['status'], string> = {
 
 /** One dropped file: what it was recognised as, its mapping, and the load report. */
 export function UploadCard({ u }: { u: Upload }) {
-  const { reprepare, loadUpload, cancelUpload, dismissUpload, forgetSaved } = useData();
+  const { reprepare, loadUpload, cancelUpload, dismissUpload, forgetSaved, uploads } = useData();
+  const batch = u.status === 'needs-attention' || u.status === 'cancelled' ? siblingsOf(u, uploads) : [];
   const p = u.prepared;
   const blocking = p.ok ? notReadyProblem(p) : null;
   const held = p.ok ? personalDataColumns(p) : [];
@@ -49,10 +51,17 @@ export function UploadCard({ u }: { u: Upload }) {
             </label>{' '}
             <span className="hint">{p.plan.kind.description} {fmt.int(u.file.size)} bytes.</span>
           </p>
+          {batch.length > 0 && (
+            <p className="notice" data-testid="batch-note">
+              {batch.length === 1 ? 'One other file' : `${fmt.int(batch.length)} other files`} added with this one {batch.length === 1 ? 'has' : 'have'} the
+              same columns ({batch.slice(0, 3).map((x) => x.file.name).join(', ')}{batch.length > 3 ? ', …' : ''}): the kind, mapping and answers
+              chosen here apply to {batch.length === 1 ? 'it' : 'them all'}, and loading this file loads {batch.length === 1 ? 'it' : 'them'} too. Each still gets its own load report.
+            </p>
+          )}
           {u.status !== 'loaded' && (
             <details open={u.status === 'needs-attention'}>
               <summary>Column mapping</summary>
-              <MappingEditor plan={p.plan} onChange={(m) => reprepare(u.id, { kind: p.plan.kind.id, mapping: m })} />
+              <MappingEditor plan={p.plan} onChange={(m) => reprepare(u.id, { kind: m.kind, mapping: m })} />
             </details>
           )}
           {u.status === 'needs-attention' && held.length > 0 && (

@@ -180,7 +180,7 @@ describe('the bad-file corpus against a database with data loaded before', () =>
 
   it('mixed-dates.csv: ISO and MM/DD/YYYY in one column each read by its own format, with warnings', async () => {
     await loaded('mixed-dates.csv', 3, [
-      'mixed-dates.csv, column "date": Every date in the sample could be month/day or day/month; they were read as month/day (US). '
+      'mixed-dates.csv, column "date": Every date in this column could be month/day or day/month; they were read as month/day (US). '
         + 'If this file writes day/month, change the date format before relying on the figures.',
       'mixed-dates.csv, column "date": Dates in this column are written in 2 ways (YYYY-MM-DD, MM/DD/YYYY); each was read by its own format. '
         + 'Check a few dates in the table below; an export with one date format avoids surprises.',
@@ -220,7 +220,7 @@ describe('the bad-file corpus against a database with data loaded before', () =>
   });
 
   it('ambiguous-dates.csv loaded from Node (no one to ask): read as MM/DD, with a warning saying so', async () => {
-    await loaded('ambiguous-dates.csv', 3, ['ambiguous-dates.csv, column "date": Every date in the sample could be month/day or day/month; '
+    await loaded('ambiguous-dates.csv', 3, ['ambiguous-dates.csv, column "date": Every date in this column could be month/day or day/month; '
       + 'they were read as month/day (US). If this file writes day/month, change the date format before relying on the figures.']);
     expect((await rowsOf('costs', 'ambiguous-dates.csv', 'date')).map((r) => r.date)).toEqual(
       [new Date('2022-01-03'), new Date('2022-02-03'), new Date('2022-06-03')]);

@@ -44,7 +44,7 @@ describe('reading a slash date both ways', () => {
     const ex = dateOrderExamples(['03/04/2024']);
     expect(problemText(dateOrderNote('f.csv', 'when', 'mdy', ex))).toBe('f.csv, column "when": Dates were read as month/day (MM/DD/YYYY), '
       + 'as you chose for this column: "03/04/2024" is March 4, 2024. If that is wrong, remove the file, add it again and choose day/month.');
-    expect(dateOrderNote('f.csv', 'when', undefined, ex).message).toBe('Every date in the sample could be month/day or day/month; they were read as month/day (US).');
+    expect(dateOrderNote('f.csv', 'when', undefined, ex).message).toBe('Every date in this column could be month/day or day/month; they were read as month/day (US).');
   });
 });
 
