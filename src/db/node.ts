@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { openAsBlob, readFileSync } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseCodeTables } from './codes.ts';
@@ -36,12 +39,35 @@ class NodeDatabase implements Database {
   async connect(): Promise<Connection> {
     return new NodeConnection(await this.instance.connect());
   }
-  async registerFile(_name: string, file: Blob | string): Promise<string> {
-    if (typeof file !== 'string') throw new Error('In Node a file is given by its path.');
-    return file;
+  /** Blobs registered (a transcoded file), written to temporary files: name -> folder. */
+  private readonly written = new Map<string, string>();
+  async registerFile(name: string, file: Blob | string): Promise<string> {
+    if (typeof file === 'string') return file;
+    const dir = await mkdtemp(join(tmpdir(), 'dd-registered-'));
+    const path = join(dir, 'file');
+    const out = await open(path, 'w');
+    try {
+      for (let at = 0; at < file.size; at += WRITE_CHUNK) {
+        await out.write(new Uint8Array(await file.slice(at, at + WRITE_CHUNK).arrayBuffer()));
+      }
+    } finally {
+      await out.close();
+    }
+    this.written.set(name, dir);
+    return path;
   }
-  async dropFile(): Promise<void> {}
+  async dropFile(name: string): Promise<void> {
+    const dir = this.written.get(name);
+    if (!dir) return;
+    this.written.delete(name);
+    await rm(dir, { recursive: true, force: true });
+  }
+  openFile(path: string): Promise<Blob> {
+    return openAsBlob(path);
+  }
 }
+
+const WRITE_CHUNK = 8 * 1024 * 1024;
 
 export function shippedCodesFromDisk() {
   const dir = fileURLToPath(new URL('../../data/codes/', import.meta.url));

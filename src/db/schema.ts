@@ -15,8 +15,11 @@ export const TABLES = {
     nibrs_code VARCHAR, count DOUBLE`,
   overdose_vsrr: `state VARCHAR, state_name VARCHAR, month DATE, indicator VARCHAR, value DOUBLE,
     status VARCHAR, percent_complete DOUBLE, predicted_value DOUBLE`,
+  /** CDC WONDER: `level` is 'county' (county and county_fips set) or 'state' (an export grouped by
+   *  State alone: county and county_fips NULL). A county export without a State column has state NULL
+   *  and state_fips from its county code. */
   overdose_wonder: `county VARCHAR, county_fips VARCHAR, year INTEGER, deaths DOUBLE, deaths_status VARCHAR,
-    population DOUBLE, crude_rate DOUBLE, crude_rate_status VARCHAR`,
+    population DOUBLE, crude_rate DOUBLE, crude_rate_status VARCHAR, state VARCHAR, state_fips VARCHAR, level VARCHAR`,
   /** CDC VSRR county provisional counts: `month` is the month the 12 months end in. */
   overdose_county: `county_fips VARCHAR, county VARCHAR, state VARCHAR, month DATE, deaths DOUBLE, deaths_status VARCHAR,
     percent_pending DOUBLE`,

@@ -39,6 +39,9 @@ export interface Database {
   /** Makes a file readable by SQL and returns the name to use in `read_csv(...)`. */
   registerFile(name: string, file: Blob | string): Promise<string>;
   dropFile(name: string): Promise<void>;
+  /** A file given by its path, as a Blob (Node, where files are given by path; the browser is
+   *  given Blobs). Used to transcode a Windows-1252 file before registering it. */
+  openFile?(path: string): Promise<Blob>;
   /** Calls `listener` with the bytes the database has read from registered files since the call,
    *  at most a few times a second, until the returned function is called. Optional: a database
    *  that cannot tell (native DuckDB reading from disk) never calls it. */

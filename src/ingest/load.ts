@@ -14,6 +14,7 @@ import { dateOrderNote } from './dateOrder.ts';
 import { humanFormat } from './parse.ts';
 import type { LoadOptions, LoadStep } from './progress.ts';
 import { memoryProblem } from './memory.ts';
+import { decodeWindows1252 } from './sniff.ts';
 
 export interface LoadReport {
   file: string;
@@ -56,12 +57,27 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     return report(0);
   }
   const registered = `upload_${n}_${plan.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-  const ref = await db.registerFile(registered, source);
+  // DuckDB's 'latin-1' reader refuses the bytes 0x80-0x9F, where Windows-1252 keeps ’ “ ” – — €:
+  // such a file is read as UTF-8 after turning it into UTF-8 here. The sniffed warning stays.
+  const transcode = plan.sniffed.encoding === 'latin-1';
+  let input: Blob | string = source;
+  if (transcode) {
+    step('reading');
+    try {
+      input = await windows1252ToUtf8(await asBlob(db, source), signal);
+    } catch (e) {
+      if (e instanceof Cancelled) throw e;
+      problems.push(explainDuckDbError(plan.file, e));
+      return report(0);
+    }
+  }
+  const readBytes = typeof input === 'string' ? plan.size : input.size;
+  const ref = await db.registerFile(registered, input);
   try {
     step('reading');
-    const unwatch = db.watchReads?.((bytes) => opts.onProgress?.({ step: 'reading', bytes, totalBytes: plan.size }));
+    const unwatch = db.watchReads?.((bytes) => opts.onProgress?.({ step: 'reading', bytes: bytes * (plan.size / Math.max(1, readBytes)), totalBytes: plan.size }));
     try {
-      await conn.run(stagingSql(plan, ref, names), signal);
+      await conn.run(stagingSql(plan, ref, names, transcode ? 'utf-8' : plan.sniffed.encoding), signal);
     } catch (e) {
       if (e instanceof Cancelled) throw e;
       problems.push(explainDuckDbError(plan.file, e));
@@ -96,6 +112,28 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     await cleanup(conn, names);
     await db.dropFile(registered).catch(() => undefined);
   }
+}
+
+/** Bytes transcoded at a time. Windows-1252 has one byte per character, so a slice never splits one. */
+export const TRANSCODE_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** A Windows-1252 file as UTF-8, read and converted a slice at a time (`decodeWindows1252`). */
+export async function windows1252ToUtf8(file: Blob, signal?: AbortSignal, chunkBytes = TRANSCODE_CHUNK_BYTES): Promise<Blob> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let at = 0; at < file.size; at += chunkBytes) {
+    if (signal?.aborted) throw new Cancelled();
+    parts.push(encoder.encode(decodeWindows1252(new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer()))));
+  }
+  if (signal?.aborted) throw new Cancelled();
+  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+}
+
+/** The file's bytes as a Blob: the browser is given one; in Node the database opens the path. */
+async function asBlob(db: Database, source: Blob | string): Promise<Blob> {
+  if (typeof source !== 'string') return source;
+  if (!db.openFile) throw new Error('This database cannot open a file by its path.');
+  return db.openFile(source);
 }
 
 /** Warnings that say how a date column was read, when it was not written one plain way. */

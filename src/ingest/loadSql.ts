@@ -39,7 +39,9 @@ function textColumns(plan: LoadPlan): Set<string> {
   return text;
 }
 
-export function stagingSql(plan: LoadPlan, source: string, names: StageNames): string {
+/** `encoding`: how DuckDB reads the registered file, when it is not the file as sniffed (a
+ *  Windows-1252 file is registered transcoded to UTF-8, see `loadFile`). */
+export function stagingSql(plan: LoadPlan, source: string, names: StageNames, encoding: string = plan.sniffed.encoding): string {
   const s = plan.sniffed;
   const columns = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
   const text = textColumns(plan);
@@ -49,7 +51,7 @@ export function stagingSql(plan: LoadPlan, source: string, names: StageNames): s
   ].join(', ');
   return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
     columns = {${columns}}, header = true, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
-    auto_detect = false, encoding = ${sqlString(s.encoding)}, store_rejects = true,
+    auto_detect = false, encoding = ${sqlString(encoding)}, store_rejects = true,
     rejects_table = ${sqlString(names.rejects)}, rejects_scan = ${sqlString(names.rejectsScan)})`;
 }
 

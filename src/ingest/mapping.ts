@@ -67,6 +67,7 @@ export function usedHeaders(m: Mapping): string[] {
 export function missingRequired(kind: KindDef, m: Mapping): string[] {
   const missing = kind.fields.filter((f) => f.required && !m.columns[f.name]).map((f) => f.label);
   if (kind.wide && Object.keys(m.offenseColumns ?? {}).length === 0) missing.push('at least one offense column');
+  for (const g of kind.requireOneOf ?? []) if (!g.fields.some((f) => m.columns[f])) missing.push(g.label);
   return missing;
 }
 

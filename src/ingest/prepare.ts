@@ -159,15 +159,24 @@ function missingColumns(file: string, kind: KindDef, mapping: Mapping, header: r
     fix: 'Choose the right kind of file, or pick the column for each missing field, then load.' }];
 }
 
-/** Kinds whose exports end with a notes block (CDC WONDER): its absence is a sign of a file cut short. */
+/** Kinds whose exports end with a notes block (CDC WONDER): its absence is a sign of a file cut
+ *  short. Without it, a last row that has every value and no open quote loads with a warning (a
+ *  file whose notes were removed, perhaps with the last line break); a short last row or an open
+ *  quote is refused by sniff (`cut-short`). */
 function notesBlock(file: string, kind: KindDef, s: Sniffed): Problem[] {
   const t = s.tail;
   if (!kind.notesBlock || !t || t.notes || s.warnings.some((w) => w.code === 'cut-short')) return [];
   const where = t.lastRow != null ? `row ${t.lastRow}` : 'the last row';
   if (!t.endsWithLineBreak) {
-    return [{ severity: 'error', file, row: t.lastRow, code: 'notes-missing-cut-short',
-      message: `The export looks cut short: the notes block ${kind.label} files end with (${kind.notesBlock.example}) is missing, and the last row has no line break after it, so its last value may be incomplete.`,
-      fix: CUT_FIX }];
+    if (t.openQuote || t.last.length < s.header.length) {
+      return [{ severity: 'error', file, row: t.lastRow, code: 'notes-missing-cut-short',
+        message: `The export looks cut short: the notes block ${kind.label} files end with (${kind.notesBlock.example}) is missing, and the last row is incomplete.`,
+        fix: CUT_FIX }];
+    }
+    const lastValue = t.last.at(-1)?.trim();
+    return [{ severity: 'warning', file, row: t.lastRow, code: 'notes-missing-no-line-break',
+      message: `The notes block ${kind.label} files end with (${kind.notesBlock.example}) is missing, and the last row has no line break after it, so it cannot be told whether the export is complete: the last row has all ${s.header.length} values, but its last value${lastValue ? ` ("${lastValue}")` : ''} may have been cut.`,
+      fix: `If you removed the notes yourself, check that the last value of ${where} is whole and ignore this. Otherwise export again.` }];
   }
   return [{ severity: 'warning', file, row: t.lastRow, code: 'notes-missing',
     message: `The notes block ${kind.label} files end with (${kind.notesBlock.example}) is missing, so it cannot be told whether the export is complete.`,

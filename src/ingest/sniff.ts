@@ -102,7 +102,7 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, t
     if (!complete && firstBad >= loose.length - 4) text = loose.slice(0, firstBad);
     else {
       encoding = 'latin-1';
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
     }
   }
   if (!complete) {
@@ -148,9 +148,19 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, t
   return { ok: true, sniffed: { delimiter, encoding, bom, header, sample: rows.slice(1), complete, tail, warnings } };
 }
 
+/** Windows-1252's characters at bytes 0x80-0x9F (the five unassigned bytes keep the control
+ *  character of the same number, as browsers decode them). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252 bytes as text. Node 20's TextDecoder decodes 'windows-1252' as ISO-8859-1 (0x92
+ *  becomes U+0092, not ’); browsers decode it right. Either way, what comes out is Windows-1252. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 /** The last bytes of a file as text, from the first line break on (the line before it is partial). */
 function decodeTail(bytes: Uint8Array, encoding: Sniffed['encoding']): string {
-  const text = new TextDecoder(encoding === 'latin-1' ? 'windows-1252' : encoding === 'utf-16' ? 'utf-16le' : 'utf-8').decode(bytes);
+  const text = encoding === 'latin-1' ? decodeWindows1252(bytes) : new TextDecoder(encoding === 'utf-16' ? 'utf-16le' : 'utf-8').decode(bytes);
   const nl = text.search(/[\r\n]/);
   return nl < 0 ? '' : text.slice(nl).replace(/^[\r\n]+/, '');
 }

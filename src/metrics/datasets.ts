@@ -40,7 +40,7 @@ export const DATASET_VIEWS: DatasetView[] = [
     filters: [{ column: 'state', label: 'State' }, { column: 'indicator', label: 'Indicator' }],
     columns: [{ key: 'month', label: '12 months ending' }, { key: 'value', label: 'Value', numeric: true }, { key: 'status', label: 'Status' }],
     sql: (w) => `SELECT month, value, status FROM overdose_vsrr WHERE ${w} ORDER BY 1` },
-  { table: 'overdose_wonder', label: 'CDC WONDER', filters: [{ column: 'county', label: 'County' }],
+  { table: 'overdose_wonder', label: 'CDC WONDER', filters: [{ column: 'county', label: 'County' }, { column: 'state', label: 'State' }],
     columns: [{ key: 'year', label: 'Year' }, { key: 'deaths', label: 'Deaths', numeric: true }, { key: 'deaths_status', label: 'Deaths status' },
       { key: 'population', label: 'Population', numeric: true }, { key: 'crude_rate', label: 'Crude rate', numeric: true }, { key: 'crude_rate_status', label: 'Rate status' }],
     sql: (w) => `SELECT CAST(year AS VARCHAR) AS year, deaths, deaths_status, population, crude_rate, crude_rate_status FROM overdose_wonder WHERE ${w} ORDER BY year` },

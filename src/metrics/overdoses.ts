@@ -85,19 +85,25 @@ export function countySeries(fips: string) {
 
 export interface WonderYear extends Record<string, unknown> { county: string; fips: string | null; year: number; deaths: number | null; status: string | null; population: number | null; rate: number | null; rateStatus: string | null }
 
-/** CDC WONDER counties with annual deaths (final data). */
+/** The key of a WONDER place: a county's FIPS code (5 digits) or name, a state's FIPS code (2
+ *  digits) or name. */
+const WONDER_PLACE = `CASE WHEN level = 'state' THEN coalesce(state_fips, state) ELSE coalesce(county_fips, county) END`;
+
+/** CDC WONDER places with annual deaths (final data): states (an export grouped by State) first,
+ *  then counties. `fips` is the key `wonderSeries` takes, `county` the place's name. */
 export function wonderCounties() {
-  return query<{ fips: string; county: string; years: number }>(`
-    SELECT coalesce(county_fips, county) AS fips, any_value(county) AS county, count(*) AS years
-    FROM overdose_wonder GROUP BY 1 ORDER BY county`);
+  return query<{ fips: string; county: string; level: 'county' | 'state'; years: number }>(`
+    SELECT ${WONDER_PLACE} AS fips, any_value(coalesce(county, state)) AS county, any_value(level) AS level, count(*) AS years
+    FROM overdose_wonder GROUP BY 1 ORDER BY any_value(level) = 'county', county`);
 }
 
-/** One WONDER county by year. Suppressed and unreliable values keep their status, never a zero. */
+/** One WONDER place by year. Suppressed and unreliable values keep their status, never a zero. */
 export function wonderSeries(fips: string) {
   return query<WonderYear>(`
-    SELECT county, county_fips AS fips, year, deaths, CASE WHEN deaths IS NULL THEN lower(deaths_status) END AS status,
+    SELECT coalesce(county, state) AS county, coalesce(county_fips, state_fips) AS fips, year, deaths,
+      CASE WHEN deaths IS NULL THEN lower(deaths_status) END AS status,
       population, crude_rate AS rate, CASE WHEN crude_rate IS NULL THEN lower(crude_rate_status) END AS rateStatus
-    FROM overdose_wonder WHERE coalesce(county_fips, county) = ${sqlString(fips)} ORDER BY year`);
+    FROM overdose_wonder WHERE ${WONDER_PLACE} = ${sqlString(fips)} ORDER BY year`);
 }
 
 /** Naloxone administrations by officers per month, from the program's naloxone log. */

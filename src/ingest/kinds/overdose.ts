@@ -87,25 +87,33 @@ export const cdcVsrr: KindDef = {
 export const cdcWonder: KindDef = {
   id: 'cdc_wonder',
   label: 'CDC WONDER export',
-  description: 'A CDC WONDER query result: deaths and rates by county and year, with a notes block.',
+  description: 'A CDC WONDER query result: deaths and rates by year, grouped by county or by state, with a notes block. '
+    + 'Rows are stored with their level: "county" when the export has a County column (its State column, if any, is kept '
+    + 'beside), "state" when it is grouped by State alone (county and county code are then empty).',
   table: 'overdose_wonder',
   signature: ['notes', 'county code', 'year code', 'crude rate', 'deaths', 'population'],
   fields: [
     { name: 'notes', label: 'Notes', type: 'text', synonyms: ['notes'] },
-    { name: 'county', label: 'County', type: 'text', required: true, synonyms: ['county', 'residence county', 'state'] },
-    { name: 'county_fips', label: 'County code (FIPS)', type: 'fips', width: 5,
-      synonyms: ['county code', 'residence county code', 'state code'] },
+    { name: 'county', label: 'County', type: 'text', synonyms: ['county', 'residence county'] },
+    { name: 'county_fips', label: 'County code (FIPS)', type: 'fips', width: 5, synonyms: ['county code', 'residence county code'] },
+    { name: 'state', label: 'State', type: 'text', synonyms: ['state', 'residence state'] },
+    { name: 'state_fips', label: 'State code (FIPS)', type: 'fips', width: 2, synonyms: ['state code', 'residence state code'] },
     { name: 'year', label: 'Year', type: 'year', required: true, synonyms: ['year', 'year code'] },
     { name: 'deaths', label: 'Deaths', type: 'count', required: true, synonyms: ['deaths'] },
     { name: 'population', label: 'Population', type: 'count', synonyms: ['population'] },
     { name: 'crude_rate', label: 'Crude rate', type: 'count', synonyms: ['crude rate'] },
   ],
+  requireOneOf: [{ fields: ['county', 'state'], label: 'County or State' }],
   columns: {
+    // A county's FIPS code begins with its state's.
+    state_fips: (f) => `coalesce(${f('state_fips')}, left(${f('county_fips')}, 2))`,
+    level: (f) => `CASE WHEN ${f('county')} IS NOT NULL THEN 'county' ELSE 'state' END`,
     deaths_status: (_f, s) => s('deaths'),
     crude_rate_status: (_f, s) => s('crude_rate'),
   },
-  // WONDER puts "Total" rows and a notes block ("---", "Dataset: ...") after the data.
-  keepRow: (_f, raw) => `(${raw('county')} IS NOT NULL AND coalesce(trim(${raw('notes')}), '') <> 'Total')`,
+  // WONDER puts "Total" rows (with the place blank, when totals are asked for) and a notes block
+  // ("---", "Dataset: ...") after the data.
+  keepRow: (_f, raw) => `(coalesce(${raw('county')}, ${raw('state')}) IS NOT NULL AND coalesce(trim(${raw('notes')}), '') <> 'Total')`,
   notesBlock: { example: 'a line "---", then lines such as "Dataset: Multiple Cause of Death, 1999-2017"' },
 };
 
@@ -169,6 +177,7 @@ export const overdoseMonthly: KindDef = {
       synonyms: ['nonfatal', 'non fatal', 'nonfatal overdoses', 'non fatal overdoses'] },
     { name: 'total', label: 'All overdoses', type: 'count', synonyms: ['total', 'overdoses', 'count', 'all overdoses'] },
   ],
+  requireOneOf: [{ fields: ['fatal', 'nonfatal', 'total'], label: 'at least one count column (fatal, nonfatal or all overdoses)' }],
   columns: {
     total: (f) => `coalesce(${f('total')}, ${f('fatal')} + ${f('nonfatal')})`,
   },

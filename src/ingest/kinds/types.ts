@@ -63,14 +63,17 @@ export interface KindDef {
   columns?: Record<string, Expr>;
   /** Extra WHERE condition on the staged rows (for example a notes block at the end of the file). */
   keepRow?: (field: (name: string) => string, raw: (name: string) => string) => string;
+  /** Groups of optional fields of which at least one must be mapped (a counts file needs one of
+   *  its count columns). `label` names the group where a missing field would be named. */
+  requireOneOf?: { fields: string[]; label: string }[];
   /** Rules across fields, checked before loading. */
   checks?: CrossCheck[];
   /** Wide layouts: one numeric column per offense, unpivoted on load. */
   wide?: { offenseSynonyms: Record<string, string>; totals: string[] };
   /** Exports that end with a notes block after the data (CDC WONDER: a line "---", then notes).
-   *  Without the block and without a line break at the end, the export was cut short and is refused;
-   *  without the block but with the line break, it loads with a warning. `example`: what the block
-   *  looks like, for messages. */
+   *  Without the block it loads with a warning that its completeness cannot be confirmed (one that
+   *  names the last value when there is no line break after it); a last row short of values or
+   *  inside an open quote is refused as cut short. `example`: what the block looks like, for messages. */
   notesBlock?: { example: string };
 }
 

@@ -4,18 +4,19 @@ import { fmt } from '../../components/format.ts';
 import { wonderSeries } from '../../metrics/overdoses.ts';
 import { useQuery } from '../../state/useQuery.ts';
 
-/** CDC WONDER (final, annual) deaths by county: a table, with suppressed and unreliable values
- *  named rather than shown as numbers. */
-export function WonderSection({ counties, chosen, onChoose }: { counties: { fips: string; county: string }[]; chosen: string | null; onChoose: (v: string | null) => void }) {
+/** CDC WONDER (final, annual) deaths by county or state: a table, with suppressed and unreliable
+ *  values named rather than shown as numbers. */
+export function WonderSection({ counties, chosen, onChoose }: { counties: { fips: string; county: string; level?: 'county' | 'state' }[]; chosen: string | null; onChoose: (v: string | null) => void }) {
   const c = counties.find((x) => x.fips === chosen) ?? counties[0]!;
+  const states = counties.some((x) => x.level === 'state');
   const q = useQuery(useMemo(() => wonderSeries(c.fips), [c.fips]));
   return (
     <section aria-labelledby="wonder-h" data-testid="overdoses-wonder" className="chart">
       <h2 id="wonder-h">Final annual deaths (CDC WONDER): {c.county}</h2>
       {counties.length > 1 && (
-        <label className="inline-field">County{' '}
+        <label className="inline-field">{states ? 'Place' : 'County'}{' '}
           <select value={c.fips} data-testid="overdose-wonder" onChange={(e) => onChoose(e.target.value)}>
-            {counties.map((x) => <option key={x.fips} value={x.fips}>{x.county}</option>)}
+            {counties.map((x) => <option key={x.fips} value={x.fips}>{x.level === 'state' ? `${x.county} (state)` : x.county}</option>)}
           </select>
         </label>
       )}
