@@ -30,9 +30,11 @@ export function encounterFactsSql(): string {
 }
 
 /** crime_facts: every crime source as monthly counts, one row per series, month, offense text and
- *  code as the file gave them (incident records counted per month; monthly counts as given, with
- *  NULL kept for "not reported"). Offenses are matched to NIBRS codes when queried (metrics/crime),
- *  through the editable offense table, so changing a mapping needs no reload. `offense_key` and
+ *  code as the file gave them (incident records summed per month by their count, 1 unless the
+ *  file's count column says otherwise, so a -1 for an unfounded or deleted incident nets it out;
+ *  monthly counts as given, with NULL kept for "not reported"). Offenses are matched to NIBRS codes
+ *  when queried (metrics/crime), through the editable offense table, so changing a mapping needs
+ *  no reload. `offense_key` and
  *  `code_key` are the normal forms the offense tables are keyed on, worked out after counting (once
  *  per distinct offense and month, not once per incident). */
 export const CRIME_FACTS = 'crime_facts';
@@ -43,7 +45,7 @@ export function crimeFactsSql(): string {
     SELECT 'incidents:' || label AS series, label, 'incidents' AS source, month, offense, raw_code,
       ${key('offense')} AS offense_key, ${key('raw_code')} AS code_key, CAST(n AS DOUBLE) AS count
     FROM (SELECT coalesce(agency, source_file) AS label, CAST(date_trunc('month', date) AS DATE) AS month, offense,
-        nibrs_code AS raw_code, count(*) AS n
+        nibrs_code AS raw_code, sum(count) AS n
       FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL)
     UNION ALL
     SELECT 'monthly:' || agency, any_value(coalesce(agency_name || CASE WHEN state IS NOT NULL THEN ', ' || state ELSE '' END, agency)),

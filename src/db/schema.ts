@@ -10,7 +10,8 @@ export const TABLES = {
     naloxone_kit_given BOOLEAN`,
   costs: `date DATE, amount DOUBLE, category VARCHAR, funding_source VARCHAR, encounter_id VARCHAR`,
   naloxone: `date DATE, agency VARCHAR, doses INTEGER, outcome VARCHAR`,
-  crime_incidents: `date DATE, offense VARCHAR, nibrs_code VARCHAR, agency VARCHAR, incident_id VARCHAR`,
+  /** `count`: what the incident row counts for, 1 unless the file says otherwise (-1: unfounded or deleted). */
+  crime_incidents: `date DATE, offense VARCHAR, nibrs_code VARCHAR, agency VARCHAR, incident_id VARCHAR, count DOUBLE`,
   crime_monthly: `month DATE, agency VARCHAR, agency_name VARCHAR, state VARCHAR, offense VARCHAR,
     nibrs_code VARCHAR, count DOUBLE`,
   overdose_vsrr: `state VARCHAR, state_name VARCHAR, month DATE, indicator VARCHAR, value DOUBLE,

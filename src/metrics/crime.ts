@@ -30,6 +30,24 @@ export function addictionGroups() {
     WHERE addiction_associated GROUP BY grp ORDER BY min(code)`);
 }
 
+export interface Unassigned extends Record<string, unknown> {
+  /** Net offenses (incidents, or monthly counts) in the series, over all its months. */
+  total: number;
+  /** Of which not assigned to any offense group, so counted nowhere. */
+  unassigned: number;
+  /** Rows of the series assigned to an offense group (0: nothing in it is counted at all). */
+  assignedRows: number;
+}
+
+/** How much of one series is assigned to no offense group (no code from the file, the user or the
+ *  default table). Not-reported months (monthly counts) add nothing to either figure. */
+export function unassignedOffenses(series: string) {
+  return query<Unassigned>(`
+    SELECT coalesce(sum(count), 0) AS total, coalesce(sum(count) FILTER (WHERE grp IS NULL), 0) AS unassigned,
+      count(*) FILTER (WHERE grp IS NOT NULL) AS assignedRows
+    FROM ${CRIME_CODED} WHERE series = ${sqlString(series)}`);
+}
+
 export interface MonthlyCount extends Record<string, unknown> {
   month: Date;
   /** null: the source did not report that month (a gap, never a zero). */

@@ -11,16 +11,48 @@ export const crimeIncidents: KindDef = {
   signature: ['incident number', 'offense', 'specific type crime', 'primary type', 'nibrs code'],
   fields: [
     { name: 'date', label: 'Date', type: 'date', required: true,
-      synonyms: ['date', 'incident date', 'date occurred', 'occurred date', 'occurred', 'occurred on', 'date of occurrence', 'report date', 'offense date', 'date reported'] },
+      synonyms: ['date', 'incident date', 'date occurred', 'occurred date', 'occurred', 'occurred on', 'date of occurrence', 'report date', 'offense date', 'date reported',
+        // Large city portals: Los Angeles, New York, Philadelphia, Denver, Seattle, Baltimore, Boston.
+        'date occ', 'cmplnt fr dt', 'dispatch date', 'first occurrence date', 'offense start datetime', 'crimedate', 'crime date',
+        'occurred on date'] },
     { name: 'offense', label: 'Offense', type: 'text', required: true,
       synonyms: ['offense', 'specific type crime', 'offense description', 'primary type', 'crime type', 'offense type',
-        'ucr description', 'nibrs description', 'crime', 'description', 'general type crime'] },
+        'ucr description', 'nibrs description', 'crime', 'description', 'general type crime',
+        // Los Angeles, New York, Philadelphia, Denver (the type is finer than its category).
+        'crm cd desc', 'ofns desc', 'text general code', 'offense type id', 'offense category id'] },
     // Chicago-style "FBI Code" values (06, 04B, 18) are not NIBRS codes: the offense table maps them.
     { name: 'nibrs_code', label: 'Offense code (NIBRS, or FBI code)', type: 'text',
       synonyms: ['nibrs code', 'nibrs', 'nibrs offense code', 'offense code', 'ucr code', 'fbi code'] },
     agencyField,
     { name: 'incident_id', label: 'Incident ID', type: 'text',
-      synonyms: ['incident id', 'incident number', 'case number', 'report number', 'id'] },
+      synonyms: ['incident id', 'incident number', 'case number', 'report number', 'id', 'cmplnt num', 'dr no', 'dc key'] },
+    // Some exports weigh each row: 1 a counted incident, -1 one later unfounded or deleted (the
+    // pair nets to zero). Without the column every row counts once; a blank cell counts once too.
+    { name: 'count', label: 'Count (1 counted, -1 unfounded)', type: 'number',
+      synonyms: ['count', 'offense count', 'incident count', 'weight', 'number of offenses', 'offenses count', 'incidents count'] },
+  ],
+  columns: {
+    count: (f) => `coalesce(${f('count')}, 1)`,
+  },
+  checks: [
+    // A weight column of some other measure (a drug weight in grams, say) is not a count.
+    { column: 'count', severity: 'error', needs: ['count'],
+      condition: (f) => `${f('count')} <> round(${f('count')})`,
+      message: 'The count is not a whole number; an incident counts as 1, or -1 when unfounded or deleted.',
+      fix: 'If this column measures something else (a weight in grams, say), set Count to "not in this file" in the mapping; otherwise correct the value.' },
+    { column: 'count', severity: 'warning', needs: ['count'],
+      condition: (f) => `${f('count')} = -1`,
+      // The message's row count is the net effect: one incident fewer per row.
+      message: 'The count is -1, which marks an unfounded or deleted incident: loaded, and each such row takes one incident off its month, so the monthly counts are net, lower by one incident per row.',
+      fix: 'Nothing to do if the export marks unfounded or deleted incidents this way. If not, correct the rows in your records system and load the file again.' },
+    { column: 'count', severity: 'warning', needs: ['count'],
+      condition: (f) => `${f('count')} < -1`,
+      message: 'The count is below -1: each such row takes that many incidents off its month, so the monthly counts are net of them.',
+      fix: 'Check these rows: an unfounded incident is usually written -1.' },
+    { column: 'count', severity: 'warning', needs: ['count'],
+      condition: (f) => `${f('count')} > 1`,
+      message: 'The count is more than 1: each such row counts as that many incidents.',
+      fix: 'Check that the column counts incidents (and not, say, property items or a weight).' },
   ],
 };
 

@@ -1,15 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { CrimeTrendChart, type TrendRow } from '../../charts/CrimeTrendChart.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
-import { addictionGroups, crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
+import { addictionGroups, crimeByMonth, crimeSeries, unassignedOffenses, type CrimeSeries, type Unassigned } from '../../metrics/crime.ts';
+import { fmt } from '../../components/format.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../state/program.ts';
 import { useParamSetter } from '../../state/useParamSetter.ts';
 import { savePopulation, savedPopulations } from '../../state/populations.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { ImpactPanel } from './ImpactPanel.tsx';
-import { OffenseTable } from './OffenseTable.tsx';
+import { OffenseTable, OFFENSE_TABLE_HEADING } from './OffenseTable.tsx';
 
 const ym = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -23,8 +24,15 @@ export function CrimePage() {
   const groups = useQuery(useMemo(() => addictionGroups(), []));
   const list = series.rows;
   const main = list.find((s) => s.series === params.get('series')) ?? list[0];
-  const comparison = list.find((s) => s.series === params.get('compare') && s.series !== main?.series);
+  const chosenComparison = list.find((s) => s.series === params.get('compare') && s.series !== main?.series);
   const group = groups.rows.find((g) => g.group === params.get('group'))?.group ?? null;
+  // How much of each series no offense group takes: said above the chart when over a tenth, and a
+  // series with nothing assigned is never drawn (it would be a flat line of zeros).
+  const mainUn = useQuery(useMemo(() => (main ? unassignedOffenses(main.series) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const compUn = useQuery(useMemo(() => (chosenComparison ? unassignedOffenses(chosenComparison.series) : null), [chosenComparison?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const mainBlank = !mainUn.loading && nothingAssigned(mainUn.rows[0]);
+  const compBlank = !!chosenComparison && !compUn.loading && nothingAssigned(compUn.rows[0]);
+  const comparison = compBlank ? undefined : chosenComparison;
   const [populations, setPopulations] = useState(() => savedPopulations());
   // The sample town's population comes with the sample program.
   const popOf = (s: string | undefined) => (s ? populations[s] ?? (isSample && s === list[0]?.series ? program.population ?? undefined : undefined) : undefined);
@@ -56,6 +64,10 @@ export function CrimePage() {
   const counts = useMemo(() => mainQ.rows.map((r) => r.count), [mainQ.rows]);
   const comparisonCounts = useMemo(() => (comparison ? aligned.map((r) => r.comparison ?? null) : undefined), [aligned, comparison]);
   const loading = mainQ.loading || (!!comparison && compQ.loading);
+  const notices = [
+    ...(main && !mainUn.loading ? [{ s: main, u: mainUn.rows[0] }] : []),
+    ...(chosenComparison && !compUn.loading ? [{ s: chosenComparison, u: compUn.rows[0], comparison: true }] : []),
+  ].filter((n) => n.u && shareUnassigned(n.u) > 0.1);
   return (
     <>
       <header className="page-head">
@@ -76,7 +88,7 @@ export function CrimePage() {
               </select>
             </label>
             <label>Comparison area{' '}
-              <select data-testid="crime-compare" value={comparison?.series ?? ''} onChange={(e) => set('compare', e.target.value || null)}>
+              <select data-testid="crime-compare" value={chosenComparison?.series ?? ''} onChange={(e) => set('compare', e.target.value || null)}>
                 <option value="">None</option>
                 {list.filter((s) => s.series !== main.series).map((s) => <option key={s.series} value={s.series}>{s.label}</option>)}
               </select>
@@ -101,7 +113,8 @@ export function CrimePage() {
               {wantRate && !rate && ' Enter the population of every series shown to see rates; counts are shown until then.'}
             </p>
           </div>
-          <div className="charts">
+          {notices.map((n) => <UnassignedNotice key={n.s.series} series={n.s} u={n.u!} comparison={!!n.comparison} />)}
+          {!mainBlank && <div className="charts">
             <CrimeTrendChart rows={shown} loading={loading} mainLabel={main.label} comparisonLabel={comparison?.label} measure={measure} events={events}
               definition={`${group ? `Offenses whose NIBRS code is in the ${group} group` : 'Addiction-associated offenses: burglary (NIBRS 220), larceny (23A–23H, incl. shoplifting 23C and theft from motor vehicle 23F), motor vehicle theft (240), stolen property (280) and drug violations (35A/35B)'}, by month of the offense. Incident records count incidents; monthly counts are used as the agency reported them. Rates divide by the residents you entered, the same for every month. Offenses without a code are not counted (see the offense table).`} />
             {!loading && mainQ.rows.length > 0 && (
@@ -109,7 +122,7 @@ export function CrimePage() {
                 comparison={comparisonCounts} comparisonLabel={comparison?.label}
                 program={program} measure={`${what} in ${main.label}`} unit={`${what} per month`} />
             )}
-          </div>
+          </div>}
           <MethodsPanel items={[
             { term: 'Addiction-associated', definition: 'Property and drug offenses that studies of deflection programs track because they often go with substance use: burglary, larceny, motor vehicle theft, stolen property and drug violations, by NIBRS code. Many other things move them too.' },
             { term: 'Months', definition: 'By the month of the offense date (incident records) or the month the agency reported (monthly counts). A month an agency did not report is a gap in the line, never a zero; in incident records a month with no matching incident is zero.' },
@@ -121,6 +134,41 @@ export function CrimePage() {
         </>
       )}
     </>
+  );
+}
+
+/** Nothing in the series is assigned to an offense group: there is nothing to draw. */
+function nothingAssigned(u: Unassigned | undefined): boolean {
+  return !!u && Number(u.assignedRows) === 0;
+}
+
+function shareUnassigned(u: Unassigned): number {
+  if (nothingAssigned(u)) return 1;
+  return u.total > 0 ? Math.max(0, u.unassigned) / u.total : 0;
+}
+
+/** Said above the chart: how many of a series' offenses no offense group takes (they are counted
+ *  nowhere), with the way to the offense table where they are assigned. */
+function UnassignedNotice({ series, u, comparison }: { series: CrimeSeries; u: Unassigned; comparison: boolean }) {
+  const noun = series.source === 'incidents' ? 'incidents' : 'offenses';
+  const blank = nothingAssigned(u);
+  const share = Math.min(1, shareUnassigned(u));
+  const toTable = (e: MouseEvent<HTMLAnchorElement>) => {
+    const h = document.getElementById(OFFENSE_TABLE_HEADING);
+    if (!h) return;
+    e.preventDefault();
+    h.scrollIntoView({ block: 'start' });
+    h.focus();
+  };
+  return (
+    <div className="notice" role="note" data-testid={comparison ? 'unassigned-compare' : 'unassigned-main'}>
+      <p>
+        {blank
+          ? <>None of the {fmt.int(u.total)} {noun} in {series.label} is assigned to an offense group (their offenses have no code), so nothing in it is counted{comparison ? ' and it is left out of the chart and the impact analysis' : ' and there is no chart to draw'}.</>
+          : <>{fmt.int(u.unassigned)} of the {fmt.int(u.total)} {noun} in {series.label} ({fmt.pct(share)}) {u.unassigned === 1 ? 'is' : 'are'} not assigned to any offense group (their offense has no code), so {u.unassigned === 1 ? 'it is' : 'they are'} not counted{comparison ? ' in the comparison area' : ''}.</>}
+        {' '}<a href={`#${OFFENSE_TABLE_HEADING}`} onClick={toTable} data-testid="to-offense-table">Assign offenses in the offense table</a>.
+      </p>
+    </div>
   );
 }
 

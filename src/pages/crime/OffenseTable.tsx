@@ -11,6 +11,9 @@ const FROM: Record<OffenseValue['codeFrom'], string> = {
   unmapped: 'not assigned: not counted',
 };
 
+/** The id of the table's heading, where the crime page's notices send the user (focusable). */
+export const OFFENSE_TABLE_HEADING = 'offense-table-h';
+
 /** The offense table: every offense value in the loaded crime data, the NIBRS code it is counted
  *  under and where that came from. Values nobody mapped come first; any value without a code from
  *  the file can be (re)assigned, and the choice is kept in this browser for later files too. */
@@ -23,11 +26,13 @@ export function OffenseTable() {
   const rows = onlyUnmapped ? unmapped : values.rows;
   const shown = rows.slice(0, 300);
   return (
-    <section aria-labelledby="offense-table-h" className="chart" data-testid="offense-table" aria-busy={values.loading}>
-      <h2 id="offense-table-h">Offense table</h2>
+    <section aria-labelledby={OFFENSE_TABLE_HEADING} className="chart" data-testid="offense-table" aria-busy={values.loading}>
+      <h2 id={OFFENSE_TABLE_HEADING} tabIndex={-1}>Offense table</h2>
       <p className="hint">Which offenses count as addiction-associated is decided by their NIBRS code. A code in the file is used as
-        given; otherwise the offense text is looked up in a default table of NIBRS names and common descriptions (Chicago-style
-        primary types and FBI codes, Durham-style types), and your own choices override the defaults. Your choices are kept in
+        given; an FBI or UCR code (Chicago's "FBI Code") is read through the default table and wins over the default reading
+        of the offense text; otherwise the offense text is looked up in a default table of NIBRS names and the descriptions of
+        large city portals (Chicago, New York, Los Angeles, Philadelphia, Seattle, Denver, Baltimore, Durham). Your own
+        choices override the defaults. Your choices are kept in
         this browser and apply to every file you load.</p>
       {unmapped.length > 0 ? (
         <p className="notice" role="status" data-testid="unmapped-count">

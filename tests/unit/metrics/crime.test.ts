@@ -60,11 +60,11 @@ describe('the editable offense table', () => {
     await loadPath(t, tempFile('incidents.csv', [
       'incident number,date,offense,nibrs code',
       '1,2024-01-03,Porch piracy,', '2,2024-01-09,Porch piracy,', '3,2024-02-01,Porch piracy,220',
-      '4,2024-02-02,Shoplifting,', '5,2024-03-05,Loitering,',
+      '4,2024-02-02,Shoplifting,', '5,2024-03-05,Lurking,',
     ].join('\n')));
     const series = 'incidents:incidents.csv';
     let v = await runQuery(t.conn, offenseValues());
-    expect(v.filter((x) => x.codeFrom === 'unmapped').map((x) => [x.offense, x.offenses])).toEqual([['Porch piracy', 2], ['Loitering', 1]]);
+    expect(v.filter((x) => x.codeFrom === 'unmapped').map((x) => [x.offense, x.offenses])).toEqual([['Porch piracy', 2], ['Lurking', 1]]);
     expect((await runQuery(t.conn, crimeByMonth(series, null))).map((r) => r.count)).toEqual([0, 2, 0]);
 
     for (const sql of userAliasesSql({ 'Porch Piracy': '23H' })) await t.conn.run(sql);
