@@ -14,6 +14,8 @@ import { dateOrderNote } from './dateOrder.ts';
 import { humanFormat } from './parse.ts';
 import type { LoadOptions, LoadStep } from './progress.ts';
 import { memoryProblem } from './memory.ts';
+import { recodesOf, stagedValues } from './loadValues.ts';
+import { recodableFields, type ValueTable } from './recode.ts';
 import { decodeWindows1252 } from './sniff.ts';
 
 export interface LoadReport {
@@ -22,6 +24,8 @@ export interface LoadReport {
   table: string;
   ok: boolean;
   rowsLoaded: number;
+  /** Every distinct value of each vocabulary field, with the standard value it counts as. */
+  values: ValueTable;
   /** field label -> source column */
   understood: { field: string; column: string }[];
   ignored: string[];
@@ -44,9 +48,10 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
   const n = ++counter;
   const names = stageNames(n);
   const problems: Problem[] = [...plan.sniffed.warnings];
+  let valueTable: ValueTable = {};
   const report = (rowsLoaded: number): LoadReport => ({
     file: plan.file, kind: plan.kind.label, table: plan.kind.table,
-    ok: rowsLoaded > 0 && !hasErrors(problems), rowsLoaded,
+    ok: rowsLoaded > 0 && !hasErrors(problems), rowsLoaded, values: valueTable,
     understood: understood(plan), ignored: ignored(plan), problems, ms: performance.now() - t0,
   });
   // A plan that already carries an error (missing columns, a file cut short) is not staged at all.
@@ -99,9 +104,12 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
       problems.push(dateOrderNote(plan.file, column, plan.mapping.dateOrder?.[column], plan.dateExamples[f] ?? []));
     }
     problems.push(...dateNotes(plan));
+    const values = await stagedValues(conn, plan, names);
+    problems.push(...values.problems);
+    valueTable = values.table;
     step('saving', total);
     try {
-      return report(await commit(conn, plan, names, signal, () => step('summarising', total)));
+      return report(await commit(conn, plan, names, recodesOf(values.table), signal, () => step('summarising', total)));
     } catch (e) {
       // Rolled back: the tables are as they were. Running out of memory is said in words.
       if (e instanceof Cancelled) throw e;
@@ -147,7 +155,13 @@ function dateNotes(plan: LoadPlan): Problem[] {
         'Check a few dates in the table below; an export with one date format avoids surprises.');
     }
     // An ambiguous column's order is said by its own note (the user's answer, or the default).
-    if (!plan.ambiguousDates.includes(name) && formats.some((f) => f.startsWith('%d/%m/%Y'))) {
+    const settled = plan.settledDates[name];
+    if (settled) {
+      const words = settled.order === 'dmy' ? 'day/month (DD/MM/YYYY)' : 'month/day (MM/DD/YYYY)';
+      const where = settled.from ? `"${settled.from}", a file of the same layout added with it,` : 'later rows of the file';
+      note(`The first rows could be read either way; dates were read as ${words}, because ${where} ${settled.from ? 'has' : 'have'} dates such as "${settled.proof}" that can only be read so.`,
+        `If this file writes ${settled.order === 'dmy' ? 'month/day' : 'day/month'}, correct the mapping's date order and load it again.`);
+    } else if (!plan.ambiguousDates.includes(name) && formats.some((f) => f.startsWith('%d/%m/%Y'))) {
       note('Dates were read as day/month (DD/MM/YYYY), because some have a first part over 12.',
         'If this file writes month/day, those dates are wrong: correct them and load the file again.');
     }
@@ -212,7 +226,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
           fix: 'Remove the repeated rows or give each row its own ID, then export again.', count: dups.length });
       }
     }
-    if (f.values) {
+    if (f.values && !recodableFields(plan.kind, plan.mapping).includes(f)) {
       const odd = await conn.query<{ value: string; n: number }>(vocabularySql(f, raw(f.name), names.stage, keep));
       if (odd.length) {
         problems.push({ severity: 'warning', file: plan.file, column: col,
@@ -256,11 +270,12 @@ export function removeLoadedFile(conn: Connection, file: string): Promise<void> 
   return inTransaction(conn, async () => rederive(conn, await forget(conn, file)));
 }
 
-async function commit(conn: Connection, plan: LoadPlan, names: StageNames, signal: AbortSignal | undefined, summarising: () => void): Promise<number> {
+async function commit(conn: Connection, plan: LoadPlan, names: StageNames, recodes: Record<string, Record<string, string>>,
+  signal: AbortSignal | undefined, summarising: () => void): Promise<number> {
   const file = sqlString(plan.file);
   return inTransaction(conn, async () => {
     const replaced = await forget(conn, plan.file);
-    await conn.run(insertSql(plan, names), signal);
+    await conn.run(insertSql(plan, names, recodes), signal);
     const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
     const rows = Number(c?.n ?? 0);
     await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},

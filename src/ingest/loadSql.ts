@@ -80,14 +80,18 @@ export function fieldExprs(plan: LoadPlan) {
   return { raw, field, status, keep, alias };
 }
 
-/** A field with a vocabulary stores the canonical spelling when it matches one. */
-function canonicalValue(f: FieldDef, parsed: string): string {
-  if (!f.values) return parsed;
-  const cases = f.values.map((v) => `WHEN ${sqlString(vocabularyKeyJs(v))} THEN ${sqlString(v)}`).join(' ');
+/** A field with a vocabulary stores the standard spelling when it matches one, and the standard
+ *  value a recoded value counts as (recode.ts: the user's answers and plain suggestions). */
+function canonicalValue(f: FieldDef, parsed: string, recodes: Readonly<Record<string, string>> = {}): string {
+  const pairs = new Map<string, string>(Object.entries(recodes));
+  for (const v of f.values ?? []) if (!pairs.has(vocabularyKeyJs(v))) pairs.set(vocabularyKeyJs(v), v);
+  if (!pairs.size) return parsed;
+  const cases = [...pairs].map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`).join(' ');
   return `(CASE ${vocabularyKey(parsed)} ${cases} ELSE ${parsed} END)`;
 }
 
-export function insertSql(plan: LoadPlan, names: StageNames): string {
+/** `recodes`: per field, normal form of a value -> the standard value it is stored as. */
+export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<Record<string, Record<string, string>>> = {}): string {
   const { field, status, keep, alias } = fieldExprs(plan);
   const table = plan.kind.table;
   const src = sqlString(plan.file);
@@ -112,7 +116,7 @@ export function insertSql(plan: LoadPlan, names: StageNames): string {
       return `upper(${field('nibrs_code')})`;
     }
     const f = byName.get(c);
-    return f ? canonicalValue(f, field(c)) : 'NULL';
+    return f ? canonicalValue(f, field(c), recodes[c]) : 'NULL';
   });
   return `INSERT INTO ${table} (${cols.join(', ')}, source_file)
     SELECT ${exprs.join(',\n      ')}, ${src} FROM ${names.stage} WHERE ${keep}`;

@@ -15,6 +15,9 @@ export interface Mapping {
   /** Source headers the user vouched are not personal data although their values look like it
    *  (never honoured for Social Security numbers or email addresses). */
   notPersonal?: string[];
+  /** The user's answers, per field, for values of a vocabulary field: normal form of the value
+   *  (vocabularyKeyJs) -> the standard value it counts as, or '' to keep it as written (recode.ts). */
+  values?: Record<string, Record<string, string>>;
 }
 
 /** The one normal form of a header: lower case, words separated by single spaces. */
@@ -82,6 +85,9 @@ export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readon
     else if (c && present.has(c)) columns[f.name] = c;
   }
   const out: Mapping = { kind: kind.id, columns, ...userAnswers(saved, present) };
+  // Value answers travel with their field (a later export may name the column differently).
+  const values = Object.entries(saved.values ?? {}).filter(([f, v]) => columns[f] && Object.keys(v).length);
+  if (values.length && saved.kind === kind.id) out.values = Object.fromEntries(values);
   if (kind.wide) {
     out.offenseColumns = Object.fromEntries(
       Object.entries(saved.offenseColumns ?? fresh.offenseColumns ?? {}).filter(([h]) => present.has(h)),

@@ -6,7 +6,7 @@ import { applySavedMapping, missingRequired, usedHeaders, type Mapping } from '.
 import { detectPersonalData, type PersonalFinding, type PersonalKind } from './personalData.ts';
 import { makePlan, type LoadPlan } from './plan.ts';
 import type { Problem } from './problems.ts';
-import { isConfident, recognise, type Candidate } from './recognise.ts';
+import { closeSecond, isConfident, recognise, type Candidate } from './recognise.ts';
 import { CUT_FIX, type Sniffed, type SniffResult } from './sniff.ts';
 
 /** A file after sniffing and recognition, before loading. */
@@ -58,7 +58,7 @@ export function prepare(file: string, size: number, sniff: SniffResult, choice?:
   if (!sniff.ok) return { ok: false, file, problem: sniff.problem };
   const fileOnly = sniff.sniffed.warnings.filter((p) => !PLAN_PROBLEM_CODES.has(p.code ?? ''));
   const s: Sniffed = { ...sniff.sniffed, warnings: fileOnly };
-  const candidates = recognise(s.header);
+  const candidates = recognise(s.header, s.sample);
   const best = candidates[0]!;
   const kind = choice?.kind ? kindById(choice.kind) : best.kind;
   const proposed = candidates.find((c) => c.kind.id === kind.id)!.mapping;
@@ -78,7 +78,13 @@ export function notReadyProblem(p: Extract<Prepared, { ok: true }>): Problem | n
   const error = p.plan.sniffed.warnings.find((w) => w.severity === 'error');
   if (error) return error;
   if (!p.confident) {
-    return { severity: 'error', file: p.file, message: 'The file was not recognised with confidence.',
+    const [a] = p.candidates;
+    const b = closeSecond(p.candidates);
+    const why = (c: Candidate) => (c.reasons.length ? ` (${c.reasons.slice(0, 2).join('; ')})` : '');
+    const message = a && b
+      ? `It could be "${a.kind.label}"${why(a)} or "${b.kind.label}"${why(b)}, and neither is clearly ahead.`
+      : `The file was not recognised with confidence${a ? `: the closest is "${a.kind.label}"${why(a)}` : ''}.`;
+    return { severity: 'error', file: p.file, message,
       fix: `Check the guess ("${p.plan.kind.label}") and the column mapping, then load.` };
   }
   return null;

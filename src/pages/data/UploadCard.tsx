@@ -10,6 +10,8 @@ import { MappingEditor } from './MappingEditor.tsx';
 import { PersonalDataNotice } from './PersonalDataNotice.tsx';
 import { LoadProgressBar } from './LoadProgressBar.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { RecognitionWhy } from './RecognitionWhy.tsx';
+import { ValueTable } from './ValueTable.tsx';
 
 const STATUS: Record<Upload['status'], string> = {
   sniffing: 'Reading…', 'needs-attention': 'Check the mapping, then load', queued: 'Waiting to load…',
@@ -51,6 +53,7 @@ export function UploadCard({ u }: { u: Upload }) {
             </label>{' '}
             <span className="hint">{p.plan.kind.description} {fmt.int(u.file.size)} bytes.</span>
           </p>
+          <RecognitionWhy p={p} />
           {batch.length > 0 && (
             <p className="notice" data-testid="batch-note">
               {batch.length === 1 ? 'One other file' : `${fmt.int(batch.length)} other files`} added with this one {batch.length === 1 ? 'has' : 'have'} the
@@ -64,6 +67,8 @@ export function UploadCard({ u }: { u: Upload }) {
               <MappingEditor plan={p.plan} onChange={(m) => reprepare(u.id, { kind: m.kind, mapping: m })} />
             </details>
           )}
+          {u.status !== 'loaded' && <ValueTable plan={p.plan} disabled={u.status === 'loading' || u.status === 'queued'}
+            onChange={(m) => reprepare(u.id, { kind: m.kind, mapping: m })} />}
           {u.status === 'needs-attention' && held.length > 0 && (
             <PersonalDataNotice problems={p.plan.sniffed.warnings}
               onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })}
@@ -92,6 +97,8 @@ export function UploadCard({ u }: { u: Upload }) {
           <p>Columns understood: {r.understood.map((c) => `${c.column} → ${c.field}`).join('; ') || 'none'}.</p>
           <p>Columns ignored: {r.ignored.join(', ') || 'none'}.</p>
           <ProblemList problems={r.problems} />
+          {r.ok && p.ok && <ValueTable plan={p.plan} loaded={r.values}
+            onChange={(m) => reprepare(u.id, { kind: m.kind, mapping: m }, { load: true })} />}
         </div>
       )}
     </article>
