@@ -78,6 +78,7 @@ export function columnValues(header: readonly string[], sample: readonly string[
 export function contentFit(kind: KindDef, mapping: Mapping, header: readonly string[], sample: readonly string[][]): ContentFit {
   let weight = 0;
   let got = 0;
+  let worstRequired = 1;
   const reasons: string[] = [];
   for (const f of kind.fields) {
     const col = mapping.columns[f.name];
@@ -99,14 +100,17 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
       }
     }
     if ((f.type === 'date' || f.type === 'datetime') && f.required && values.length >= 20) {
-      const fmts = detectDateFormats(values).formats;
-      if (values.every((v) => dayOf(v, fmts[0] ?? '') === 1)) {
+      const guess = detectDateFormats(values);
+      // Where day and month could be either way round, a constant part says nothing about the grain.
+      if (!guess.ambiguousDayMonth && values.every((v) => dayOf(v, guess.formats[0] ?? '') === 1)) {
         share *= 0.5;
         reasons.push(`every date in "${col}" is the first of a month: counts per month rather than one row per event`);
       }
     }
     weight += w;
     got += share * w;
+    // Most values not fitting (not a few bad cells, which loading reports by row) sinks the kind.
+    if (f.required && share < 0.5) worstRequired = Math.min(worstRequired, share);
     const need = NEEDS[f.type];
     if (need && share < 0.9) {
       const bad = values.find((v) => !valueFits(f, v));
@@ -122,5 +126,6 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
     got += share;
     if (share < 0.9) reasons.push(`"${h}" does not hold counts`);
   }
-  return { fit: weight ? got / weight : 0, reasons };
+  // A required field whose values do not fit sinks the kind, whatever the other fields say.
+  return { fit: weight ? (got / weight) * Math.sqrt(worstRequired) : 0, reasons };
 }

@@ -29,6 +29,15 @@ describe('a kind is recognised by what the rows hold, not only by the headers', 
     expect(monthly.reasons).toContain("no column for Month");
   });
 
+  it('generic headers "Date,Offense,Count" with daily dates and counts of 1 and -1 are incidents', () => {
+    const p = prep('generic.csv', lines('Date,Offense,Count', 80, (i) => `${day(i)},${['Burglary', 'Shoplifting'][i % 2]},${i % 9 ? 1 : -1}`));
+    expect(p.plan.kind.id).toBe('crime_incidents');
+    expect(p.confident).toBe(true);
+    const monthly = p.candidates.find((c) => c.kind.id === 'crime_monthly_long')!;
+    expect(monthly.contentScore).toBeLessThan(0.2);
+    expect(monthly.reasons).toContain('"Date" does not hold months (2024-03, or the first day of each month) for month (it has "2023-01-02")');
+  });
+
   it('monthly counts dated on the first of each month stay monthly counts, and are no incident file', () => {
     const p = prep('monthly.csv', lines('Month,Offense,Count', 24, (i) => `${month(i)}-01,Burglary,${10 + i}`));
     expect(p.plan.kind.id).toBe('crime_monthly_long');
