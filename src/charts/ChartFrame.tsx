@@ -16,9 +16,11 @@ export interface FrameText {
   empty?: string;
   loading?: boolean;
   testId?: string;
+  /** Said under the description, e.g. which months are partial and how they are drawn. */
+  note?: ReactNode;
 }
 
-export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty, loading = false, testId }: FrameText & {
+export function ChartFrame({ title, description, definition, rows, columns, render, fileName, empty, loading = false, testId, note }: FrameText & {
   rows: Record<string, unknown>[];
   render: (width: number) => SVGSVGElement | HTMLElement;
 }) {
@@ -58,6 +60,7 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
       data-loading={loading} data-testid={testId}>
       <h3 id={`${descId}-t`}>{title}</h3>
       <p id={descId} className="chart-desc">{description}</p>
+      {note && <p className="chart-note" role="note" data-testid="chart-note">{note}</p>}
       {rows.length === 0 ? (
         <p className="empty">{loading ? 'Loading…' : empty ?? 'No data for this chart.'}</p>
       ) : (

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import type { ItsResult } from '../analysis/its.ts';
 import { fmt } from '../components/format.ts';
+import { partialNote, type PartialMonth } from '../metrics/coverage.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { eventMarks, labelGroups, midMonth, type Annotation } from './marks.ts';
 
@@ -12,6 +13,8 @@ interface Row extends Record<string, unknown> {
   expected: number | null;
   lower: number | null;
   upper: number | null;
+  /** A month the records cover only in part: drawn hollow, not in the fit. */
+  note?: string;
 }
 
 const date = (m: string) => new Date(`${m}-01T00:00:00Z`);
@@ -19,15 +22,22 @@ const date = (m: string) => new Date(`${m}-01T00:00:00Z`);
 /** The interrupted time series: observed months (dots), the fitted model (solid line), and from
  *  the launch on the counterfactual (dashed: the pre-launch trend and season carried forward) with
  *  its 95% band. */
-export function ImpactChart({ result, counts, measure, launchLabel }: { result: ItsResult; counts: readonly (number | null)[]; measure: string; launchLabel: string }) {
+export function ImpactChart({ result, counts, measure, launchLabel, partial }: {
+  result: ItsResult; counts: readonly (number | null)[]; measure: string; launchLabel: string;
+  /** Months left out of the fit because the records cover them only in part: hollow dots. */
+  partial?: ReadonlyMap<string, PartialMonth>;
+}) {
   const model = result.model!;
   const observedRows = useMemo<Row[]>(() => {
     const cf = new Map(model.counterfactual.map((c) => [c.month, c]));
     return result.months.map((m, i) => {
       const c = cf.get(m);
-      return { month: date(m), observed: counts[i] ?? null, fitted: model.fitted[i]!, expected: c?.expected ?? null, lower: c?.lower ?? null, upper: c?.upper ?? null };
+      const p = partial?.get(m);
+      return { month: date(m), observed: counts[i] ?? null, fitted: model.fitted[i]!, expected: c?.expected ?? null, lower: c?.lower ?? null, upper: c?.upper ?? null,
+        ...(p ? { note: `Partial month (${partialNote(p)}): not in the fit` } : {}) };
     });
-  }, [result, model, counts]);
+  }, [result, model, counts, partial]);
+  const anyPartial = observedRows.some((r) => r.note);
   const events: Annotation[] = useMemo(() => [{ date: `${result.launch}-01`, label: launchLabel }], [result.launch, launchLabel]);
   const render = useCallback((width: number) => {
     const post = observedRows.filter((r) => r.expected != null);
@@ -40,9 +50,10 @@ export function ImpactChart({ result, counts, measure, launchLabel }: { result: 
         Plot.areaY(post, { x: (d: Row) => midMonth(d.month), y1: 'lower', y2: 'upper', fill: '#b3261e', fillOpacity: 0.15 }),
         Plot.lineY(post, { x: (d: Row) => midMonth(d.month), y: 'expected', stroke: '#b3261e', strokeDasharray: '6,4', strokeWidth: 2 }),
         Plot.lineY(observedRows, { x: (d: Row) => midMonth(d.month), y: 'fitted', stroke: '#1f4e79', strokeWidth: 2 }),
-        Plot.dot(observedRows.filter((r) => r.observed != null), { x: (d: Row) => midMonth(d.month), y: 'observed', fill: '#333', r: 2 }),
+        Plot.dot(observedRows.filter((r) => r.observed != null && !r.note), { x: (d: Row) => midMonth(d.month), y: 'observed', fill: '#333', r: 2 }),
+        Plot.dot(observedRows.filter((r) => r.observed != null && r.note), { x: (d: Row) => midMonth(d.month), y: 'observed', stroke: '#333', fill: 'white', strokeWidth: 1.5, r: 3.5 }),
         Plot.tip(observedRows, Plot.pointerX({ x: (d: Row) => midMonth(d.month), y: 'fitted',
-          title: (d: Row) => `${fmt.month(d.month)}\nObserved: ${d.observed == null ? 'not reported' : fmt.int(d.observed)}\nModel: ${fmt.num1(d.fitted)}${d.expected != null ? `\nWithout a change: ${fmt.num1(d.expected)} (${fmt.num1(d.lower)}–${fmt.num1(d.upper)})` : ''}` })),
+          title: (d: Row) => `${fmt.month(d.month)}${d.note ? ` (${d.note})` : ''}\nObserved: ${d.observed == null ? 'not reported' : fmt.int(d.observed)}\nModel: ${fmt.num1(d.fitted)}${d.expected != null ? `\nWithout a change: ${fmt.num1(d.expected)} (${fmt.num1(d.lower)}–${fmt.num1(d.upper)})` : ''}` })),
         Plot.ruleY([0]),
         ...eventMarks(events),
       ],
@@ -61,6 +72,8 @@ export function ImpactChart({ result, counts, measure, launchLabel }: { result: 
         { key: 'expected', label: 'Without a change at launch', numeric: true, format: (v) => fmt.num1(v as number | null) },
         { key: 'lower', label: '95% low', numeric: true, format: (v) => fmt.num1(v as number | null) },
         { key: 'upper', label: '95% high', numeric: true, format: (v) => fmt.num1(v as number | null) },
-      ]} />
+        ...(anyPartial ? [{ key: 'note', label: 'Note', format: (v: unknown) => (v == null ? '' : String(v)) }] : []),
+      ]}
+      {...(anyPartial ? { note: 'Hollow dots: months the records cover only in part, left out of the fit.' } : {})} />
   );
 }

@@ -42,3 +42,27 @@ export function midMonth(d: Date): Date {
 export function longMonthly<T extends { month: Date }>(rows: readonly T[], series: readonly { key: keyof T & string; label: string }[]) {
   return rows.flatMap((r) => series.map((s) => ({ month: r.month, series: s.label, value: (r[s.key] as number | null) ?? null })));
 }
+
+/** One point of a monthly line; `partial`: the records cover the month only in part (metrics/coverage). */
+export interface LinePoint { month: Date; series: string; value: number | null; partial: boolean }
+
+/** The marks of one monthly line (points of one series, in month order) that shows its partial
+ *  months: solid between whole months (a partial month is a gap in it), dotted into and out of a
+ *  partial month, and the partial month's point hollow. Colour by the `series` channel. */
+export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2, strokeDasharray, r = 2.5 }: { strokeWidth?: number; strokeDasharray?: string; r?: number } = {}) {
+  const x = (d: LinePoint) => midMonth(d.month);
+  const solid = points.map((p) => (p.partial ? { ...p, value: null } : p));
+  const segments: (LinePoint & { segment: number })[] = [];
+  points.forEach((p, i) => {
+    if (!p.partial || p.value == null) return;
+    const prev = points[i - 1], next = points[i + 1];
+    if (prev?.value != null) segments.push({ ...prev, segment: 2 * i }, { ...p, segment: 2 * i });
+    if (next?.value != null) segments.push({ ...p, segment: 2 * i + 1 }, { ...next, segment: 2 * i + 1 });
+  });
+  return [
+    Plot.lineY(solid, { x, y: 'value', stroke: 'series', strokeWidth, ...(strokeDasharray ? { strokeDasharray } : {}) }),
+    Plot.lineY(segments, { x, y: 'value', z: 'segment', stroke: 'series', strokeWidth, strokeDasharray: '1,4', strokeLinecap: 'round' }),
+    Plot.dot(points.filter((p) => p.value != null && !p.partial), { x, y: 'value', fill: 'series', r }),
+    Plot.dot(points.filter((p) => p.value != null && p.partial), { x, y: 'value', stroke: 'series', fill: 'white', strokeWidth: 1.5, r: r + 1.5 }),
+  ];
+}

@@ -39,12 +39,15 @@ export function encounterFactsSql(): string {
  *  per distinct offense and month, not once per incident). */
 export const CRIME_FACTS = 'crime_facts';
 
+/** The label of an incident-record series: its agency, or the file when the rows name none. */
+export const INCIDENT_LABEL = 'coalesce(agency, source_file)';
+
 export function crimeFactsSql(): string {
   const key = (e: string) => normaliseOffenseSql(e);
   return `CREATE OR REPLACE TABLE ${CRIME_FACTS} AS
     SELECT 'incidents:' || label AS series, label, 'incidents' AS source, month, offense, raw_code,
       ${key('offense')} AS offense_key, ${key('raw_code')} AS code_key, CAST(n AS DOUBLE) AS count
-    FROM (SELECT coalesce(agency, source_file) AS label, CAST(date_trunc('month', date) AS DATE) AS month, offense,
+    FROM (SELECT ${INCIDENT_LABEL} AS label, CAST(date_trunc('month', date) AS DATE) AS month, offense,
         nibrs_code AS raw_code, sum(count) AS n
       FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL)
     UNION ALL

@@ -2,6 +2,7 @@ import { useMemo, useState, type MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { CrimeTrendChart, type TrendRow } from '../../charts/CrimeTrendChart.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
+import { crimeSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
 import { addictionGroups, crimeByMonth, crimeSeries, unassignedOffenses, type CrimeSeries, type Unassigned } from '../../metrics/crime.ts';
 import { fmt } from '../../components/format.ts';
 import { useData } from '../../state/DataContext.tsx';
@@ -43,6 +44,12 @@ export function CrimePage() {
 
   const mainQ = useQuery(useMemo(() => (main ? crimeByMonth(main.series, group) : null), [main?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
   const compQ = useQuery(useMemo(() => (comparison ? crimeByMonth(comparison.series, group) : null), [comparison?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
+  // Months the incident records cover only in part: marked on the chart, left out of the impact model.
+  const spans = useQuery(useMemo(() => crimeSpans(), []));
+  const partialAll = useMemo(() => partialMonthsBySeries(spans.rows), [spans.rows]);
+  const mainPartial = main ? partialAll.get(main.series) : undefined;
+  const compPartial = comparison ? partialAll.get(comparison.series) : undefined;
+  const partial = useMemo(() => ({ main: mainPartial, comparison: compPartial }), [mainPartial, compPartial]);
 
 
   // Both series on the main series' months; the comparison's months outside them are not shown.
@@ -63,7 +70,7 @@ export function CrimePage() {
   const months = useMemo(() => mainQ.rows.map((r) => ym(r.month)), [mainQ.rows]);
   const counts = useMemo(() => mainQ.rows.map((r) => r.count), [mainQ.rows]);
   const comparisonCounts = useMemo(() => (comparison ? aligned.map((r) => r.comparison ?? null) : undefined), [aligned, comparison]);
-  const loading = mainQ.loading || (!!comparison && compQ.loading);
+  const loading = mainQ.loading || (!!comparison && compQ.loading) || spans.loading;
   const notices = [
     ...(main && !mainUn.loading ? [{ s: main, u: mainUn.rows[0] }] : []),
     ...(chosenComparison && !compUn.loading ? [{ s: chosenComparison, u: compUn.rows[0], comparison: true }] : []),
@@ -115,10 +122,10 @@ export function CrimePage() {
           </div>
           {notices.map((n) => <UnassignedNotice key={n.s.series} series={n.s} u={n.u!} comparison={!!n.comparison} />)}
           {!mainBlank && <div className="charts">
-            <CrimeTrendChart rows={shown} loading={loading} mainLabel={main.label} comparisonLabel={comparison?.label} measure={measure} events={events}
+            <CrimeTrendChart rows={shown} loading={loading} mainLabel={main.label} comparisonLabel={comparison?.label} measure={measure} events={events} partial={partial}
               definition={`${group ? `Offenses whose NIBRS code is in the ${group} group` : 'Addiction-associated offenses: burglary (NIBRS 220), larceny (23A–23H, incl. shoplifting 23C and theft from motor vehicle 23F), motor vehicle theft (240), stolen property (280) and drug violations (35A/35B)'}, by month of the offense. Incident records count incidents; monthly counts are used as the agency reported them. Rates divide by the residents you entered, the same for every month. Offenses without a code are not counted (see the offense table).`} />
             {!loading && mainQ.rows.length > 0 && (
-              <ImpactPanel months={months} counts={counts}
+              <ImpactPanel months={months} counts={counts} partial={mainPartial} comparisonPartial={compPartial}
                 comparison={comparisonCounts} comparisonLabel={comparison?.label}
                 program={program} measure={`${what} in ${main.label}`} unit={`${what} per month`} />
             )}

@@ -6,15 +6,19 @@ import { impactSummary } from '../../analysis/summary.ts';
 import { ImpactChart } from '../../charts/ImpactChart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
+import { leftOutNote, withoutPartial, type PartialMonth } from '../../metrics/coverage.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : '—');
 const monthLabel = (m: string) => fmt.month(new Date(`${m}-01T00:00:00Z`));
 
 /** The impact analysis of one monthly series around the program launch: the model, its chart, the
  *  effect at 12 months with its interval, the coefficients, and a plain-language summary. */
-export function ImpactPanel({ months, counts, comparison, comparisonLabel, program, measure, unit }: {
+export function ImpactPanel({ months, counts, comparison, comparisonLabel, program, measure, unit, partial, comparisonPartial }: {
   months: string[];
   counts: (number | null)[];
+  /** Months the records cover only in part (metrics/coverage), by 'YYYY-MM': left out of the fit. */
+  partial?: ReadonlyMap<string, PartialMonth>;
+  comparisonPartial?: ReadonlyMap<string, PartialMonth>;
   comparison?: (number | null)[];
   comparisonLabel?: string;
   /** The program's launch date (its month is the first post-launch month) and where it comes from. */
@@ -25,6 +29,10 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
   unit: string;
 }) {
   const launch = program.launchDate.slice(0, 7);
+  // Partial months are left out of the fit (null: not a low month, no month at all), and said.
+  const main = useMemo(() => withoutPartial(months, counts, partial), [months, counts, partial]);
+  const comp = useMemo(() => (comparison ? withoutPartial(months, comparison, comparisonPartial) : null), [months, comparison, comparisonPartial]);
+  const leftOut = [...main.left.map(leftOutNote), ...(comp?.left ?? []).map((p) => `${comparisonLabel ?? 'Comparison'}: ${leftOutNote(p)}`)];
   const outcome = useMemo((): { result?: ItsResult; error?: string } => {
     if (!launch) return { error: 'No launch date is known: enter the program\'s launch date on the Data page (Program), or load its encounters export.' };
     if (months.length === 0) return { error: 'This series has no months to compare.' };
@@ -32,11 +40,11 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
       return { error: `The launch (${monthLabel(launch)}) is outside this series (${monthLabel(months[0]!)} to ${monthLabel(months.at(-1)!)}), so there is nothing to compare before and after.` };
     }
     try {
-      return { result: fitIts({ months, counts, launch, ...(comparison ? { comparison } : {}) }) };
+      return { result: fitIts({ months, counts: main.counts, launch, ...(comp ? { comparison: comp.counts } : {}) }) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [months, counts, comparison, launch]);
+  }, [months, main, comp, launch]);
   const launchLabel = launch ? `Launch (${monthLabel(launch)})` : 'Launch';
   const r = outcome.result;
   const sentences = useMemo(() => (r ? impactSummary(r, { measure, launchLabel: monthLabel(launch), ...(comparisonLabel ? { comparisonLabel } : {}) }) : []),
@@ -47,6 +55,11 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
       <h2 id="impact-h">Impact analysis: before and after the launch</h2>
       <p className="hint"><LaunchNote program={program} /></p>
       {outcome.error && <p className="notice" role="note" data-testid="impact-unavailable">{outcome.error}</p>}
+      {r && leftOut.length > 0 && (
+        <p className="notice" role="note" data-testid="impact-partial">
+          {leftOut.map((t) => `${t}.`).join(' ')} A month the records cover only in part would count as a fall (or a rise) that did not happen, so the model does not use it.
+        </p>
+      )}
       {r && (
         <>
           <div className="summary" data-testid="impact-summary">
@@ -60,7 +73,7 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
               <dd>{r.nPre} before and {r.nPost} from the launch{r.controlled ? `; comparison ${r.comparisonPre} and ${r.comparisonPost}` : ''}</dd>
             </dl>
           )}
-          {r.model && <ImpactChart result={r} counts={counts} measure={unit} launchLabel={launchLabel} />}
+          {r.model && <ImpactChart result={r} counts={counts} partial={partial} measure={unit} launchLabel={launchLabel} />}
           {r.model && (
             <details>
               <summary>Model coefficients</summary>
