@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { partialNote, type PartialMonth } from '../metrics/coverage.ts';
 
 export interface Annotation { date: string; label: string }
 
@@ -49,7 +50,11 @@ export interface LinePoint { month: Date; series: string; value: number | null; 
 /** The marks of one monthly line (points of one series, in month order) that shows its partial
  *  months: solid between whole months (a partial month is a gap in it), dotted into and out of a
  *  partial month, and the partial month's point hollow. Colour by the `series` channel. */
-export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2, strokeDasharray, r = 2.5 }: { strokeWidth?: number; strokeDasharray?: string; r?: number } = {}) {
+export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2, strokeDasharray, r = 2.5, wholeDots = true }: {
+  strokeWidth?: number; strokeDasharray?: string; r?: number;
+  /** false: only the partial months get a point (a line drawn without points). */
+  wholeDots?: boolean;
+} = {}) {
   const x = (d: LinePoint) => midMonth(d.month);
   const solid = points.map((p) => (p.partial ? { ...p, value: null } : p));
   const segments: (LinePoint & { segment: number })[] = [];
@@ -62,7 +67,30 @@ export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2
   return [
     Plot.lineY(solid, { x, y: 'value', stroke: 'series', strokeWidth, ...(strokeDasharray ? { strokeDasharray } : {}) }),
     Plot.lineY(segments, { x, y: 'value', z: 'segment', stroke: 'series', strokeWidth, strokeDasharray: '1,4', strokeLinecap: 'round' }),
-    Plot.dot(points.filter((p) => p.value != null && !p.partial), { x, y: 'value', fill: 'series', r }),
+    ...(wholeDots ? [Plot.dot(points.filter((p) => p.value != null && !p.partial), { x, y: 'value', fill: 'series', r })] : []),
     Plot.dot(points.filter((p) => p.value != null && p.partial), { x, y: 'value', stroke: 'series', fill: 'white', strokeWidth: 1.5, r: r + 1.5 }),
   ];
+}
+
+const ym = (d: Date) => d.toISOString().slice(0, 7);
+
+/** A chart's monthly rows with a `note` on each partial month ("Partial month: data end on 12 March
+ *  2024") for its data table and CSV, the partial months among them, and the table column. */
+export function partialRows<T extends { month: Date }>(rows: T[], partial: ReadonlyMap<string, PartialMonth> | undefined) {
+  const shown = partial?.size ? rows.flatMap((r) => { const p = partial.get(ym(r.month)); return p ? [p] : []; }) : [];
+  return {
+    rows: shown.length ? rows.map((r) => { const p = partial!.get(ym(r.month)); return p ? { ...r, note: `Partial month: ${partialNote(p)}` } : r; }) : rows,
+    partial: shown,
+    isPartial: (d: Date) => !!partial?.has(ym(d)),
+    columns: shown.length ? [NOTE_COLUMN] : [],
+  };
+}
+
+/** The data table's column for partial-month notes. */
+export const NOTE_COLUMN = { key: 'note', label: 'Note', format: (v: unknown) => (v == null ? '' : String(v)) };
+
+/** Said under a chart that shows partial months: which they are, and how they are drawn. */
+export function partialText(partial: readonly PartialMonth[], drawn: string): string | undefined {
+  if (partial.length === 0) return undefined;
+  return `${partial.map((p) => `Partial month: ${partialNote(p)}.`).join(' ')} ${drawn}: the records cover only part of the month, so it is not comparable with whole months.`;
 }

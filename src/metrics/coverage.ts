@@ -177,10 +177,23 @@ export function crimeSpans() {
     FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL`);
 }
 
-/** The spans of the program's encounters, by source file (one series, 'encounters'). */
+/** The span of the program's encounters: one over all encounter files (a program's exports are
+ *  successive extracts of one records system), series 'encounters'; no row without dated encounters.
+ *  Worked out in the page from the program index too. */
 export function encounterSpans() {
   return query<SpanRow>(`
-    SELECT 'encounters' AS series, coalesce(source_file, '') AS file, CAST(min(encounter_date) AS DATE) AS first,
+    SELECT 'encounters' AS series, 'all' AS file, CAST(min(encounter_date) AS DATE) AS first,
       CAST(max(encounter_date) AS DATE) AS last, count(DISTINCT CAST(encounter_date AS DATE)) AS days
-    FROM encounters WHERE encounter_date IS NOT NULL GROUP BY ALL`);
+    FROM ${ENCOUNTER_FACTS} WHERE encounter_date IS NOT NULL HAVING count(*) > 0`, (ix) => {
+    const days = new Set<number>();
+    let lo = Infinity, hi = -Infinity;
+    for (const ms of ix.encounters.date) {
+      if (Number.isNaN(ms)) continue;
+      const d = Math.floor(ms / DAY);
+      days.add(d);
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    return days.size ? [{ series: 'encounters', file: 'all', first: dateOf(lo), last: dateOf(hi), days: days.size }] : [];
+  });
 }

@@ -50,3 +50,47 @@ describe('/crime with a file that ends mid-month', () => {
     await impact.screenshot({ path: `${ARTIFACTS}/crime-partial-impact.png` });
   });
 });
+
+/** A program export taken on 12 March 2024 (an encounter every other day from 2 October 2023,
+ *  every fifth one placed): the overview's placements chart and the Placements page's monthly chart
+ *  mark March as partial. */
+const EXPORT = 'program-export-12-march.csv';
+const encounters: string[] = [];
+for (let t = Date.UTC(2023, 9, 2), i = 1; t <= Date.UTC(2024, 2, 12); t += 2 * 86_400_000, i++) {
+  const day = new Date(t).toISOString().slice(0, 10);
+  encounters.push(`E${i},P-${i % 40},${day} 10:00,Harbor Point PD,self-referral,yes,,yes,${i % 5 === 0 ? `${day} 15:00,detox` : ',none'}`);
+}
+const exportCsv = ['encounter_id,participant_id,encounter_date,agency,pathway,eligible,ineligible_reason,placement_offered,placement_date,treatment_type', ...encounters].join('\n');
+
+describe('program charts with an export taken mid-month', () => {
+  let b: Awaited<ReturnType<typeof openWithFiles>>;
+  let page: Page;
+  beforeAll(async () => {
+    b = await openWithFiles([tempFile(EXPORT, exportCsv)]);
+    page = b.page;
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByTestId('chart-placements').locator('.plot svg').first().waitFor({ timeout: 60_000 });
+    await quiet(page);
+  }, 240_000);
+  afterAll(async () => { await b?.close(); });
+
+  it('the overview placements chart says March is partial and marks it in its table', async () => {
+    const chart = page.getByTestId('chart-placements');
+    expect(await textOf(chart.getByTestId('chart-note'))).toMatch(/^Partial month: data end on 12 March 2024\. Its bar is light with a dashed outline/);
+    await chart.getByRole('button', { name: 'Show data table' }).click();
+    expect((await chart.locator('table tbody tr', { hasText: 'Mar 2024' }).first().locator('td').allTextContents()).at(-1)).toBe('Partial month: data end on 12 March 2024');
+    expect((await chart.locator('table tbody tr', { hasText: 'Oct 2023' }).first().locator('td').allTextContents()).at(-1)).toBe('');
+    await chart.getByRole('button', { name: 'Hide data table' }).click();
+    await chart.screenshot({ path: `${ARTIFACTS}/overview-partial-month.png` });
+  });
+
+  it('the Placements page monthly chart marks it too', async () => {
+    await page.getByRole('link', { name: 'Placements' }).click();
+    const chart = page.getByTestId('chart-monthly');
+    await chart.locator('.plot svg').first().waitFor({ timeout: 60_000 });
+    await quiet(page);
+    expect(await textOf(chart.getByTestId('chart-note'))).toMatch(/^Partial month: data end on 12 March 2024\. Its points are hollow/);
+    expect(await chart.locator('.plot svg g[fill="white"] circle').count()).toBe(3);
+    await chart.screenshot({ path: `${ARTIFACTS}/placements-partial-month.png` });
+  });
+});

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { PlacementsChart } from '../../charts/PlacementsChart.tsx';
 import { fmt } from '../../components/format.ts';
+import { encounterSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
 import { NO_FILTER } from '../../metrics/filters.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
 import { useData } from '../../state/DataContext.tsx';
@@ -17,6 +18,9 @@ export function Overview() {
   const precomputed = isSample && !loads.some((l) => l.table_name === 'encounters');
   const kpis = useQuery(useMemo(() => programKpis(NO_FILTER), []));
   const monthly = useQuery(useMemo(() => placementsByMonth(NO_FILTER), []));
+  // Months the export covers only in part (e.g. taken mid-month): marked on the chart.
+  const spans = useQuery(useMemo(() => encounterSpans(), []));
+  const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
   const k = kpis.rows[0];
   const events = programEvents(program);
   return (
@@ -40,7 +44,7 @@ export function Overview() {
       )}
       {!precomputed && k && k.encounters > 0 && <Kpis k={k} />}
       <div className="charts">
-        {status === 'ready' && !precomputed && <PlacementsChart rows={monthly.rows} events={events} />}
+        {status === 'ready' && !precomputed && <PlacementsChart rows={monthly.rows} events={events} partial={partial} loading={monthly.loading || spans.loading} />}
         {status === 'ready' && !precomputed && <CrimePanel events={events} />}
       </div>
     </>

@@ -7,6 +7,7 @@ import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../metrics/breakdowns.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
+import { encounterSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
 import { serviceReferrals } from '../../metrics/referrals.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../state/program.ts';
@@ -47,6 +48,9 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
   const kpis = useQuery(useMemo(() => programKpis(f), [f]));
   const monthly = useQuery(useMemo(() => placementsByMonth(f), [f]));
+  // Months the export covers only in part (e.g. taken mid-month), whatever the filter: marked on the chart.
+  const spans = useQuery(useMemo(() => encounterSpans(), []));
+  const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
   const visits = useQuery(useMemo(() => repeatVisits(f), [f]));
   const referrals = useQuery(useMemo(() => serviceReferrals(f), [f]));
   const r = referrals.rows[0];
@@ -93,7 +97,7 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
         </div>
       )}
       <div className="charts">
-        <EncountersPeopleChart rows={monthly.rows} events={events} loading={monthly.loading} />
+        <EncountersPeopleChart rows={monthly.rows} events={events} loading={monthly.loading || spans.loading} partial={partial} />
         {shown.length > 0 && (
           <label className="inline-field">Break down by{' '}
             <select value={by} data-testid="breakdown-by" onChange={(e) => setParams((prev) => {

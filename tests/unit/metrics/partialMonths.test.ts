@@ -3,7 +3,7 @@ import { fitIts } from '../../../src/analysis/its.ts';
 import { crimeSeries } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, tempFile, testDb } from '../../helpers/node.ts';
-import { crimeSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
+import { crimeSpans, encounterSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const span = (first: string, last: string, days?: number): Span => {
@@ -89,6 +89,23 @@ describe('spans from loaded files', () => {
     expect(spans.map((s) => s.series)).toEqual(series.map((s) => s.series));
     expect(spans[0]).toMatchObject({ first: d('2023-01-01'), last: d('2024-03-12'), days: days.length });
     const p = partialMonthsBySeries(spans).get(series[0]!.series)!;
+    expect([...p.values()].map(partialNote)).toEqual(['data end on 12 March 2024']);
+  }, 60_000);
+});
+
+describe('a program export taken mid-month', () => {
+  it('its last month is partial (every other day from 2 October has an encounter, so October is whole; the export ends on 12 March 2024)', async () => {
+    const t = await testDb();
+    const rows: string[] = [];
+    let i = 0;
+    for (let x = Date.UTC(2023, 9, 2); x <= Date.UTC(2024, 2, 12); x += 2 * 86_400_000) {
+      rows.push(`E${++i},P-${i % 40},${new Date(x).toISOString().slice(0, 10)} 10:00,Harbor Point PD,self-referral,yes,,yes,,none`);
+    }
+    await loadPath(t, tempFile('export.csv', ['encounter_id,participant_id,encounter_date,agency,pathway,eligible,ineligible_reason,placement_offered,placement_date,treatment_type', ...rows].join('\n')));
+    const spans = await runQuery(t.conn, encounterSpans());
+    expect(spans).toHaveLength(1);
+    expect(quietDays(spans[0]!)).toBe(4); // half the days: 4 quiet days in a row still have a 6% chance
+    const p = partialMonthsBySeries(spans).get('encounters')!;
     expect([...p.values()].map(partialNote)).toEqual(['data end on 12 March 2024']);
   }, 60_000);
 });

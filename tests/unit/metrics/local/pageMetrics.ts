@@ -2,6 +2,7 @@ import type { Row } from '../../../../src/db/types.ts';
 import * as agencies from '../../../../src/metrics/agencies.ts';
 import * as breakdowns from '../../../../src/metrics/breakdowns.ts';
 import * as costs from '../../../../src/metrics/costs.ts';
+import * as coverage from '../../../../src/metrics/coverage.ts';
 import type { ProgramFilter } from '../../../../src/metrics/filters.ts';
 import * as funnel from '../../../../src/metrics/funnel.ts';
 import * as naloxone from '../../../../src/metrics/naloxone.ts';
@@ -17,6 +18,7 @@ type Builder = (f: ProgramFilter) => Query<Row> | null;
 export const PAGE_METRICS: [string, Builder][] = [
   ['programKpis', placements.programKpis],
   ['placementsByMonth', placements.placementsByMonth],
+  ['encounterSpans', () => coverage.encounterSpans()],
   ...(Object.keys(breakdowns.DIMENSIONS) as breakdowns.Dimension[]).map((d): [string, Builder] =>
     [`encountersBy ${d}`, (f) => breakdowns.encountersBy(d, f)]),
   ['repeatVisits', breakdowns.repeatVisits],
