@@ -98,6 +98,13 @@ export function quietDays(span: Span): number {
   return Math.floor(Math.log(QUIET_CHANCE) / Math.log(1 - p));
 }
 
+/** quietDays in SQL, for a query that works out its spans itself (e.g. over a window): `days`
+ *  distinct days with a record from `first` to `last` (DATE expressions). The same rule. */
+export function quietDaysSql(days: string, first: string, last: string): string {
+  const p = `(CAST(${days} AS DOUBLE) / (date_diff('day', ${first}, ${last}) + 1))`;
+  return `(CASE WHEN ${p} >= 1 THEN 0 WHEN ${p} <= 0 THEN 1000000 ELSE CAST(floor(ln(${QUIET_CHANCE}) / ln(1 - ${p})) AS INTEGER) END)`;
+}
+
 /** The partial months of one series, given its spans (one per source file), in month order. */
 export function partialMonths(spans: readonly Span[]): PartialMonth[] {
   if (spans.length === 0) return [];

@@ -1,4 +1,5 @@
 import { sqlString } from '../db/sql.ts';
+import { quietDaysSql } from './coverage.ts';
 import { query } from './query.ts';
 
 /** One month of a local overdose series. Local sources are monthly counts the town keeps
@@ -16,8 +17,9 @@ export interface LocalMonth extends Record<string, unknown> {
 /** Local overdose series by month: each area of the monthly file, and each incident file (by
  *  county where it has one). Every month from a series' first to its last appears; in incident
  *  records a month without an incident is zero, in monthly counts a missing month is a gap. The
- *  last month of an incident file whose records stop more than a week before that month ends is
- *  incomplete and left as a gap (ODIN's export stops on 15 January 2020). */
+ *  first or last month of an incident file that it covers only in part (the partial-month rule of
+ *  metrics/coverage: the records start after its 1st or stop before its last day by more than the
+ *  file's own daily rate explains) is left as a gap (ODIN's export stops on 15 January 2020). */
 export function localOverdosesByMonth() {
   return query<LocalMonth>(`
     WITH m AS (
@@ -27,12 +29,18 @@ export function localOverdosesByMonth() {
       SELECT series, month, CASE WHEN NOT incomplete THEN n END, CASE WHEN NOT incomplete THEN fatal END,
         CASE WHEN NOT incomplete THEN nal END, true
       FROM (SELECT series, month, n, fatal, nal,
-          -- The file's last month is incomplete when its records stop more than a week before the month ends.
-          month = max(month) OVER (PARTITION BY source_file) AND max(last) OVER (PARTITION BY source_file) < last_day(month) - 6 AS incomplete
+          -- The file's first or last month is partial (metrics/coverage) when its records start or stop
+          -- further from the month's edge than the file's daily rate explains as quiet days.
+          (month = file_last_month AND date_diff('day', file_last, last_day(month)) > quiet)
+            OR (month = file_first_month AND date_diff('day', month, file_first) > quiet) AS incomplete
         FROM (SELECT source_file, coalesce(county || ' County (incident records)', source_file) AS series,
             CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS n, count(*) FILTER (WHERE survived = 'no') AS fatal,
-            count(*) FILTER (WHERE naloxone) AS nal, max(date) AS last
-          FROM overdose_incidents WHERE date IS NOT NULL GROUP BY source_file, county, month))),
+            count(*) FILTER (WHERE naloxone) AS nal
+          FROM overdose_incidents WHERE date IS NOT NULL GROUP BY source_file, county, month)
+        JOIN (SELECT source_file, min(date) AS file_first, max(date) AS file_last,
+            CAST(date_trunc('month', min(date)) AS DATE) AS file_first_month, CAST(date_trunc('month', max(date)) AS DATE) AS file_last_month,
+            ${quietDaysSql('count(DISTINCT date)', 'min(date)', 'max(date)')} AS quiet
+          FROM overdose_incidents WHERE date IS NOT NULL GROUP BY source_file) USING (source_file))),
     span AS (SELECT series, min(month) AS lo, max(month) AS hi, bool_or(incidents) AS incidents FROM m GROUP BY series),
     spine AS (SELECT series, incidents, CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM span)
     SELECT spine.series, spine.month,

@@ -3,7 +3,7 @@ import { fitIts } from '../../../src/analysis/its.ts';
 import { crimeSeries } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, tempFile, testDb } from '../../helpers/node.ts';
-import { crimeSpans, encounterSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
+import { crimeSpans, encounterSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, quietDaysSql, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const span = (first: string, last: string, days?: number): Span => {
@@ -107,5 +107,18 @@ describe('a program export taken mid-month', () => {
     expect(quietDays(spans[0]!)).toBe(4); // half the days: 4 quiet days in a row still have a 6% chance
     const p = partialMonthsBySeries(spans).get('encounters')!;
     expect([...p.values()].map(partialNote)).toEqual(['data end on 12 March 2024']);
+  }, 60_000);
+});
+
+describe('the rule in SQL', () => {
+  it('quietDaysSql gives what quietDays gives', async () => {
+    const t = await testDb();
+    const cases: Span[] = [span('2024-01-01', '2024-03-31'), span('2023-01-01', '2024-03-29', 180), span('2023-10-02', '2024-03-12', 82),
+      span('2024-01-01', '2024-12-31', 20), span('2024-05-05', '2024-05-05'), span('2020-01-01', '2020-12-31', 365)];
+    for (const c of cases) {
+      const sql = quietDaysSql(String(c.days), `DATE '${c.first.toISOString().slice(0, 10)}'`, `DATE '${c.last.toISOString().slice(0, 10)}'`);
+      const [row] = await t.conn.query<{ q: number }>(`SELECT ${sql} AS q`);
+      expect(row!.q).toBe(quietDays(c));
+    }
   }, 60_000);
 });
