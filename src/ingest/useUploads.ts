@@ -48,9 +48,27 @@ function settledBySiblings(u: Upload, all: readonly Upload[]): Record<string, Da
   const out: Record<string, DateOrderFact> = {};
   for (const x of all) {
     if (x.id === u.id || x.workspace !== u.workspace || layoutOf(x.prepared) !== layout) continue;
-    for (const [c, f] of Object.entries(x.facts?.dateOrder ?? {})) {
-      if (f.order && !f.from && !out[c]) out[c] = { ...f, from: x.file.name };
-    }
+    for (const [c, f] of Object.entries(provenOrders(x))) if (!out[c]) out[c] = { ...f, from: x.file.name };
+  }
+  return out;
+}
+
+/** The day/month orders a file's own data prove, by column: from its first rows or a whole-file scan. */
+function provenOrders(x: Upload): Record<string, DateOrderFact> {
+  const out: Record<string, DateOrderFact> = {};
+  if (!x.prepared.ok) return out;
+  const plan = x.prepared.plan;
+  for (const [c, f] of Object.entries(x.facts?.dateOrder ?? {})) if (f.order && !f.from) out[c] = f;
+  for (const [field, formats] of Object.entries(plan.formats)) {
+    const col = plan.mapping.columns[field];
+    if (!col || out[col] || plan.ambiguousDates.includes(field) || plan.settledDates[field] || plan.mapping.dateOrder?.[col]) continue;
+    const slash = formats.find((f) => f.startsWith('%m/%d/%Y') || f.startsWith('%d/%m/%Y'));
+    if (!slash) continue;
+    const order = slash.startsWith('%d') ? 'dmy' : 'mdy';
+    const i = plan.sniffed.header.indexOf(col);
+    const proof = plan.sniffed.sample.map((r) => (r[i] ?? '').trim())
+      .find((v) => Number(v.split('/')[order === 'dmy' ? 0 : 1]) > 12);
+    if (proof) out[col] = { order, proof, examples: [] };
   }
   return out;
 }
@@ -136,8 +154,7 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
 
   /** A file whose data settled a date order settles it for the open cards of its layout still asking. */
   const followSettledDates = useCallback((u: Upload) => {
-    const proven = Object.fromEntries(Object.entries(u.facts?.dateOrder ?? {}).filter(([, f]) => f.order && !f.from)
-      .map(([c, f]) => [c, { ...f, from: u.file.name }]));
+    const proven = Object.fromEntries(Object.entries(provenOrders(u)).map(([c, f]) => [c, { ...f, from: u.file.name }]));
     if (!Object.keys(proven).length) return;
     for (const x of siblingsOf(u, latest.current)) {
       if (!asksDateOrder(x.prepared) || !x.prepared.ok) continue;
@@ -171,7 +188,7 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     }
     let u: Upload = { ...placeholder, prepared, facts, status: prepared.ok ? 'needs-attention' : 'failed' };
     patch(id, u);
-    if (facts) followSettledDates(u);
+    followSettledDates(u);
     if (prepared.ok && !notReadyProblem(prepared)) u = { ...u, ...(await enqueue(u)) };
     if (quiet && u.status !== 'loaded') setUploads((us) => [u, ...us]);
     return u.status === 'loaded';
@@ -196,8 +213,17 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     const u = latest.current.find((x) => x.id === id);
     if (!u) return;
     void enqueue(u);
-    for (const x of siblingsOf(u, latest.current)) if (x.prepared.ok && !notReadyProblem(x.prepared)) void enqueue(x);
-  }, [enqueue]);
+    if (!u.prepared.ok) return;
+    // Loading this card confirms its kind and mapping for the cards of its layout too.
+    const choice = { kind: u.prepared.plan.kind.id, mapping: u.prepared.plan.mapping };
+    for (const x of siblingsOf(u, latest.current)) {
+      if (!x.prepared.ok) continue;
+      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed }, choice, { facts: x.facts });
+      if (!prepared.ok || notReadyProblem(prepared)) continue;
+      patch(x.id, { prepared });
+      void enqueue({ ...x, prepared });
+    }
+  }, [enqueue, patch]);
 
   const cancelUpload = useCallback((id: number) => aborts.current.get(id)?.abort(), []);
   const dismissUpload = useCallback((id: number) => {
