@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitIts } from '../../../src/analysis/its.ts';
 import { crimeSeries } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
-import { loadPath, tempFile, testDb } from '../../helpers/node.ts';
+import { loadPath, PUBLIC, tempFile, testDb } from '../../helpers/node.ts';
 import { crimeSpans, encounterSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, quietDaysSql, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -120,5 +120,17 @@ describe('the rule in SQL', () => {
       const [row] = await t.conn.query<{ q: number }>(`SELECT ${sql} AS q`);
       expect(row!.q).toBe(quietDays(c));
     }
+  }, 60_000);
+});
+
+describe('a real file', () => {
+  it('Durham 2013 incidents stop on 22 November 2013 (a record on 326 of the 326 days): November is partial', async () => {
+    const t = await testDb();
+    await loadPath(t, PUBLIC + 'durham_nc_police_incidents_2013.csv');
+    const spans = await runQuery(t.conn, crimeSpans());
+    expect(spans).toEqual([expect.objectContaining({ first: d('2013-01-01'), last: d('2013-11-22'), days: 326 })]);
+    expect(quietDays(spans[0]!)).toBe(0);
+    expect([...partialMonthsBySeries(spans).get('incidents:durham_nc_police_incidents_2013.csv')!.values()].map(leftOutNote))
+      .toEqual(['November 2013 left out: the file covers it only to the 22nd']);
   }, 60_000);
 });
