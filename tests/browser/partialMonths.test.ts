@@ -49,6 +49,18 @@ describe('/crime with a file that ends mid-month', () => {
     expect(await impact.getByTestId('chart-impact').locator('.plot svg g[fill="white"] circle').count()).toBe(1);
     await impact.screenshot({ path: `${ARTIFACTS}/crime-partial-impact.png` });
   });
+
+  it('the overview crime chart shades March and says why', async () => {
+    await page.getByRole('link', { name: 'Overview' }).click();
+    const chart = page.getByTestId('chart-crime');
+    await chart.locator('.plot svg').first().waitFor({ timeout: 60_000 });
+    await quiet(page);
+    expect(await textOf(chart.getByTestId('chart-note'))).toMatch(/^Partial month: data end on 12 March 2024\. It is shaded grey/);
+    await chart.getByRole('button', { name: 'Show data table' }).click();
+    expect((await chart.locator('table tbody tr', { hasText: 'Mar 2024' }).first().locator('td').allTextContents()).at(-1)).toBe('Partial month: data end on 12 March 2024');
+    await chart.getByRole('button', { name: 'Hide data table' }).click();
+    await chart.screenshot({ path: `${ARTIFACTS}/overview-crime-partial.png` });
+  });
 });
 
 /** A program export taken on 12 March 2024 (an encounter every other day from 2 October 2023,

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { CrimeChart } from '../../charts/CrimeChart.tsx';
+import { crimeSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
 import { crimeByMonthAndGroup, crimeSeries } from '../../metrics/crime.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import type { Annotation } from '../../charts/marks.ts';
@@ -11,6 +12,9 @@ export function CrimePanel({ events }: { events: Annotation[] }) {
   const [chosen, setChosen] = useState('');
   const current = series.rows.find((o) => o.series === chosen) ?? series.rows[0];
   const crime = useQuery(useMemo(() => (current ? crimeByMonthAndGroup(current.series) : null), [current?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  // Months the incident records cover only in part: shaded on the chart.
+  const spans = useQuery(useMemo(() => crimeSpans(), []));
+  const partial = useMemo(() => (current ? partialMonthsBySeries(spans.rows).get(current.series) : undefined), [spans.rows, current?.series]); // eslint-disable-line react-hooks/exhaustive-deps
   const kind = (s: { source: string }) => (s.source === 'incidents' ? 'incident records' : 'monthly counts');
   return (
     <section aria-label="Crime context">
@@ -22,7 +26,7 @@ export function CrimePanel({ events }: { events: Annotation[] }) {
           </select>
         </label>
       )}
-      <CrimeChart rows={current ? crime.rows : []} events={events} source={current ? `${kind(current)}, ${current.label}` : 'none loaded'} />
+      <CrimeChart rows={current ? crime.rows : []} events={events} partial={partial} source={current ? `${kind(current)}, ${current.label}` : 'none loaded'} />
       <p className="hint"><Link to="/crime">Crime trends and the impact analysis</Link></p>
     </section>
   );
