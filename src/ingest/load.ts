@@ -1,7 +1,7 @@
 import { derivedSqlFor } from '../db/derived.ts';
 import { Cancelled, type Connection, type Database } from '../db/types.ts';
 import { sqlString } from '../db/sql.ts';
-import { usedHeaders } from './mapping.ts';
+import { constantOf, usedHeaders } from './mapping.ts';
 import {
   checkCountsSql, checkRowsSql, checks, duplicatesSql, fieldExprs, insertSql, stageNames, stagingSql,
   vocabularySql, type StageNames,
@@ -297,6 +297,10 @@ function understood(plan: LoadPlan) {
     .filter((f) => plan.mapping.columns[f.name])
     .map((f) => ({ field: f.label, column: plan.mapping.columns[f.name]! }));
   for (const [h, o] of Object.entries(plan.mapping.offenseColumns ?? {})) out.push({ field: `Offense: ${o}`, column: h });
+  for (const f of plan.kind.fields) {
+    const typed = constantOf(plan.mapping, f.name);
+    if (typed) out.push({ field: f.label, column: `"${typed}" (typed, for every row)` });
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { tableColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { FieldDef } from './kinds/types.ts';
-import { usedHeaders } from './mapping.ts';
+import { constantOf, usedHeaders } from './mapping.ts';
 import { expectedText, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
 
@@ -67,6 +67,8 @@ export function fieldExprs(plan: LoadPlan) {
   const text = textColumns(plan);
   const field = (name: string): string => {
     const f = byName.get(name);
+    const typed = constantOf(plan.mapping, name);
+    if (f && typed) return sqlString(typed);
     if (!f || !plan.mapping.columns[name]) return 'NULL';
     if (parsed.has(name)) return `p_${name}`;
     if (text.has(plan.mapping.columns[name]!)) return raw(name);

@@ -18,6 +18,8 @@ export interface Mapping {
   /** The user's answers, per field, for values of a vocabulary field: normal form of the value
    *  (vocabularyKeyJs) -> the standard value it counts as, or '' to keep it as written (recode.ts). */
   values?: Record<string, Record<string, string>>;
+  /** Values typed once for fields the file has no column for (fields marked `typed`): field -> value. */
+  constants?: Record<string, string>;
 }
 
 /** The one normal form of a header: lower case, words separated by single spaces. */
@@ -68,7 +70,7 @@ export function usedHeaders(m: Mapping): string[] {
 }
 
 export function missingRequired(kind: KindDef, m: Mapping): string[] {
-  const missing = kind.fields.filter((f) => f.required && !m.columns[f.name]).map((f) => f.label);
+  const missing = kind.fields.filter((f) => f.required && !m.columns[f.name] && !constantOf(m, f.name)).map((f) => f.label);
   if (kind.wide && Object.keys(m.offenseColumns ?? {}).length === 0) missing.push('at least one offense column');
   for (const g of kind.requireOneOf ?? []) if (!g.fields.some((f) => m.columns[f])) missing.push(g.label);
   return missing;
@@ -85,6 +87,8 @@ export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readon
     else if (c && present.has(c)) columns[f.name] = c;
   }
   const out: Mapping = { kind: kind.id, columns, ...userAnswers(saved, present) };
+  const constants = Object.entries(saved.constants ?? {}).filter(([f, v]) => !columns[f] && v.trim() && kind.fields.some((x) => x.name === f && x.typed));
+  if (constants.length) out.constants = Object.fromEntries(constants);
   // Value answers travel with their field (a later export may name the column differently).
   const values = Object.entries(saved.values ?? {}).filter(([f, v]) => columns[f] && Object.keys(v).length);
   if (values.length && saved.kind === kind.id) out.values = Object.fromEntries(values);
@@ -114,4 +118,19 @@ export function withDateOrder(m: Mapping, answers: Record<string, DateOrder>): M
 /** The mapping with one more source header vouched for as not personal data. */
 export function vouchNotPersonal(m: Mapping, column: string): Mapping {
   return { ...m, notPersonal: [...new Set([...(m.notPersonal ?? []), column])] };
+}
+
+/** The value typed for a field the file has no column for, if any. */
+export function constantOf(m: Mapping, field: string): string | null {
+  if (m.columns[field]) return null;
+  const v = m.constants?.[field]?.trim();
+  return v ? v : null;
+}
+
+/** The mapping with a value typed for a field the file lacks ('' takes it away). */
+export function withConstant(m: Mapping, field: string, value: string): Mapping {
+  const constants = { ...m.constants };
+  if (value.trim()) constants[field] = value.trim();
+  else delete constants[field];
+  return { ...m, constants };
 }

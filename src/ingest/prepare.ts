@@ -2,7 +2,7 @@ import type { ColumnFacts } from './columnFacts.ts';
 import { DATE_ORDER, dateOrderQuestion } from './dateOrder.ts';
 import { kindById } from './kinds/index.ts';
 import type { KindDef, KindId } from './kinds/types.ts';
-import { applySavedMapping, missingRequired, usedHeaders, type Mapping } from './mapping.ts';
+import { applySavedMapping, constantOf, missingRequired, usedHeaders, type Mapping } from './mapping.ts';
 import { detectPersonalData, type PersonalFinding, type PersonalKind } from './personalData.ts';
 import { makePlan, type LoadPlan } from './plan.ts';
 import type { Problem } from './problems.ts';
@@ -29,6 +29,8 @@ export const PERSONAL_DATA = 'personal-data';
 export const PERSONAL_DATA_REFUSED = 'personal-data-refused';
 /** A column that looks like personal data, loaded because the user vouched that it is not. */
 export const PERSONAL_DATA_VOUCHED = 'personal-data-vouched';
+/** Files that wait for a value typed once for a field they have no column for (the agency). */
+export const TYPED_VALUE = 'typed-value';
 /** Kinds of personal data that no one can vouch for. */
 export const NEVER_VOUCHED: ReadonlySet<PersonalKind> = new Set(['ssn', 'email']);
 /** Columns that look like personal data but are not mapped: never loaded, only mentioned. */
@@ -38,11 +40,11 @@ export const PERSONAL_DATA_UNMAPPED = 'personal-data-unmapped';
  *  `plan.sniffed.warnings`, where loading finds them (an error there refuses the load), and are
  *  worked out afresh each time a file is prepared again with another kind or mapping. */
 export const PLAN_PROBLEM_CODES: ReadonlySet<string> = new Set(['missing-columns', 'notes-missing', 'notes-missing-cut-short',
-  PERSONAL_DATA, PERSONAL_DATA_REFUSED, PERSONAL_DATA_VOUCHED, PERSONAL_DATA_UNMAPPED, DATE_ORDER]);
+  PERSONAL_DATA, PERSONAL_DATA_REFUSED, PERSONAL_DATA_VOUCHED, PERSONAL_DATA_UNMAPPED, DATE_ORDER, TYPED_VALUE]);
 
 /** Plan problems the file's card asks about with its own controls (the personal-data notice, the
  *  date-order question) rather than listing them. */
-export const ASKED_ON_CARD: ReadonlySet<string> = new Set([PERSONAL_DATA, PERSONAL_DATA_REFUSED, DATE_ORDER]);
+export const ASKED_ON_CARD: ReadonlySet<string> = new Set([PERSONAL_DATA, PERSONAL_DATA_REFUSED, DATE_ORDER, TYPED_VALUE]);
 
 export interface PrepareOptions {
   /** A date column whose day/month order the sample cannot settle and the mapping does not give:
@@ -51,6 +53,8 @@ export interface PrepareOptions {
   unansweredDateOrder?: 'ask' | 'mdy';
   /** What a scan of the whole file settled (see columnFacts.ts). */
   facts?: ColumnFacts;
+  /** How many files of this layout were dropped together with it (itself included). */
+  batchMates?: number;
 }
 
 export function prepare(file: string, size: number, sniff: SniffResult, choice?: { kind?: KindId; mapping?: Mapping },
@@ -66,7 +70,7 @@ export function prepare(file: string, size: number, sniff: SniffResult, choice?:
   const warnings = [...fileOnly, ...missingColumns(file, kind, mapping, s.header), ...notesBlock(file, kind, s),
     ...personalData(file, kind, mapping, s)];
   const draft = makePlan(file, size, { ...s, warnings }, kind, mapping, opts.facts);
-  const questions = opts.unansweredDateOrder === 'mdy' ? [] : dateOrderQuestions(draft);
+  const questions = opts.unansweredDateOrder === 'mdy' ? [] : [...dateOrderQuestions(draft), ...typedQuestions(file, kind, mapping, opts.batchMates ?? 1)];
   const plan = questions.length ? { ...draft, sniffed: { ...draft.sniffed, warnings: [...warnings, ...questions] } } : draft;
   const confident = (choice?.kind ? true : isConfident(candidates)) && missingRequired(kind, mapping).length === 0;
   return { ok: true, file, candidates, confident, plan };
@@ -107,6 +111,16 @@ function dateOrderQuestions(plan: LoadPlan): Problem[] {
     const column = plan.mapping.columns[f]!;
     return plan.mapping.dateOrder?.[column] ? [] : [dateOrderQuestion(plan.file, column, plan.dateExamples[f] ?? [])];
   });
+}
+
+/** Incident files without an agency column, dropped several of one layout together (a city's
+ *  monthly extracts): each would count as an agency named after its file, so the batch waits for
+ *  one agency name, typed once. A single file loads, labelled by its name, and can be given one. */
+function typedQuestions(file: string, kind: KindDef, mapping: Mapping, batchMates: number): Problem[] {
+  if (batchMates < 2 || kind.id !== 'crime_incidents' || mapping.columns.agency || constantOf(mapping, 'agency')) return [];
+  return [{ severity: 'error', file, code: TYPED_VALUE, column: 'agency',
+    message: `This file and ${batchMates - 1} other${batchMates > 2 ? 's' : ''} of the same layout have no agency column, so each would count as an agency named after its file.`,
+    fix: 'Type the agency these incidents belong to once; it applies to every file of the layout, which then load.' }];
 }
 
 /** The mapping without these source columns: their fields map to nothing (null, so a saved or

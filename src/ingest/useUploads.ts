@@ -5,7 +5,7 @@ import { loadFile, type LoadReport } from './load.ts';
 import { setLoadProgress } from './loadProgress.ts';
 import type { Mapping } from './mapping.ts';
 import { notReadyProblem, prepare, type Prepared } from './prepare.ts';
-import { sniffFile, type SniffResult } from './sniff.ts';
+import { sniffFile, type Sniffed, type SniffResult } from './sniff.ts';
 import { settleDateOrders, type ColumnFacts, type DateOrderFact } from './columnFacts.ts';
 import { DATE_ORDER } from './dateOrder.ts';
 import { SKIPPED, type WriteQueue } from '../state/writeQueue.ts';
@@ -31,7 +31,11 @@ export interface Upload {
 /** Files of one layout (the same header and delimiter): files dropped together that share it share
  *  one kind, mapping and set of answers. */
 export function layoutOf(p: Prepared): string | null {
-  return p.ok ? `${p.plan.sniffed.delimiter}\u001f${p.plan.sniffed.header.join('\u001f')}` : null;
+  return p.ok ? layoutKey(p.plan.sniffed) : null;
+}
+
+function layoutKey(s: Sniffed): string {
+  return `${s.delimiter}\u001f${s.header.join('\u001f')}`;
 }
 
 /** Open cards whose choices follow this one's: same layout and workspace, not loaded or loading. */
@@ -171,20 +175,26 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
   /** Adds one file to a workspace; resolves to whether it loaded. A restored file (`saved`, with the
    *  kind and mapping it loaded with before) or a sample file (`quiet`) gets a card only when it
    *  does not load. */
-  const addFile = useCallback(async (file: File, workspace: string, { saved, quiet = !!saved }: { saved?: SavedChoice; quiet?: boolean } = {}): Promise<boolean> => {
+  const addFile = useCallback(async (file: File, workspace: string, { saved, quiet = !!saved, sniffed: early, batch = [] }: {
+    saved?: SavedChoice; quiet?: boolean;
+    /** The file already being read, and every file dropped with it (see DataContext.addFiles). */
+    sniffed?: Promise<SniffResult>; batch?: Promise<SniffResult>[];
+  } = {}): Promise<boolean> => {
     const id = ++uploadId;
     const placeholder: Upload = { id, workspace, file, status: 'sniffing', restored: saved?.addedAt, kept: !!saved || quiet,
       prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
     if (!quiet) setUploads((us) => [placeholder, ...us]);
-    const sniffed = await sniffFile(file.name, file).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
+    const sniffed = await (early ?? sniffFile(file.name, file)).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
       message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } }));
-    let prepared = prepare(file.name, file.size, sniffed, saved);
+    const mine = sniffed.ok ? layoutKey(sniffed.sniffed) : null;
+    const batchMates = (await Promise.all(batch)).filter((b) => b.ok && layoutKey(b.sniffed) === mine).length;
+    let prepared = prepare(file.name, file.size, sniffed, saved, { batchMates });
     let facts: ColumnFacts | undefined;
     if (asksDateOrder(prepared)) {
       // The first rows could not settle a date column's day/month order: the whole column may.
       const dateOrder = await settleDates({ ...placeholder, prepared });
       facts = { dateOrder };
-      prepared = prepare(file.name, file.size, sniffed, saved, { facts });
+      prepared = prepare(file.name, file.size, sniffed, saved, { facts, batchMates });
     }
     let u: Upload = { ...placeholder, prepared, facts, status: prepared.ok ? 'needs-attention' : 'failed' };
     patch(id, u);

@@ -1,3 +1,4 @@
+import { sniffFile, type SniffResult } from '../ingest/sniff.ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
 import type { Connection, Database } from '../db/types.ts';
@@ -167,7 +168,10 @@ export function DataProvider({ children }: { children: ReactNode }) {
       target = ws.latestOrNew();
       void openWorkspace(target);
     }
-    for (const file of files) void addFile(file, target);
+    // Files dropped together are read first, so each knows the others of its layout (batchMates).
+    const sniffs = files.map((f) => sniffFile(f.name, f).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: f.name,
+      message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } })));
+    files.forEach((file, i) => void addFile(file, target, { sniffed: sniffs[i], batch: sniffs }));
   }, [addFile, openWorkspace, ws, openRef]);
 
   const [offenseMap, setOffenseMap] = useState<OffenseMap>(() => savedOffenseMap());

@@ -42,6 +42,12 @@ const ownWords = (from: number) => `Ref,Who,Seen,Placed,Care,Route\n${Array.from
 const OWN_A = write('own-a.csv', ownWords(0));
 const OWN_B = write('own-b.csv', ownWords(100));
 
+/** A city's monthly extracts, which never name their agency. */
+const noAgency = (m: number) => `Incident Number,Date Occurred,Offense\n${Array.from({ length: 30 }, (_, i) =>
+  `${m}-${i},2023-${pad(m)}-${pad(1 + (i % 28))},${i % 2 ? 'Shoplifting' : 'Burglary'}`).join('\n')}\n`;
+const MAR = write('city-2023-03.csv', noAgency(3));
+const APR = write('city-2023-04.csv', noAgency(4));
+
 const card = (page: Page, name: string) => page.locator(`[data-testid=upload][aria-label="File ${name}"]`);
 const loadedCard = (page: Page, name: string) => page.locator(`[data-testid=upload].loaded[aria-label="File ${name}"]`);
 
@@ -126,6 +132,28 @@ describe('files added untouched', () => {
       await a.getByRole('button', { name: 'Load this file' }).click();
       for (const f of ['own-a.csv', 'own-b.csv']) await loadedCard(page, f).waitFor({ timeout: 90_000 });
       expect(await textOf(card(page, 'own-b.csv').getByTestId('rows-loaded'))).toBe('40');
+    });
+  });
+
+  it('incident extracts without an agency column, dropped together, ask for the agency once and load as one series', async () => {
+    await inNewProfile(async (page, base) => {
+      await page.goto(`${base}/data`);
+      await page.getByTestId('file-input').setInputFiles([MAR, APR]);
+      const question = page.getByTestId('typed-values').first();
+      await question.waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('typed-values').count()).toBe(2);
+      expect(await textOf(question)).toContain('have no agency column: type it once, and every file of the layout loads as that agency.');
+      await question.getByRole('textbox').fill('Harbor City PD');
+      await question.getByRole('button', { name: 'Use it and load' }).click();
+      for (const f of ['city-2023-03.csv', 'city-2023-04.csv']) {
+        const c = loadedCard(page, f);
+        await c.waitFor({ timeout: 90_000 });
+        expect(await textOf(c.getByTestId('load-report'))).toContain('"Harbor City PD" (typed, for every row) → Agency');
+      }
+      await quiet(page);
+      await page.getByRole('link', { name: 'Crime' }).click();
+      await page.waitForFunction(() => document.body.innerText.includes('Harbor City PD'), undefined, { timeout: 60_000 });
+      expect(await page.locator('body').innerText()).not.toContain('city-2023-03.csv');
     });
   });
 });

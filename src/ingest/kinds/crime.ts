@@ -1,6 +1,6 @@
 import type { KindDef } from './types.ts';
 
-const agencyField = { name: 'agency', label: 'Agency', type: 'text' as const,
+const agencyField = { name: 'agency', label: 'Agency', type: 'text' as const, typed: true,
   synonyms: ['agency', 'agency name', 'department', 'ori', 'reporting agency'] };
 
 export const crimeIncidents: KindDef = {
@@ -65,7 +65,7 @@ export const crimeMonthlyLong: KindDef = {
   fields: [
     { name: 'month', label: 'Month', type: 'month', required: true, synonyms: ['month', 'date', 'period', 'month year'] },
     // The key must be unique across states ("Medford" is in MA and OR): codes come before names.
-    { name: 'agency', label: 'Agency (unique key)', type: 'text',
+    { name: 'agency', label: 'Agency (unique key)', type: 'text', typed: true,
       synonyms: ['ori', 'agency id', 'agency key', 'agency full', 'agency abbr', 'agency', 'agency name', 'department', 'reporting agency'] },
     { name: 'agency_name', label: 'Agency name', type: 'text', synonyms: ['agency name', 'agency', 'department'] },
     { name: 'state', label: 'State', type: 'text', synonyms: ['state abbr', 'state', 'state name'] },
@@ -104,7 +104,7 @@ export const crimeMonthlyWide: KindDef = {
   signature: ['agency full', 'agency abbr', 'burglary', 'motor vehicle theft', 'aggravated assault'],
   fields: [
     { name: 'month', label: 'Month', type: 'month', required: true, synonyms: ['date', 'month', 'period'] },
-    { name: 'agency', label: 'Agency (unique key)', type: 'text', required: true,
+    { name: 'agency', label: 'Agency (unique key)', type: 'text', required: true, typed: true,
       synonyms: ['agency full', 'agency abbr', 'ori', 'agency id', 'agency key', 'agency', 'agency name'] },
     { name: 'agency_name', label: 'Agency name', type: 'text', synonyms: ['agency name', 'agency'] },
     { name: 'state', label: 'State', type: 'text', synonyms: ['state abbr', 'state', 'state name'] },

@@ -171,7 +171,7 @@ export const overdoseMonthly: KindDef = {
   signature: ['fatal', 'nonfatal', 'overdoses'],
   fields: [
     { name: 'month', label: 'Month', type: 'month', required: true, synonyms: ['month', 'date', 'period'] },
-    { name: 'area', label: 'Area', type: 'text', synonyms: ['area', 'town', 'city', 'county', 'jurisdiction'] },
+    { name: 'area', label: 'Area', type: 'text', typed: true, synonyms: ['area', 'town', 'city', 'county', 'jurisdiction'] },
     { name: 'fatal', label: 'Fatal overdoses', type: 'count', synonyms: ['fatal', 'fatal overdoses', 'deaths'] },
     { name: 'nonfatal', label: 'Nonfatal overdoses', type: 'count',
       synonyms: ['nonfatal', 'non fatal', 'nonfatal overdoses', 'non fatal overdoses'] },

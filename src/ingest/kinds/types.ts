@@ -31,6 +31,9 @@ export interface FieldDef {
   /** A blank cell means the source did not report a value (kept as NULL, never zero): monthly
    *  offense counts. Required fields with this flag must be mapped but may be blank. */
   blankMeansNotReported?: boolean;
+  /** A file without this column may give one value for all its rows, typed once on the card (the
+   *  agency of a city's incident export, which never names itself): `mapping.constants`. */
+  typed?: boolean;
   /** For `fips` fields: digits to pad to. */
   width?: number;
 }

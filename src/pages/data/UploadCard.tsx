@@ -12,6 +12,7 @@ import { LoadProgressBar } from './LoadProgressBar.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { RecognitionWhy } from './RecognitionWhy.tsx';
 import { ValueTable } from './ValueTable.tsx';
+import { TypedValues } from './TypedValues.tsx';
 
 const STATUS: Record<Upload['status'], string> = {
   sniffing: 'Reading…', 'needs-attention': 'Check the mapping, then load', queued: 'Waiting to load…',
@@ -74,6 +75,8 @@ export function UploadCard({ u }: { u: Upload }) {
               onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })}
               onVouch={(c) => reprepare(u.id, { kind: p.plan.kind.id, mapping: vouchNotPersonal(p.plan.mapping, c) }, { load: true })} />
           )}
+          {(u.status === 'needs-attention' || u.status === 'loaded') && <TypedValues key={`${p.plan.kind.id}-${u.status}`} plan={p.plan} batch={batch.length}
+            onSet={(m) => reprepare(u.id, { kind: m.kind, mapping: m }, { load: u.status === 'loaded' || !missingRequired(p.plan.kind, m).length })} />}
           {u.status === 'needs-attention' && <DateOrderQuestion key={p.plan.kind.id} plan={p.plan}
             onAnswer={(a) => reprepare(u.id, { kind: p.plan.kind.id, mapping: withDateOrder(p.plan.mapping, a) }, { load: true })} />}
           {u.status === 'needs-attention' && blocking && !ASKED_ON_CARD.has(blocking.code ?? '') && <ProblemList problems={[{ ...blocking, severity: 'warning' }]} />}
