@@ -21,6 +21,9 @@ export interface DateOrderFact {
   from?: string;
   /** When not settled: values of the column that read differently each way (never 05/05/2024). */
   examples: DateOrderExample[];
+  /** Every value has the same day and month (01/01/2010): either reading gives the same dates, so
+   *  there is nothing to ask; read as month/day. */
+  moot?: boolean;
 }
 
 const SLASH = `'^\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})'`;
@@ -81,7 +84,7 @@ export async function settleDateOrders(db: Database, conn: Connection, source: B
       const rows = await conn.query<{ value: string }>(dateOrderExamplesSql(plan, ref, c));
       const examples = rows.map(({ value }) => ({ value, mdy: readAs(value, 'mdy'), dmy: readAs(value, 'dmy') }))
         .filter((e): e is DateOrderExample => !!e.mdy && !!e.dmy);
-      out[c] = { order: null, examples };
+      out[c] = examples.length ? { order: null, examples } : { order: 'mdy', moot: true, proof: '', examples: [] };
     }
     return out;
   } catch {

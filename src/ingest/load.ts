@@ -156,7 +156,10 @@ function dateNotes(plan: LoadPlan): Problem[] {
     }
     // An ambiguous column's order is said by its own note (the user's answer, or the default).
     const settled = plan.settledDates[name];
-    if (settled) {
+    if (settled?.moot) {
+      note('Every date in this column has the same day and month (such as 01/01), so it reads the same as month/day or day/month; nothing needed asking.',
+        'Nothing to do.');
+    } else if (settled) {
       const words = settled.order === 'dmy' ? 'day/month (DD/MM/YYYY)' : 'month/day (MM/DD/YYYY)';
       const where = settled.from ? `"${settled.from}", a file of the same layout added with it,` : 'later rows of the file';
       note(`The first rows could be read either way; dates were read as ${words}, because ${where} ${settled.from ? 'has' : 'have'} dates such as "${settled.proof}" that can only be read so.`,

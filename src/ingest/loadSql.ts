@@ -145,7 +145,11 @@ export function checks(plan: LoadPlan): Check[] {
     if (!col) continue;
     const r = raw(f.name);
     // A blank that means something (suppressed, not reported) is not a missing value.
-    if (f.required && !f.blankIsSuppressed && !f.blankMeansNotReported) {
+    if (f.required && f.blankKept) {
+      out.push({ severity: 'warning', column: col, condition: missingCondition(r, f), value: r,
+        message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; ${n > 1 ? 'they were' : 'it was'} loaded, and count${n > 1 ? '' : 's'} in an offense group only where an offense code says which.`,
+        fix: `If the export has another column that describes the ${f.label.toLowerCase()}, map it instead; otherwise nothing to do.` });
+    } else if (f.required && !f.blankIsSuppressed && !f.blankMeansNotReported) {
       out.push({ severity: 'error', column: col, condition: missingCondition(r, f), value: r,
         message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; it is required.`,
         fix: `Fill in ${f.label.toLowerCase()} for every row, or map another column to it.` });

@@ -174,9 +174,11 @@ function missingColumns(file: string, kind: KindDef, mapping: Mapping, header: r
   if (!missing.length) return [];
   const shown = header.slice(0, LISTED_COLUMNS).map((h) => `"${h}"`).join(', ');
   const more = header.length > LISTED_COLUMNS ? ` and ${header.length - LISTED_COLUMNS} more` : '';
+  // Where picking a column cannot help (a WONDER export without years), the field says what will.
+  const fixes = kind.fields.filter((f) => f.required && f.missingFix && missing.includes(f.label)).map((f) => f.missingFix!);
   return [{ severity: 'error', file, row: 1, code: 'missing-columns',
     message: `Read as "${kind.label}", but no column was found for: ${missing.join(', ')}. The file's columns are: ${shown}${more}.`,
-    fix: 'Choose the right kind of file, or pick the column for each missing field, then load.' }];
+    fix: fixes.length ? fixes.join(' ') : 'Choose the right kind of file, or pick the column for each missing field, then load.' }];
 }
 
 /** Kinds whose exports end with a notes block (CDC WONDER): its absence is a sign of a file cut

@@ -62,7 +62,7 @@ function provenOrders(x: Upload): Record<string, DateOrderFact> {
   const out: Record<string, DateOrderFact> = {};
   if (!x.prepared.ok) return out;
   const plan = x.prepared.plan;
-  for (const [c, f] of Object.entries(x.facts?.dateOrder ?? {})) if (f.order && !f.from) out[c] = f;
+  for (const [c, f] of Object.entries(x.facts?.dateOrder ?? {})) if (f.order && !f.from && !f.moot) out[c] = f;
   for (const [field, formats] of Object.entries(plan.formats)) {
     const col = plan.mapping.columns[field];
     if (!col || out[col] || plan.ambiguousDates.includes(field) || plan.settledDates[field] || plan.mapping.dateOrder?.[col]) continue;
@@ -152,7 +152,7 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     }, u.workspace).catch((): Record<string, DateOrderFact> => ({}));
     const mine: Record<string, DateOrderFact> = own === SKIPPED ? {} : own;
     const theirs = settledBySiblings(u, latest.current);
-    for (const [c, f] of Object.entries(mine)) if (!f.order && theirs[c]) mine[c] = theirs[c]!;
+    for (const [c, f] of Object.entries(mine)) if ((!f.order || f.moot) && theirs[c]) mine[c] = theirs[c]!;
     return mine;
   }, [queue, db]);
 

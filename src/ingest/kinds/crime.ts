@@ -15,7 +15,8 @@ export const crimeIncidents: KindDef = {
         // Large city portals: Los Angeles, New York, Philadelphia, Denver, Seattle, Baltimore, Boston.
         'date occ', 'cmplnt fr dt', 'dispatch date', 'first occurrence date', 'offense start datetime', 'crimedate', 'crime date',
         'occurred on date'] },
-    { name: 'offense', label: 'Offense', type: 'text', required: true,
+    // A city portal leaves the odd offense blank: the row is kept, and counted under no offense group.
+    { name: 'offense', label: 'Offense', type: 'text', required: true, blankKept: true,
       synonyms: ['offense', 'specific type crime', 'offense description', 'primary type', 'crime type', 'offense type',
         'ucr description', 'nibrs description', 'crime', 'description', 'general type crime',
         // Los Angeles, New York, Philadelphia, Denver (the type is finer than its category).

@@ -31,6 +31,11 @@ export interface FieldDef {
   /** A blank cell means the source did not report a value (kept as NULL, never zero): monthly
    *  offense counts. Required fields with this flag must be mapped but may be blank. */
   blankMeansNotReported?: boolean;
+  /** What to do when a file has no column for this required field, where picking one cannot help. */
+  missingFix?: string;
+  /** A required column whose blank cells are kept (as NULL) with a warning rather than refusing the
+   *  file: an incident whose offense a portal left blank still happened, and is counted as unassigned. */
+  blankKept?: boolean;
   /** A file without this column may give one value for all its rows, typed once on the card (the
    *  agency of a city's incident export, which never names itself): `mapping.constants`. */
   typed?: boolean;

@@ -79,3 +79,17 @@ describe('a day/month order the first rows cannot settle is read from the whole 
     expect(q && q.message).toMatch(/for example "01\/0[2-9]\/2023" is January \d, 2023 or \d+ [A-Z][a-z]+ 2023/);
   });
 });
+
+describe('a column whose every date has the same day and month', () => {
+  it('is not asked about: both readings give the same dates', async () => {
+    const t = await testDb();
+    const path = tempFile('new-year.csv', `Date Occurred,Offense,Agency\n${Array.from({ length: 30 }, (_, i) => `01/01/2010,${i % 2 ? 'Burglary' : 'Shoplifting'},NYPD`).join('\n')}\n`);
+    const asked = prepareFile(path, undefined, undefined, { unansweredDateOrder: 'ask' });
+    expect(asked.ok && asked.plan.sniffed.warnings.some((w) => w.code === DATE_ORDER)).toBe(true);
+    const settled = await prepareFileSettled(t, path, undefined, undefined, { unansweredDateOrder: 'ask' });
+    expect(settled.ok && settled.plan.sniffed.warnings.some((w) => w.code === DATE_ORDER)).toBe(false);
+    const r = await loadPath(t, path);
+    expect(r.rowsLoaded).toBe(30);
+    expect(r.problems.map((p) => p.message)).toContain('Every date in this column has the same day and month (such as 01/01), so it reads the same as month/day or day/month; nothing needed asking.');
+  });
+});

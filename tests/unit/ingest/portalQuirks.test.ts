@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { notReadyProblem } from '../../../src/ingest/prepare.ts';
+import { loadPath, prepareFile, tempFile, testDb } from '../../helpers/node.ts';
+
+/** Quirks of real portal exports that must not cost the user the whole file. */
+describe('portal quirks', () => {
+  it('an incident whose offense the portal left blank is loaded, counted under no offense group, and said', async () => {
+    const t = await testDb();
+    const rows = Array.from({ length: 12 }, (_, i) => `${1000 + i},2023-03-${String(1 + i).padStart(2, '0')},${i === 7 ? '' : i % 2 ? 'BURGLARY' : 'PETIT LARCENY'},NYPD`);
+    const r = await loadPath(t, tempFile('complaints.csv', `CMPLNT_NUM,Date Occurred,OFNS_DESC,Agency\n${rows.join('\n')}\n`));
+    expect(r.ok).toBe(true);
+    expect(r.rowsLoaded).toBe(12);
+    const blank = r.problems.find((p) => p.column === 'OFNS_DESC');
+    expect(blank).toMatchObject({ severity: 'warning', row: 9 });
+    expect(blank?.message).toBe('Offense is blank; it was loaded, and counts in an offense group only where an offense code says which.');
+    const [n] = await t.conn.query<{ n: number }>('SELECT sum(count)::INT AS n FROM crime_facts WHERE offense IS NULL');
+    expect(n?.n).toBe(1);
+  });
+
+  it('a WONDER export with no Year column says to export it again grouped by Year', () => {
+    const p = prepareFile(tempFile('wonder-combined.txt', '"Notes"\t"County"\t"County Code"\tDeaths\tPopulation\tCrude Rate\n'
+      + '\t"Autauga County, AL"\t"01001"\t12\t385000\t3.1\n\t"Baldwin County, AL"\t"01003"\t40\t1290000\t3.1\n"---"\n"Dataset: Multiple Cause of Death, 1999-2012"\n'));
+    if (!p.ok) throw new Error(p.problem.message);
+    expect(p.plan.kind.id).toBe('cdc_wonder');
+    expect(notReadyProblem(p)?.fix).toBe('A WONDER export without a Year column adds several years together, which no chart can place: request it again with "Group Results By" including Year, then load that file.');
+  });
+});
