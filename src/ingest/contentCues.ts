@@ -1,5 +1,5 @@
 import { columnValues, valueFits } from './contentFit.ts';
-import { detectDateFormats } from './dateFormats.ts';
+import { detectDateFormats, EXCEL_SERIAL } from './dateFormats.ts';
 import type { FieldDef, KindDef } from './kinds/types.ts';
 import { usedHeaders, type Mapping } from './mapping.ts';
 import { suggestValue, vocabFieldOf } from './valueSuggestions.ts';
@@ -100,7 +100,9 @@ function normal(h: string): string {
 /** Epoch milliseconds of the values that read as full dates (never bare months or years). */
 function times(values: readonly string[]): number[] {
   const fmts = detectDateFormats(values).formats;
-  if (!fmts.length) return [];
+  // Five-digit numbers read as Excel serial days once a column is mapped as dates, but are no sign
+  // of dates by themselves: a county FIPS code (47001) looks the same.
+  if (!fmts.length || fmts.every((f) => f === EXCEL_SERIAL)) return [];
   const dateField: FieldDef = { name: 'd', label: 'd', type: 'date', synonyms: [] };
   const out: number[] = [];
   for (const v of values) {

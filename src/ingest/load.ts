@@ -229,6 +229,17 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
           fix: 'Remove the repeated rows or give each row its own ID, then export again.', count: dups.length });
       }
     }
+    if (f.repeatsMean) {
+      const [rep] = await conn.query<{ ids: number; rows: number; first: number | null; value: string | null }>(`SELECT count(*)::INTEGER AS ids,
+        coalesce(sum(n), 0)::INTEGER AS rows, min(r) AS first, arg_min(v, r) AS value
+        FROM (SELECT v, count(*) AS n, min(rowid) + 2 AS r FROM (SELECT ${field(f.name)} AS v, rowid FROM ${names.stage} WHERE ${keep})
+          WHERE v IS NOT NULL GROUP BY v HAVING count(*) > 1)`);
+      if (rep && rep.ids > 0) {
+        problems.push({ severity: 'warning', file: plan.file, column: col, row: rep.first ?? undefined, count: rep.ids,
+          message: `${rep.ids} ${f.label.toLowerCase()}s appear on more than one row (${rep.rows} rows; the first is "${rep.value}"): ${f.repeatsMean}`,
+          fix: 'Nothing to do if that is what you want to count; otherwise export one row per incident.' });
+      }
+    }
     if (f.values && !recodableFields(plan.kind, plan.mapping).includes(f)) {
       const odd = await conn.query<{ value: string; n: number }>(vocabularySql(f, raw(f.name), names.stage, keep));
       if (odd.length) {

@@ -26,6 +26,7 @@ export const crimeIncidents: KindDef = {
       synonyms: ['nibrs code', 'nibrs', 'nibrs offense code', 'offense code', 'ucr code', 'fbi code'] },
     agencyField,
     { name: 'incident_id', label: 'Incident ID', type: 'text',
+      repeatsMean: 'the file writes one row per offense of an incident, so the crime charts count offenses, not incidents.',
       synonyms: ['incident id', 'incident number', 'case number', 'report number', 'id', 'cmplnt num', 'dr no', 'dc key'] },
     // Some exports weigh each row: 1 a counted incident, -1 one later unfounded or deleted (the
     // pair nets to zero). Without the column every row counts once; a blank cell counts once too.

@@ -31,6 +31,9 @@ export interface FieldDef {
   /** A blank cell means the source did not report a value (kept as NULL, never zero): monthly
    *  offense counts. Required fields with this flag must be mapped but may be blank. */
   blankMeansNotReported?: boolean;
+  /** For an ID that may repeat: what repeats mean, said in the load report (a portal writing one
+   *  row per offense of an incident, so its rows count offenses). */
+  repeatsMean?: string;
   /** What to do when a file has no column for this required field, where picking one cannot help. */
   missingFix?: string;
   /** A required column whose blank cells are kept (as NULL) with a warning rather than refusing the

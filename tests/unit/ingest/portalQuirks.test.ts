@@ -25,3 +25,15 @@ describe('portal quirks', () => {
     expect(notReadyProblem(p)?.fix).toBe('A WONDER export without a Year column adds several years together, which no chart can place: request it again with "Group Results By" including Year, then load that file.');
   });
 });
+
+describe('rows that repeat an incident', () => {
+  it('are loaded, and the report says the charts count offenses', async () => {
+    const t = await testDb();
+    const rows = ['I1,2023-03-01,burglary-residence,Denver PD', 'I1,2023-03-01,theft-items-from-vehicle,Denver PD', 'I2,2023-03-02,burglary-residence,Denver PD',
+      'I3,2023-03-03,drug-possession,Denver PD', 'I3,2023-03-03,drug-paraphernalia,Denver PD', 'I3,2023-03-03,weapon-carrying,Denver PD'];
+    const r = await loadPath(t, tempFile('denver.csv', `incident_id,Date Occurred,Offense,Agency\n${rows.join('\n')}\n`));
+    expect(r.rowsLoaded).toBe(6);
+    expect(r.problems.find((p) => p.column === 'incident_id')?.message)
+      .toBe('2 incident ids appear on more than one row (5 rows; the first is "I1"): the file writes one row per offense of an incident, so the crime charts count offenses, not incidents.');
+  });
+});

@@ -144,3 +144,10 @@ describe('values recoded once', () => {
     expect(later.values?.treatment_type).toEqual({ residential: 'residential long-term' });
   });
 });
+
+describe('five-digit codes are not dates', () => {
+  it('a county FIPS column is never taken for an encounter date', () => {
+    const p = prep('counties.csv', lines('Ref,County Code,Population,Care', 20, (i) => `R${i},${47001 + 2 * i},${1000 + i},Detox`));
+    expect(p.candidates.find((c) => c.kind.id === 'encounters')!.mapping.columns.encounter_date).toBeNull();
+  });
+});
