@@ -175,13 +175,15 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
   /** Adds one file to a workspace; resolves to whether it loaded. A restored file (`saved`, with the
    *  kind and mapping it loaded with before) or a sample file (`quiet`) gets a card only when it
    *  does not load. */
-  const addFile = useCallback(async (file: File, workspace: string, { saved, quiet = !!saved, sniffed: early, batch = [] }: {
+  const addFile = useCallback(async (file: File, workspace: string, { saved, quiet = !!saved, sniffed: early, batch = [], reopened = false }: {
     saved?: SavedChoice; quiet?: boolean;
+    /** A kept file opened again on its card to change its mapping or values (not a restore). */
+    reopened?: boolean;
     /** The file already being read, and every file dropped with it (see DataContext.addFiles). */
     sniffed?: Promise<SniffResult>; batch?: Promise<SniffResult>[];
   } = {}): Promise<boolean> => {
     const id = ++uploadId;
-    const placeholder: Upload = { id, workspace, file, status: 'sniffing', restored: saved?.addedAt, kept: !!saved || quiet,
+    const placeholder: Upload = { id, workspace, file, status: 'sniffing', restored: reopened ? undefined : saved?.addedAt, kept: !!saved || quiet,
       prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
     if (!quiet) setUploads((us) => [placeholder, ...us]);
     const sniffed = await (early ?? sniffFile(file.name, file)).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,

@@ -10,7 +10,7 @@ import type { ProgramInfo } from './program.ts';
 import { sampleFiles } from './sampleFiles.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
-import { describeStoreError, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
+import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
 import { WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
 import { SAMPLE_WORKSPACE } from './workspaces.ts';
@@ -54,6 +54,9 @@ interface DataState extends WorkspacesState {
   forgetSaved: (id: number) => Promise<void>;
   /** Clears the kept files and the saved settings, then reloads the page. */
   forgetAll: () => Promise<void>;
+  /** Opens a loaded file's card again (from this browser's store), to change its mapping or values;
+   *  resolves to false when the file is not kept here. */
+  reopenFile: (sourceFile: string) => Promise<boolean>;
 }
 
 const Ctx = createContext<DataState | null>(null);
@@ -207,6 +210,15 @@ export function DataProvider({ children }: { children: ReactNode }) {
     uploadsApi.dismissUpload(id);
   }, [uploadsApi]);
 
+  const reopenFile = useCallback(async (name: string) => {
+    const open = openRef.current;
+    if (uploadsApi.latest.current.some((u) => u.workspace === open && u.file.name === name)) return true;
+    const r = (await store.current?.all(open).catch(() => []))?.find((x) => x.name === name);
+    if (!r) return false;
+    void addFile(fileOf(r), open, { saved: r, quiet: false, reopened: true });
+    return true;
+  }, [uploadsApi, addFile, openRef]);
+
   const forgetAll = useCallback(async () => {
     await queue.run('Forgetting all data', () => forgetEverything(store.current)).catch(() => undefined);
     window.location.reload();
@@ -252,8 +264,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
     ...ws, openWorkspace, status, error, conn, version, loads, isSample, opening: current, uploads,
     addFiles, reprepare: uploadsApi.reprepare, loadUpload: uploadsApi.loadUpload, cancelUpload: uploadsApi.cancelUpload,
     dismissUpload: uploadsApi.dismissUpload, removeFile, offenseMap, assignOffense,
-    restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll,
+    restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll, reopenFile,
   }), [ws, openWorkspace, status, error, conn, version, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
-    offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll]);
+    offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll, reopenFile]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -114,6 +114,17 @@ describe('files added untouched', () => {
       expect(await r2.locator('select').inputValue()).toBe('residential long-term');
       expect(await textOf(r2.locator('td').last())).toBe('your answer');
       expect(await textOf(again.getByTestId('load-report'))).not.toContain('Values kept as written, so they count under no treatment type');
+      // After a reload the file is restored with the answer; its card opens again from the list of loaded files.
+      await page.reload();
+      await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
+      await quiet(page);
+      await page.getByRole('button', { name: 'Change the mapping or values of intake-log.csv' }).click();
+      const reopened = loadedCard(page, 'intake-log.csv');
+      await reopened.waitFor({ timeout: 60_000 });
+      await reopened.getByTestId('value-table').locator('summary').click();
+      const r3 = reopened.getByTestId('value-table').locator('table', { hasText: 'Level of Care' }).locator('tbody tr', { has: page.locator('th', { hasText: /^Residential$/ }) });
+      expect(await r3.locator('select').inputValue()).toBe('residential long-term');
+      expect(await textOf(r3.locator('td').last())).toBe('your answer');
     });
   });
 

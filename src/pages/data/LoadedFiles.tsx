@@ -2,9 +2,11 @@ import { fmt } from '../../components/format.ts';
 import { kindById } from '../../ingest/kinds/index.ts';
 import type { KindId } from '../../ingest/kinds/types.ts';
 import { useData } from '../../state/DataContext.tsx';
+import { useState } from 'react';
 
 export function LoadedFiles() {
-  const { loads, removeFile, isSample } = useData();
+  const { loads, removeFile, isSample, reopenFile, uploads } = useData();
+  const [notKept, setNotKept] = useState<string>();
   return (
     <section aria-labelledby="loaded-h" className="panel">
       <h2 id="loaded-h">Loaded in this browser</h2>
@@ -21,14 +23,18 @@ export function LoadedFiles() {
                   <td>{kindById(l.kind as KindId).label}</td>
                   <td className="num">{fmt.int(l.rows)}</td>
                   <td className="num">{fmt.int(l.bytes / 1024)} KB</td>
-                  <td>{!isSample && <button type="button" className="link" onClick={() => void removeFile(l.source_file)}
-                    aria-label={`Remove ${l.source_file}`}>Remove</button>}</td>
+                  <td>{!isSample && <>
+                    <button type="button" className="link" onClick={() => void reopenFile(l.source_file).then((ok) => setNotKept(ok ? undefined : l.source_file))}
+                      aria-label={`Change the mapping or values of ${l.source_file}`} disabled={uploads.some((u) => u.file.name === l.source_file)}>Change mapping or values</button>{' '}
+                    <button type="button" className="link" onClick={() => void removeFile(l.source_file)}
+                      aria-label={`Remove ${l.source_file}`}>Remove</button></>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {notKept && <p className="notice" role="status">"{notKept}" is not kept in this browser, so it cannot be opened again here: add the file again to change how it is read.</p>}
     </section>
   );
 }
