@@ -109,7 +109,7 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     valueTable = values.table;
     step('saving', total);
     try {
-      return report(await commit(conn, plan, names, recodesOf(values.table), signal, () => step('summarising', total)));
+      return report(await commit(conn, plan, names, recodesOf(plan, values.table), signal, () => step('summarising', total)));
     } catch (e) {
       // Rolled back: the tables are as they were. Running out of memory is said in words.
       if (e instanceof Cancelled) throw e;

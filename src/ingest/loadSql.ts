@@ -4,6 +4,7 @@ import type { FieldDef } from './kinds/types.ts';
 import { constantOf, usedHeaders } from './mapping.ts';
 import { expectedText, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
+import { isYesNo, recodableFields, yesNoRecodes } from './recode.ts';
 
 /** Pure SQL builders for loading one file. The staged table holds the used columns as text,
  *  renamed c0, c1, ... ; its rowid is the data row's position, so row = rowid + 2. */
@@ -45,14 +46,22 @@ export function stagingSql(plan: LoadPlan, source: string, names: StageNames, en
   const s = plan.sniffed;
   const columns = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
   const text = textColumns(plan);
+  const yesNo = yesNoRecodes(plan.kind, plan.mapping, s.header, s.sample);
   const select = [
     ...[...stageAliases(plan)].map(([h, a]) => (text.has(h) ? `NULLIF(${tr(sqlIdent(h))}, '') AS ${a}` : `${sqlIdent(h)} AS ${a}`)),
-    ...parsedOnRead(plan).map((f) => `${parsedExpr(f, sqlIdent(plan.mapping.columns[f.name]!), plan.formats[f.name] ?? [])} AS p_${f.name}`),
+    ...parsedOnRead(plan).map((f) => `${parsedExpr(f, recoded(sqlIdent(plan.mapping.columns[f.name]!), yesNo[f.name]), plan.formats[f.name] ?? [])} AS p_${f.name}`),
   ].join(', ');
   return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
     columns = {${columns}}, header = true, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
     auto_detect = false, encoding = ${sqlString(encoding)}, store_rejects = true,
     rejects_table = ${sqlString(names.rejects)}, rejects_scan = ${sqlString(names.rejectsScan)})`;
+}
+
+/** A raw value as the standard one it was recoded to, where it was. */
+function recoded(raw: string, map: Readonly<Record<string, string>> | undefined): string {
+  if (!map || !Object.keys(map).length) return raw;
+  const cases = Object.entries(map).map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`).join(' ');
+  return `(CASE ${vocabularyKey(tr(raw))} ${cases} ELSE ${raw} END)`;
 }
 
 /** Expressions over the staged row, by field name. */
@@ -157,7 +166,9 @@ export function checks(plan: LoadPlan): Check[] {
     if (f.type !== 'text') {
       out.push({ severity: 'error', column: col, condition: invalidCondition(f, r, field(f.name)), value: r,
         message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not ${expected(f, plan)}.`,
-        fix: 'Correct the value in the file, or map a different column.' });
+        fix: isYesNo(f) && recodableFields(plan.kind, plan.mapping).includes(f)
+          ? `Say what each such value means in the value table for ${f.label.toLowerCase()} on this card (for example 2 → no), then load again; the answer is kept for later files.`
+          : 'Correct the value in the file, or map a different column.' });
     }
     if (f.type === 'count' || f.type === 'integer') {
       out.push({ severity: 'error', column: col, condition: `coalesce(${field(f.name)} < 0, false)`, value: r,

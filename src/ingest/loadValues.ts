@@ -3,7 +3,7 @@ import { fieldExprs, type StageNames } from './loadSql.ts';
 import { missingCondition, tr } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
 import type { Problem } from './problems.ts';
-import { recodableFields, recodeMap, valueRows, type ValueTable } from './recode.ts';
+import { isYesNo, recodableFields, recodeMap, valueRows, type ValueTable } from './recode.ts';
 
 /** The most distinct values listed per field: more than this is not a vocabulary. */
 const MAX_VALUES = 200;
@@ -31,7 +31,8 @@ export async function stagedValues(conn: Connection, plan: LoadPlan, names: Stag
         fix: `If one is wrong, change it in the value table for ${f.label.toLowerCase()} on this card; the file is loaded again with your answer, which is kept for later files.` });
     }
     const unmapped = rows.filter((x) => x.canonical == null);
-    if (unmapped.length) {
+    // A yes/no value the parser cannot read is already an error of the file, by row.
+    if (unmapped.length && !isYesNo(f)) {
       const n = unmapped.reduce((a, x) => a + x.n, 0);
       problems.push({ severity: 'warning', file: plan.file, column, code: 'values-unmapped', count: n,
         message: `Values kept as written, so they count under no ${f.label.toLowerCase()} in breakdowns and funder measures: ${list(unmapped, false)}.`,
@@ -41,7 +42,9 @@ export async function stagedValues(conn: Connection, plan: LoadPlan, names: Stag
   return { table, problems };
 }
 
-/** Per field: normal form -> standard value, for the insert. */
-export function recodesOf(table: ValueTable): Record<string, Record<string, string>> {
-  return Object.fromEntries(Object.entries(table).map(([f, rows]) => [f, recodeMap(rows)]));
+/** Per text field: normal form -> standard value, for the insert (yes/no fields were recoded while
+ *  the file was read: yesNoRecodes). */
+export function recodesOf(plan: LoadPlan, table: ValueTable): Record<string, Record<string, string>> {
+  const text = new Set(plan.kind.fields.filter((f) => !isYesNo(f)).map((f) => f.name));
+  return Object.fromEntries(Object.entries(table).filter(([f]) => text.has(f)).map(([f, rows]) => [f, recodeMap(rows)]));
 }

@@ -19,9 +19,9 @@ export const num = (raw: string) => `NULLIF(regexp_replace(${tr(raw)}, '[$,%\\s]
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december'];
 const STATUS_WORDS = ['suppressed', 'unreliable', 'not applicable', 'missing', 'n/a', 'na'];
-const YES = ['yes', 'y', 'true', 't', '1'];
-const NO = ['no', 'n', 'false', 'f', '0'];
-const UNKNOWN = ['unknown', 'u', 'unk', 'not known'];
+export const YES = ['yes', 'y', 'true', 't', '1'];
+export const NO = ['no', 'n', 'false', 'f', '0'];
+export const UNKNOWN = ['unknown', 'u', 'unk', 'not known'];
 
 /** The value where it is finite, else NULL: DuckDB reads "NaN", "inf" and "infinity" as numbers and
  *  timestamps, which no total or period can use, so they are reported as not a number or date. */

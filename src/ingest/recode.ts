@@ -1,6 +1,6 @@
 import type { FieldDef, KindDef } from './kinds/types.ts';
 import type { Mapping } from './mapping.ts';
-import { vocabularyKeyJs } from './parse.ts';
+import { NO, UNKNOWN, vocabularyKeyJs, YES } from './parse.ts';
 import { CANONICAL_VALUES, suggestValue, vocabFieldOf } from './valueSuggestions.ts';
 
 /** Values recoded once. A vocabulary field (pathway, treatment type, sex, race/ethnicity, primary
@@ -31,9 +31,37 @@ export type ValueTable = Record<string, ValueRow[]>;
 /** What the user answered "kept as written" is stored as. */
 export const AS_WRITTEN = '';
 
-/** Text fields whose values are recoded: those with a standard vocabulary. */
+/** Fields whose values are recoded: text fields with a standard vocabulary, and yes/no fields
+ *  (whose plain spellings, yes/y/true/t/1 and the like, the parser reads by itself). */
 export function recodableFields(kind: KindDef, mapping: Mapping): FieldDef[] {
-  return kind.fields.filter((f) => f.type === 'text' && mapping.columns[f.name] && vocabFieldOf(kind.id, f.name));
+  return kind.fields.filter((f) => (f.type === 'text' || isYesNo(f)) && mapping.columns[f.name] && vocabFieldOf(kind.id, f.name));
+}
+
+export function isYesNo(f: FieldDef): boolean {
+  return f.type === 'boolean' || f.type === 'yesNoUnknown';
+}
+
+/** How the parser reads a yes/no value by itself, or null. */
+function parsedYesNo(f: FieldDef, key: string): string | null {
+  if (YES.includes(key)) return 'yes';
+  if (NO.includes(key)) return 'no';
+  if (f.type === 'yesNoUnknown' && UNKNOWN.includes(key)) return 'unknown';
+  return null;
+}
+
+/** Yes/no fields are parsed while the file is read, so their recoding is known before it: the
+ *  user's answers, and the suggestions for the values of the first rows the parser cannot read
+ *  ("2" in a file that writes 1 for yes and 2 for no, answered once). Per field: key -> yes/no. */
+export function yesNoRecodes(kind: KindDef, mapping: Mapping, header: readonly string[], sample: readonly string[][]): Record<string, Record<string, string>> {
+  const table = sampleValueTable(kind, mapping, header, sample);
+  const out: Record<string, Record<string, string>> = {};
+  for (const f of recodableFields(kind, mapping).filter(isYesNo)) {
+    const map: Record<string, string> = {};
+    for (const r of table[f.name] ?? []) if (r.canonical && r.source !== 'standard') map[r.key] = r.canonical;
+    for (const [k, v] of Object.entries(mapping.values?.[f.name] ?? {})) if (v) map[k] = v;
+    if (Object.keys(map).length) out[f.name] = map;
+  }
+  return out;
 }
 
 /** The standard values of a field. */
@@ -45,7 +73,7 @@ export function standardValues(kind: KindDef, f: FieldDef): readonly string[] {
 /** One value: the standard spelling, the user's answer, a plain suggestion, or as written. */
 export function resolveValue(kind: KindDef, f: FieldDef, value: string, answers: Readonly<Record<string, string>> = {}): Pick<ValueRow, 'canonical' | 'source'> {
   const key = vocabularyKeyJs(value);
-  const std = standardValues(kind, f).find((s) => vocabularyKeyJs(s) === key);
+  const std = isYesNo(f) ? parsedYesNo(f, key) : standardValues(kind, f).find((s) => vocabularyKeyJs(s) === key);
   if (key in answers) return answers[key] ? { canonical: answers[key]!, source: 'yours' } : { canonical: null, source: 'yours' };
   if (std) return { canonical: std, source: 'standard' };
   const vf = vocabFieldOf(kind.id, f.name);

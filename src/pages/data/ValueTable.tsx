@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { fmt } from '../../components/format.ts';
 import type { LoadPlan } from '../../ingest/plan.ts';
-import { AS_WRITTEN, recodableFields, sampleValueTable, standardValues, withValue, type ValueRow, type ValueTable as Table } from '../../ingest/recode.ts';
+import { AS_WRITTEN, isYesNo, recodableFields, sampleValueTable, standardValues, withValue, type ValueRow, type ValueTable as Table } from '../../ingest/recode.ts';
 import type { Mapping } from '../../ingest/mapping.ts';
 
 const SOURCE: Record<ValueRow['source'], string> = {
@@ -42,7 +42,7 @@ export function ValueTable({ plan, loaded, onChange, disabled }: {
                     <td>
                       <select id={sel} value={r.canonical ?? AS_WRITTEN} disabled={disabled}
                         onChange={(e) => onChange(withValue(plan.mapping, f.name, r.key, e.target.value))}>
-                        <option value={AS_WRITTEN}>(kept as written: counted under none)</option>
+                        <option value={AS_WRITTEN}>{isYesNo(f) ? '(not read as yes or no: the file is refused)' : '(kept as written: counted under none)'}</option>
                         {std.map((v) => <option key={v} value={v}>{v}</option>)}
                       </select>
                     </td>

@@ -151,3 +151,26 @@ describe('five-digit codes are not dates', () => {
     expect(p.candidates.find((c) => c.kind.id === 'encounters')!.mapping.columns.encounter_date).toBeNull();
   });
 });
+
+describe('yes/no values recoded once', () => {
+  it('a file that writes 1 for yes and 2 for no is refused until "2" is answered, then loads with it', async () => {
+    const t = await testDb();
+    const text = lines('Contact No.,Participant Code,Date Seen,Engaged at 30 days', 20, (i) => `C${i},P${i % 7},${day(i)},${i % 4 ? 1 : 2}`);
+    const path = tempFile('teds-like.csv', text);
+    const first = await loadPath(t, path);
+    expect(first.ok).toBe(false);
+    expect(first.problems.find((p) => p.column === 'Engaged at 30 days')).toMatchObject({
+      message: '5 values are not yes, no or unknown. First: row 2: "2", row 6: "2", row 10: "2", row 14: "2", row 18: "2".',
+      fix: 'Say what each such value means in the value table for engaged at 30 days on this card (for example 2 → no), then load again; the answer is kept for later files.' });
+    const p = prep('teds-like.csv', text);
+    const answered = withValue(p.plan.mapping, 'engaged_30d', '2', 'no');
+    const r = await loadPath(t, path, { kind: 'encounters', mapping: answered });
+    expect(r.ok).toBe(true);
+    const rows = await t.conn.query<{ e: string; n: number }>("SELECT engaged_30d AS e, count(*)::INT AS n FROM encounters WHERE source_file = 'teds-like.csv' GROUP BY 1 ORDER BY 1");
+    expect(rows).toEqual([{ e: 'no', n: 5 }, { e: 'yes', n: 15 }]);
+    expect(r.values.engaged_30d).toEqual([
+      { value: '1', key: '1', n: 15, canonical: 'yes', source: 'standard' },
+      { value: '2', key: '2', n: 5, canonical: 'no', source: 'yours' },
+    ]);
+  });
+});
