@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openWithFiles, quiet, textOf } from './setup/browser.ts';
+import { ARTIFACTS, openWithFiles, quiet, textOf, enterLaunchDate } from './setup/browser.ts';
 import { tempFile } from '../helpers/node.ts';
 
 /** /crime on an incident file whose offenses no table knows: the page says so above the chart, with
@@ -21,9 +21,7 @@ describe('/crime with offenses nobody has assigned', () => {
   beforeAll(async () => {
     b = await openWithFiles([tempFile(FILE, csv)]);
     page = b.page;
-    await page.getByLabel('Launch date').fill('2023-07-01');
-    await page.getByRole('button', { name: 'Save program details' }).click();
-    await page.getByTestId('launch-source').filter({ hasText: 'entered on the Data page' }).waitFor();
+    await enterLaunchDate(page, '2023-07-01');
     await page.getByRole('link', { name: 'Crime' }).click();
     await page.getByTestId('offense-table').locator('tbody tr').first().waitFor({ timeout: 60_000 });
     await quiet(page);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openWithFiles, quiet, textOf } from './setup/browser.ts';
+import { ARTIFACTS, openWithFiles, quiet, textOf, enterLaunchDate, tableRow } from './setup/browser.ts';
 import { tempFile } from '../helpers/node.ts';
 
 /** /crime on an incident file whose last incident is on 12 March 2024: March is drawn as a partial
@@ -18,9 +18,7 @@ describe('/crime with a file that ends mid-month', () => {
   beforeAll(async () => {
     b = await openWithFiles([tempFile(FILE, csv)]);
     page = b.page;
-    await page.getByLabel('Launch date').fill('2023-01-01');
-    await page.getByRole('button', { name: 'Save program details' }).click();
-    await page.getByTestId('launch-source').filter({ hasText: 'entered on the Data page' }).waitFor();
+    await enterLaunchDate(page, '2023-01-01');
     await page.getByRole('link', { name: 'Crime' }).click();
     await page.getByTestId('impact-effect').waitFor({ timeout: 60_000 });
     await quiet(page);
@@ -57,7 +55,7 @@ describe('/crime with a file that ends mid-month', () => {
     await quiet(page);
     expect(await textOf(chart.getByTestId('chart-note'))).toMatch(/^Partial month: data end on 12 March 2024\. It is shaded grey/);
     await chart.getByRole('button', { name: 'Show data table' }).click();
-    expect((await chart.locator('table tbody tr', { hasText: 'Mar 2024' }).first().locator('td').allTextContents()).at(-1)).toBe('Partial month: data end on 12 March 2024');
+    expect((await tableRow(chart, 'Mar 2024')).at(-1)).toBe('Partial month: data end on 12 March 2024');
     await chart.getByRole('button', { name: 'Hide data table' }).click();
     await chart.screenshot({ path: `${ARTIFACTS}/overview-crime-partial.png` });
   });
@@ -90,8 +88,8 @@ describe('program charts with an export taken mid-month', () => {
     const chart = page.getByTestId('chart-placements');
     expect(await textOf(chart.getByTestId('chart-note'))).toMatch(/^Partial month: data end on 12 March 2024\. Its bar is light with a dashed outline/);
     await chart.getByRole('button', { name: 'Show data table' }).click();
-    expect((await chart.locator('table tbody tr', { hasText: 'Mar 2024' }).first().locator('td').allTextContents()).at(-1)).toBe('Partial month: data end on 12 March 2024');
-    expect((await chart.locator('table tbody tr', { hasText: 'Oct 2023' }).first().locator('td').allTextContents()).at(-1)).toBe('');
+    expect((await tableRow(chart, 'Mar 2024')).at(-1)).toBe('Partial month: data end on 12 March 2024');
+    expect((await tableRow(chart, 'Oct 2023')).at(-1)).toBe('');
     await chart.getByRole('button', { name: 'Hide data table' }).click();
     await chart.screenshot({ path: `${ARTIFACTS}/overview-partial-month.png` });
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openWithFiles, textOf, quiet } from './setup/browser.ts';
+import { ARTIFACTS, openWithFiles, textOf, quiet, enterLaunchDate } from './setup/browser.ts';
 import { readPdf } from '../helpers/pdf.ts';
 
 /** /crime and /overdoses on the real public exports in ../shared/data/public (not copied into the
@@ -35,9 +35,7 @@ describe('crime and overdose pages on the real public files', () => {
     expect(await textOf(page.getByTestId('impact-unavailable'))).toMatch(/^No launch date is known: enter the program's launch date on the Data page/);
     expect(await textOf(page.getByTestId('launch-note'))).toBe('Program launch not known: enter it on the Data page.');
     await page.getByRole('link', { name: 'Data' }).click();
-    await page.getByLabel('Launch date').fill('2022-03-01');
-    await page.getByRole('button', { name: 'Save program details' }).click();
-    await page.getByTestId('launch-source').filter({ hasText: 'entered on the Data page' }).waitFor();
+    await enterLaunchDate(page, '2022-03-01');
   }, 240_000);
 
   it('start a workspace of their own: no sample file is loaded beside them', async () => {

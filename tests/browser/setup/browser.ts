@@ -91,3 +91,15 @@ export function keptNames(page: Page): Promise<string[]> {
     };
   }));
 }
+
+/** Enters the program's launch date on the Data page (which must be open) and waits until it is saved. */
+export async function enterLaunchDate(page: Page, date: string): Promise<void> {
+  await page.getByLabel('Launch date').fill(date);
+  await page.getByRole('button', { name: 'Save program details' }).click();
+  await page.getByTestId('launch-source').filter({ hasText: 'entered on the Data page' }).waitFor();
+}
+
+/** A chart's data-table row for a month, as the cells' text. */
+export async function tableRow(chart: import('playwright-core').Locator, month: string): Promise<string[]> {
+  return chart.locator('table tbody tr', { hasText: month }).first().locator('td').allTextContents();
+}
