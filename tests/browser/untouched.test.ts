@@ -135,12 +135,15 @@ describe('files added untouched', () => {
       const a = card(page, 'own-a.csv');
       await a.getByTestId('batch-note').waitFor({ timeout: 90_000 });
       expect(await textOf(a.getByTestId('batch-note'))).toContain('One other file added with this one has the same columns (own-b.csv)');
+      expect(await card(page, 'own-b.csv').getByTestId('kind-select').count()).toBe(0);
+      await page.getByTestId('file-input').scrollIntoViewIfNeeded();
+      await page.locator('section[aria-label="Files added"]').screenshot({ path: `${ARTIFACTS}/untouched-batch-cards.png` });
       const why = a.getByTestId('recognition-why');
       await why.locator('summary').click();
       expect(await textOf(why)).toContain('Found from the values, not the headers: encounter id ("Ref")');
       expect(await a.getByTestId('kind-select').inputValue()).toBe('encounters');
       await a.screenshot({ path: `${ARTIFACTS}/untouched-batch-card.png` });
-      await a.getByRole('button', { name: 'Load this file' }).click();
+      await a.getByRole('button', { name: 'Load these 2 files' }).click();
       for (const f of ['own-a.csv', 'own-b.csv']) await loadedCard(page, f).waitFor({ timeout: 90_000 });
       expect(await textOf(card(page, 'own-b.csv').getByTestId('rows-loaded'))).toBe('40');
     });
@@ -152,7 +155,9 @@ describe('files added untouched', () => {
       await page.getByTestId('file-input').setInputFiles([MAR, APR]);
       const question = page.getByTestId('typed-values').first();
       await question.waitFor({ timeout: 90_000 });
-      expect(await page.getByTestId('typed-values').count()).toBe(2);
+      // One question for the batch: the second file's card follows the first's.
+      expect(await page.getByTestId('typed-values').count()).toBe(1);
+      expect(await textOf(card(page, 'city-2023-04.csv').getByTestId('follows'))).toContain('Same columns as city-2023-03.csv: its kind, mapping, values and answers are set on that file\'s card');
       expect(await textOf(question)).toContain('have no agency column: type it once, and every file of the layout loads as that agency.');
       await question.getByRole('textbox').fill('Harbor City PD');
       await question.getByRole('button', { name: 'Use it and load' }).click();

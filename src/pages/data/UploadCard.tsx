@@ -23,6 +23,9 @@ const STATUS: Record<Upload['status'], string> = {
 export function UploadCard({ u }: { u: Upload }) {
   const { reprepare, loadUpload, cancelUpload, dismissUpload, forgetSaved, uploads } = useData();
   const batch = u.status === 'needs-attention' || u.status === 'cancelled' ? siblingsOf(u, uploads) : [];
+  // Files of one layout dropped together share one card for their choices: the first added leads.
+  const lead = batch.reduce((a, b) => (b.id < a.id ? b : a), u);
+  const follows = lead !== u ? lead : null;
   const p = u.prepared;
   const blocking = p.ok ? notReadyProblem(p) : null;
   const held = p.ok ? personalDataColumns(p) : [];
@@ -31,7 +34,7 @@ export function UploadCard({ u }: { u: Upload }) {
     <article className={`upload ${u.status}`} data-testid="upload" aria-label={`File ${u.file.name}`}>
       <header>
         <h3>{u.file.name}</h3>
-        <span className="status-pill" role="status">{STATUS[u.status]}</span>
+        <span className="status-pill" role="status">{follows ? `Set up with ${follows.file.name}` : STATUS[u.status]}</span>
         <button type="button" className="link" onClick={() => dismissUpload(u.id)} aria-label={`Dismiss ${u.file.name}`}>Dismiss</button>
       </header>
       {u.restored && u.status !== 'loaded' && (
@@ -42,7 +45,17 @@ export function UploadCard({ u }: { u: Upload }) {
         </p>
       )}
       {!p.ok && u.status !== 'sniffing' && <ProblemList problems={[p.problem]} />}
-      {p.ok && (
+      {p.ok && follows && (
+        <>
+          <p className="hint" data-testid="follows">Same columns as {follows.file.name}: its kind, mapping, values and answers are set on that
+            file's card ("{p.plan.kind.label}" for now), and loading it loads this file too. This file gets its own load report.</p>
+          {held.length > 0 && <PersonalDataNotice problems={p.plan.sniffed.warnings}
+            onDrop={() => reprepare(u.id, { kind: p.plan.kind.id, mapping: dropColumns(p.plan.mapping, held) }, { load: true })}
+            onVouch={(c) => reprepare(u.id, { kind: p.plan.kind.id, mapping: vouchNotPersonal(p.plan.mapping, c) }, { load: true })} />}
+          {u.status === 'cancelled' && <button type="button" onClick={() => loadUpload(u.id)}>Load this file</button>}
+        </>
+      )}
+      {p.ok && !follows && (
         <>
           <p>
             <label>
@@ -86,7 +99,8 @@ export function UploadCard({ u }: { u: Upload }) {
           )}
           {(u.status === 'needs-attention' || u.status === 'cancelled') && (
             <button type="button" className={waitsForAnswer(p) ? undefined : 'primary'} onClick={() => loadUpload(u.id)}
-              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0 || waitsForAnswer(p)}>Load this file</button>
+              disabled={missingRequired(p.plan.kind, p.plan.mapping).length > 0 || waitsForAnswer(p)}>
+              {batch.length ? `Load these ${batch.length + 1} files` : 'Load this file'}</button>
           )}
         </>
       )}
