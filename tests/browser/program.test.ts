@@ -131,9 +131,12 @@ describe('program pages on the sample program', () => {
     expect(await kpi(page, 'kpi-median')).toBe('6.7 h');
     expect(await kpi(page, 'kpi-p90')).toBe('52.2 h');
     const bars = page.getByTestId('chart-time-bands').locator('.plot svg g[aria-label="bar"] rect');
-    const box = (await bars.first().boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => page.getByTestId('chart-time-bands').locator('g[aria-label="tip"]').textContent()).toContain('Placements');
+    // Hovered again on each try: a chart drawn again (its data settling) drops the tip.
+    await expect.poll(async () => {
+      const box = await bars.first().boundingBox();
+      if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      return page.getByTestId('chart-time-bands').locator('g[aria-label="tip"]').textContent({ timeout: 1_000 }).catch(() => '');
+    }, { timeout: 15_000 }).toContain('Placements');
   });
 
   it('downloads: CSV with the table’s figures, a standalone SVG, a PNG', async () => {
