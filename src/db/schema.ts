@@ -27,6 +27,12 @@ export const TABLES = {
   overdose_monthly: `month DATE, area VARCHAR, fatal DOUBLE, nonfatal DOUBLE, total DOUBLE`,
   overdose_incidents: `date DATE, incident_id VARCHAR, victim_id VARCHAR, county VARCHAR, county_fips VARCHAR,
     naloxone BOOLEAN, survived VARCHAR`,
+  /** Death records (a medical examiner's export), one row per death with a date; `age_band` a
+   *  10-year band (never the exact age). Substance groups: true when a flag column marking the group
+   *  says present; NULL when the file has no column for that group. A death can involve several. */
+  overdose_deaths: `date DATE, age_band VARCHAR, sex VARCHAR, race VARCHAR, residence_city VARCHAR, residence_county VARCHAR,
+    death_city VARCHAR, death_county VARCHAR, opioid BOOLEAN, fentanyl BOOLEAN, heroin BOOLEAN, cocaine BOOLEAN,
+    methamphetamine BOOLEAN, benzodiazepine BOOLEAN, alcohol BOOLEAN, other BOOLEAN`,
 } as const;
 
 export type TableName = keyof typeof TABLES;

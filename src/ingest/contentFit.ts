@@ -126,6 +126,14 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
     got += share;
     if (share < 0.9) reasons.push(`"${h}" does not hold counts`);
   }
+  for (const [h, g] of Object.entries(mapping.flagColumns ?? {})) {
+    if (kind.flags?.namedByValue?.includes(g)) continue;
+    const values = columnValues(header, sample, h);
+    const share = values.length ? values.filter((v) => YES_NO.has(v.toLowerCase())).length / values.length : 1;
+    weight += 1;
+    got += share;
+    if (share < 0.9) reasons.push(`"${h}" does not hold yes/no flags`);
+  }
   // A required field whose values do not fit sinks the kind, whatever the other fields say.
   return { fit: weight ? (got / weight) * Math.sqrt(worstRequired) : 0, reasons };
 }

@@ -311,6 +311,7 @@ function understood(plan: LoadPlan) {
     .filter((f) => plan.mapping.columns[f.name])
     .map((f) => ({ field: f.label, column: plan.mapping.columns[f.name]! }));
   for (const [h, o] of Object.entries(plan.mapping.offenseColumns ?? {})) out.push({ field: `Offense: ${o}`, column: h });
+  for (const [h, g] of Object.entries(plan.mapping.flagColumns ?? {})) out.push({ field: `Substance: ${g}`, column: h });
   for (const f of plan.kind.fields) {
     const typed = constantOf(plan.mapping, f.name);
     if (typed) out.push({ field: f.label, column: `"${typed}" (typed, for every row)` });

@@ -119,9 +119,14 @@ export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<R
   }
   const byName = new Map(plan.kind.fields.map((f) => [f.name, f]));
   const cols = tableColumns(table);
+  const flagged = flagGroups(plan, alias);
+  // Rows whose `blankSkipped` field is blank are reported by the checks and not loaded.
+  const skipped = plan.kind.fields.filter((f) => f.blankSkipped && plan.mapping.columns[f.name])
+    .map((f) => ` AND ${field(f.name)} IS NOT NULL`).join('');
   const exprs = cols.map((c) => {
     const custom = plan.kind.columns?.[c];
     if (custom) return custom(field, status);
+    if (flagged.has(c)) return flagged.get(c)!;
     if (c === 'nibrs_code' && table === 'crime_incidents') {
       // As the file gives it: offenses are matched to codes when queried (db/derived, metrics/crime).
       return `upper(${field('nibrs_code')})`;
@@ -130,7 +135,39 @@ export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<R
     return f ? canonicalValue(f, field(c), recodes[c]) : 'NULL';
   });
   return `INSERT INTO ${table} (${cols.join(', ')}, source_file)
-    SELECT ${exprs.join(',\n      ')}, ${src} FROM ${names.stage} WHERE ${keep}`;
+    SELECT ${exprs.join(',\n      ')}, ${src} FROM ${names.stage} WHERE ${keep}${skipped}`;
+}
+
+/** SQL: whether a flag cell says present (kind.flags.present, or Y with a qualifier: "Y-A",
+ *  "Y (PTCH)"); blank or anything else is absent. In a column of a group named by its values
+ *  (`namedByValue`: an "Other" column writing the substance) any value but a no counts. */
+function flagPresent(plan: LoadPlan, a: string, group: string): string {
+  const flags = plan.kind.flags!;
+  const v = `lower(trim(${a}))`;
+  if (flags.namedByValue?.includes(group)) {
+    return `coalesce(${v} <> '' AND ${v} NOT IN (${FLAG_NO.map(sqlString).join(', ')}), false)`;
+  }
+  return `coalesce(${v} IN (${flags.present.map(sqlString).join(', ')}) OR regexp_matches(${v}, '^y([^a-z]|$)'), false)`;
+}
+
+/** Flag values that say absent (with a blank). */
+const FLAG_NO = ['n', 'no', '0', 'false', 'f'];
+
+/** Flag layouts: each group's column, true when any of the columns marking it (or a group that
+ *  implies it) says present. A group no column marks is NULL (not known), never false. */
+function flagGroups(plan: LoadPlan, alias: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const flags = plan.kind.flags;
+  if (!flags) return out;
+  const marks = new Map<string, string[]>();
+  for (const [h, g] of Object.entries(plan.mapping.flagColumns ?? {})) {
+    for (const x of [g, ...(flags.implies?.[g] ?? [])]) marks.set(x, [...(marks.get(x) ?? []), flagPresent(plan, alias.get(h)!, g)]);
+  }
+  for (const g of flags.groups) {
+    const m = marks.get(g);
+    out.set(g, m ? `(${m.join(' OR ')})` : 'NULL');
+  }
+  return out;
 }
 
 const OFFENSE_COUNT: FieldDef = { name: 'count', label: 'Count', type: 'number', synonyms: [] };
@@ -154,7 +191,11 @@ export function checks(plan: LoadPlan): Check[] {
     if (!col) continue;
     const r = raw(f.name);
     // A blank that means something (suppressed, not reported) is not a missing value.
-    if (f.required && f.blankKept) {
+    if (f.required && f.blankSkipped) {
+      out.push({ severity: 'warning', column: col, condition: missingCondition(r, f), value: r,
+        message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; ${n > 1 ? 'they were' : 'it was'} not loaded and ${n > 1 ? 'are' : 'is'} not counted${f.blankSkippedMeans ? `: ${f.blankSkippedMeans}` : '.'}`,
+        fix: `If your records have the ${f.label.toLowerCase()} for ${'these rows'}, fill it in and load the file again; otherwise nothing to do.` });
+    } else if (f.required && f.blankKept) {
       out.push({ severity: 'warning', column: col, condition: missingCondition(r, f), value: r,
         message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; ${n > 1 ? 'they were' : 'it was'} loaded, and count${n > 1 ? '' : 's'} in an offense group only where an offense code says which.`,
         fix: `If the export has another column that describes the ${f.label.toLowerCase()}, map it instead; otherwise nothing to do.` });
@@ -187,6 +228,17 @@ export function checks(plan: LoadPlan): Check[] {
       condition: invalidCondition(OFFENSE_COUNT, a, `TRY_CAST(${num(a)} AS DOUBLE)`),
       value: a, message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not a number.`,
       fix: 'Offense columns must hold counts; a blank cell is read as "not reported", never as zero.' });
+  }
+  if (plan.kind.flags) {
+    const known = [...plan.kind.flags.present, ...FLAG_NO].map(sqlString).join(', ');
+    for (const [h, a] of stageAliases(plan)) {
+      const g = plan.mapping.flagColumns?.[h];
+      if (!g || plan.kind.flags.namedByValue?.includes(g)) continue;
+      out.push({ severity: 'warning', column: h, value: a,
+        condition: `NOT (${missingCondition(a)}) AND lower(trim(${a})) NOT IN (${known}) AND NOT regexp_matches(lower(trim(${a})), '^y([^a-z]|$)')`,
+        message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} neither yes (Y, Yes, 1, true, or Y with a note such as "Y-A") nor no (blank, N, No, 0); read as absent.`,
+        fix: 'Check what the export writes in this column; a substance found is usually written Y.' });
+    }
   }
   for (const c of plan.kind.checks ?? []) {
     if (!c.needs.every((n) => plan.mapping.columns[n])) continue;

@@ -10,6 +10,8 @@ export interface Mapping {
   columns: Record<string, string | null>;
   /** Wide crime layouts: source header -> canonical offense name. */
   offenseColumns?: Record<string, string>;
+  /** Flag layouts (death records): source header -> the group it marks (kind.flags). */
+  flagColumns?: Record<string, string>;
   /** The user's answer, per source header, for date columns whose sample could be read either way. */
   dateOrder?: Record<string, DateOrder>;
   /** Source headers the user vouched are not personal data although their values look like it
@@ -60,18 +62,27 @@ export function proposeMapping(kind: KindDef, headers: readonly string[]): Mappi
     });
     mapping.offenseColumns = offenseColumns;
   }
+  if (kind.flags) {
+    const flagColumns: Record<string, string> = {};
+    norm.forEach((h, i) => {
+      const group = kind.flags!.synonyms[h];
+      if (group && !used.has(i)) flagColumns[headers[i]!] = group;
+    });
+    mapping.flagColumns = flagColumns;
+  }
   return mapping;
 }
 
 /** Source headers the mapping uses. */
 export function usedHeaders(m: Mapping): string[] {
   const cols = Object.values(m.columns).filter((c): c is string => !!c);
-  return [...new Set([...cols, ...Object.keys(m.offenseColumns ?? {})])];
+  return [...new Set([...cols, ...Object.keys(m.offenseColumns ?? {}), ...Object.keys(m.flagColumns ?? {})])];
 }
 
 export function missingRequired(kind: KindDef, m: Mapping): string[] {
   const missing = kind.fields.filter((f) => f.required && !m.columns[f.name] && !constantOf(m, f.name)).map((f) => f.label);
   if (kind.wide && Object.keys(m.offenseColumns ?? {}).length === 0) missing.push('at least one offense column');
+  if (kind.flags && Object.keys(m.flagColumns ?? {}).length === 0) missing.push('at least one substance column');
   for (const g of kind.requireOneOf ?? []) if (!g.fields.some((f) => m.columns[f])) missing.push(g.label);
   return missing;
 }
@@ -95,6 +106,11 @@ export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readon
   if (kind.wide) {
     out.offenseColumns = Object.fromEntries(
       Object.entries(saved.offenseColumns ?? fresh.offenseColumns ?? {}).filter(([h]) => present.has(h)),
+    );
+  }
+  if (kind.flags) {
+    out.flagColumns = Object.fromEntries(
+      Object.entries(saved.flagColumns ?? fresh.flagColumns ?? {}).filter(([h]) => present.has(h)),
     );
   }
   return out;

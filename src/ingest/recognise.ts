@@ -42,6 +42,10 @@ export function recognise(headers: readonly string[], sample: readonly string[][
     if (kind.wide) wideHit = Math.min(1, Object.keys(mapping.offenseColumns ?? {}).length / 3);
     let headerScore = 0.45 * reqHit + 0.2 * optHit + 0.35 * sigHit;
     if (kind.wide) headerScore = 0.3 * reqHit + 0.1 * optHit + 0.3 * sigHit + 0.3 * wideHit;
+    if (kind.flags) {
+      const flagHit = Math.min(1, Object.keys(mapping.flagColumns ?? {}).length / 4);
+      headerScore = 0.3 * reqHit + 0.2 * optHit + 0.2 * sigHit + 0.3 * flagHit;
+    }
     if (missing.length) headerScore *= 0.5;
     const content = sample.length ? contentFit(kind, mapping, headers, sample) : { fit: 1, reasons: [] };
     const score = headerScore * (0.3 + 0.7 * content.fit);

@@ -52,6 +52,12 @@ export const DATASET_VIEWS: DatasetView[] = [
       { key: 'naloxone', label: 'Naloxone administered', numeric: true }, { key: 'survived', label: 'Survived', numeric: true }],
     sql: (w) => `SELECT ${month('date')} AS month, count(*) AS victims, count(*) FILTER (WHERE naloxone) AS naloxone,
       count(*) FILTER (WHERE survived = 'yes') AS survived FROM overdose_incidents WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'overdose_deaths', label: 'Overdose death records',
+    filters: [{ column: 'residence_city', label: 'City of residence' }, { column: 'death_city', label: 'City of death' }],
+    columns: [{ key: 'month', label: 'Month' }, { key: 'deaths', label: 'Deaths', numeric: true },
+      { key: 'opioid', label: 'Any opioid', numeric: true }, { key: 'fentanyl', label: 'Fentanyl', numeric: true }],
+    sql: (w) => `SELECT ${month('date')} AS month, count(*) AS deaths, count(*) FILTER (WHERE opioid) AS opioid,
+      count(*) FILTER (WHERE fentanyl) AS fentanyl FROM overdose_deaths WHERE ${w} GROUP BY 1 ORDER BY 1` },
 ];
 
 export const ALL = '(all)';

@@ -120,3 +120,58 @@ export function naloxoneAdministrations() {
     SELECT CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS administrations
     FROM naloxone WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1`);
 }
+
+/** Death records (overdose_deaths): count by the decedent's residence or by the place of death. */
+export type DeathPlaceBy = 'residence' | 'death';
+/** A place of death records: a city or a county, as the file writes it (matched regardless of case). */
+export interface DeathPlace extends Record<string, unknown> { level: 'city' | 'county'; place: string; deaths: number }
+
+const DEATH_GROUP_SQL = ['opioid', 'fentanyl', 'heroin', 'cocaine', 'methamphetamine', 'benzodiazepine', 'alcohol', 'other'] as const;
+
+function placeColumn(by: DeathPlaceBy, level: 'city' | 'county'): string {
+  return `${by === 'residence' ? 'residence' : 'death'}_${level}`;
+}
+
+/** The cities and counties of the death records, by residence or by place of death, most deaths
+ *  first (deaths with a date: rows without one are never loaded). */
+export function deathPlaces(by: DeathPlaceBy) {
+  const part = (level: 'city' | 'county') => `SELECT '${level}' AS level, upper(trim(${placeColumn(by, level)})) AS place, count(*)::INTEGER AS deaths
+    FROM overdose_deaths WHERE date IS NOT NULL AND nullif(trim(${placeColumn(by, level)}), '') IS NOT NULL GROUP BY 2`;
+  return query<DeathPlace>(`SELECT * FROM (${part('city')} UNION ALL ${part('county')}) ORDER BY level = 'county', deaths DESC, place`);
+}
+
+/** Substance groups the death records have a column for (a group no file marks is NULL). */
+export function deathGroups() {
+  return query<{ grp: string }>(`SELECT grp FROM (SELECT ${DEATH_GROUP_SQL.map((g) => `count(${g}) AS ${g}`).join(', ')} FROM overdose_deaths)
+    UNPIVOT (n FOR grp IN (${DEATH_GROUP_SQL.join(', ')})) WHERE n > 0`);
+}
+
+export interface DeathMonth extends Record<string, unknown> {
+  month: Date;
+  deaths: number;
+  opioid: number; fentanyl: number; heroin: number; cocaine: number;
+  methamphetamine: number; benzodiazepine: number; alcohol: number; other: number;
+}
+
+/** Deaths per month in one place (by residence or by place of death), and how many involved each
+ *  substance group. Every month from the records' first to their last (over all places) appears:
+ *  a month without a death in the place is zero. A death can involve several groups, so the
+ *  group counts add up to more than the deaths. */
+export function deathsByMonth(by: DeathPlaceBy, level: 'city' | 'county', place: string) {
+  const col = placeColumn(by, level);
+  return query<DeathMonth>(`
+    WITH span AS (SELECT CAST(date_trunc('month', min(date)) AS DATE) AS lo, CAST(date_trunc('month', max(date)) AS DATE) AS hi
+        FROM overdose_deaths WHERE date IS NOT NULL),
+      spine AS (SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM span WHERE lo IS NOT NULL),
+      m AS (SELECT CAST(date_trunc('month', date) AS DATE) AS month, count(*)::INTEGER AS deaths,
+          ${DEATH_GROUP_SQL.map((g) => `(count(*) FILTER (WHERE ${g}))::INTEGER AS ${g}`).join(', ')}
+        FROM overdose_deaths WHERE date IS NOT NULL AND upper(trim(${col})) = ${sqlString(place.toUpperCase().trim())} GROUP BY 1)
+    SELECT spine.month, coalesce(m.deaths, 0) AS deaths, ${DEATH_GROUP_SQL.map((g) => `coalesce(m.${g}, 0) AS ${g}`).join(', ')}
+    FROM spine LEFT JOIN m USING (month) ORDER BY spine.month`);
+}
+
+/** Plain names of the death records' substance groups, for charts and tables. */
+export const DEATH_GROUP_LABELS: Record<string, string> = {
+  opioid: 'Any opioid', fentanyl: 'Fentanyl (incl. analogues)', heroin: 'Heroin', cocaine: 'Cocaine',
+  methamphetamine: 'Methamphetamine or amphetamine', benzodiazepine: 'Benzodiazepines', alcohol: 'Alcohol', other: 'Other substances',
+};

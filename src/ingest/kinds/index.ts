@@ -1,12 +1,12 @@
 import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crime.ts';
-import { cdcVsrr, cdcVsrrCounty, cdcWonder, overdoseIncidents, overdoseMonthly } from './overdose.ts';
+import { cdcVsrr, cdcVsrrCounty, cdcWonder, deathRecords, overdoseIncidents, overdoseMonthly } from './overdose.ts';
 import { costs, encounters, naloxone } from './program.ts';
 import type { KindDef, KindId } from './types.ts';
 
 export const KINDS: readonly KindDef[] = [
   encounters, costs, naloxone,
   crimeIncidents, crimeMonthlyLong, crimeMonthlyWide,
-  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents,
+  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents, deathRecords,
 ];
 
 export function kindById(id: KindId): KindDef {
@@ -16,5 +16,5 @@ export function kindById(id: KindId): KindDef {
 }
 
 export type { KindDef, KindId, FieldDef, FieldType } from './types.ts';
-export { VSRR_INDICATORS, vsrrIndicator, vsrrIndicatorGroup, vsrrIndicatorGroupSql } from './overdose.ts';
-export type { VsrrIndicator, VsrrIndicatorGroup } from './overdose.ts';
+export { DEATH_SUBSTANCE_GROUPS, VSRR_INDICATORS, vsrrIndicator, vsrrIndicatorGroup, vsrrIndicatorGroupSql } from './overdose.ts';
+export type { DeathSubstanceGroup, VsrrIndicator, VsrrIndicatorGroup } from './overdose.ts';

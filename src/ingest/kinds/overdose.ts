@@ -201,3 +201,64 @@ export const overdoseIncidents: KindDef = {
     { name: 'survived', label: 'Survived', type: 'yesNoUnknown', synonyms: ['survive', 'survived', 'outcome survived'] },
   ],
 };
+
+/** Substance groups of death records, as stored (one boolean column each in `overdose_deaths`).
+ *  They overlap: a death can involve several substances. */
+export const DEATH_SUBSTANCE_GROUPS = ['opioid', 'fentanyl', 'heroin', 'cocaine', 'methamphetamine', 'benzodiazepine', 'alcohol', 'other'] as const;
+export type DeathSubstanceGroup = typeof DEATH_SUBSTANCE_GROUPS[number];
+
+/** Substance flag columns of medical examiners' exports, by normalised header (both layouts of
+ *  Connecticut's "Accidental Drug Related Deaths", and generic names). */
+const DEATH_FLAGS: Record<string, DeathSubstanceGroup> = {
+  'heroin': 'heroin', 'heroin death certificate dc': 'heroin',
+  'fentanyl': 'fentanyl', 'fentanylanalogue': 'fentanyl', 'fentanyl analogue': 'fentanyl', 'fentanyl analog': 'fentanyl',
+  'anyopioid': 'opioid', 'any opioid': 'opioid', 'opioid': 'opioid', 'opioids': 'opioid',
+  'oxycodone': 'opioid', 'oxymorphone': 'opioid', 'hydrocodone': 'opioid', 'hydromorphone': 'opioid', 'methadone': 'opioid',
+  'tramad': 'opioid', 'tramadol': 'opioid', 'morphine notheroin': 'opioid', 'morphine not heroin': 'opioid', 'morphine': 'opioid',
+  'opiatenos': 'opioid', 'opiate nos': 'opioid', 'heroin morph codeine': 'opioid', 'other opioid': 'opioid', 'codeine': 'opioid',
+  'buprenorphine': 'opioid',
+  'cocaine': 'cocaine',
+  'amphet': 'methamphetamine', 'meth amphetamine': 'methamphetamine', 'methamphetamine': 'methamphetamine', 'amphetamine': 'methamphetamine',
+  'amphetamines': 'methamphetamine',
+  'benzodiazepine': 'benzodiazepine', 'benzodiazepines': 'benzodiazepine',
+  'ethanol': 'alcohol', 'alcohol': 'alcohol',
+  'other': 'other', 'xylazine': 'other', 'gabapentin': 'other', 'other substance': 'other',
+};
+
+export const deathRecords: KindDef = {
+  id: 'death_records',
+  label: 'Overdose death records (one row per death)',
+  description: "A medical examiner's export, one row per death: its date, age, sex, race, residence and place of death, "
+    + 'and one flag column per substance ("Y" or blank). Loaded as fatal overdoses; the age is kept as a 10-year band.',
+  table: 'overdose_deaths',
+  signature: ['residence city', 'death city', 'residencecity', 'deathcity', 'death county', 'deathcounty',
+    'manner of death', 'mannerofdeath', 'cause of death', 'cod', 'any opioid', 'anyopioid'],
+  fields: [
+    { name: 'date', label: 'Date of death', type: 'date', required: true, blankSkipped: true,
+      blankSkippedMeans: 'a death without a date cannot be placed in a month.',
+      synonyms: ['date of death', 'death date', 'dod', 'date'] },
+    { name: 'age', label: 'Age (kept as a 10-year band)', type: 'integer', synonyms: ['age', 'age at death', 'age years', 'decedent age'] },
+    { name: 'sex', label: 'Sex', type: 'text', synonyms: ['sex', 'gender'] },
+    { name: 'race', label: 'Race', type: 'text', synonyms: ['race', 'race ethnicity'] },
+    { name: 'residence_city', label: 'City of residence', type: 'text',
+      synonyms: ['residence city', 'residencecity', 'city of residence', 'resident city', 'home city', 'decedent city'] },
+    { name: 'residence_county', label: 'County of residence', type: 'text',
+      synonyms: ['residence county', 'residencecounty', 'county of residence', 'resident county'] },
+    { name: 'death_city', label: 'City of death', type: 'text',
+      synonyms: ['death city', 'deathcity', 'city of death', 'place of death city', 'injury city', 'injurycity', 'incident city'] },
+    { name: 'death_county', label: 'County of death', type: 'text',
+      synonyms: ['death county', 'deathcounty', 'county of death', 'place of death county', 'injury county', 'injurycounty', 'incident county'] },
+  ],
+  columns: {
+    age_band: (f) => `CASE WHEN ${f('age')} IS NULL OR ${f('age')} < 0 OR ${f('age')} > 120 THEN NULL
+      WHEN ${f('age')} >= 80 THEN '80+' ELSE (${f('age')} // 10 * 10)::VARCHAR || '-' || (${f('age')} // 10 * 10 + 9)::VARCHAR END`,
+  },
+  flags: {
+    synonyms: DEATH_FLAGS,
+    groups: DEATH_SUBSTANCE_GROUPS,
+    implies: { fentanyl: ['opioid'], heroin: ['opioid'] },
+    present: ['y', 'yes', '1', 'true', 't', 'x'],
+    // Connecticut's "Other" column names the other substance ("Bupren", "lsd, hydromorph").
+    namedByValue: ['other'],
+  },
+};

@@ -42,6 +42,11 @@ export interface FieldDef {
   /** A file without this column may give one value for all its rows, typed once on the card (the
    *  agency of a city's incident export, which never names itself): `mapping.constants`. */
   typed?: boolean;
+  /** A required column whose blank rows are listed in the load report (count and first rows) and
+   *  not loaded, rather than refusing the file: a death record without a date cannot be placed in a
+   *  month. `blankSkippedMeans` says what that means, for the report. */
+  blankSkipped?: boolean;
+  blankSkippedMeans?: string;
   /** For `fips` fields: digits to pad to. */
   width?: number;
 }
@@ -57,7 +62,8 @@ export type KindId =
   | 'cdc_wonder'
   | 'cdc_vsrr_county'
   | 'overdose_monthly'
-  | 'overdose_incidents';
+  | 'overdose_incidents'
+  | 'death_records';
 
 /** Builds the SQL expression of one canonical column from the parsed fields. */
 export type Expr = (field: (name: string) => string, status: (name: string) => string) => string;
@@ -81,6 +87,13 @@ export interface KindDef {
   checks?: CrossCheck[];
   /** Wide layouts: one numeric column per offense, unpivoted on load. */
   wide?: { offenseSynonyms: Record<string, string>; totals: string[] };
+  /** Flag columns recognised by name, one per substance (a medical examiner's export: "Y" or blank):
+   *  normalised header -> the group it marks (`mapping.flagColumns`). `implies`: a group that marks
+   *  others too (fentanyl is an opioid). `present`: the values (lower case) read as present; any
+   *  other value, blank included, is absent. `namedByValue`: groups whose columns write the substance
+   *  instead of a flag (an "Other" column holding "Bupren"): any value but a no counts as present. */
+  flags?: { synonyms: Record<string, string>; groups: readonly string[]; implies?: Record<string, string[]>; present: readonly string[];
+    namedByValue?: readonly string[] };
   /** Exports that end with a notes block after the data (CDC WONDER: a line "---", then notes).
    *  Without the block it loads with a warning that its completeness cannot be confirmed (one that
    *  names the last value when there is no line break after it); a last row short of values or
