@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
-import { countyList, localOverdosesByMonth, vsrrIndicators, wonderCounties } from '../../metrics/overdoses.ts';
+import { countyList, deathGroups, localOverdosesByMonth, vsrrIndicators, wonderCounties } from '../../metrics/overdoses.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../state/program.ts';
 import { useParamSetter } from '../../state/useParamSetter.ts';
 import { useQuery } from '../../state/useQuery.ts';
 import { CountySection } from './CountySection.tsx';
+import { DeathRecordsSection } from './DeathRecordsSection.tsx';
 import { LocalSection } from './LocalSection.tsx';
 import { StateSection } from './StateSection.tsx';
 import { WonderSection } from './WonderSection.tsx';
@@ -21,10 +22,12 @@ export function OverdosesPage() {
   const counties = useQuery(useMemo(() => countyList(), []));
   const indicators = useQuery(useMemo(() => vsrrIndicators(), []));
   const wonder = useQuery(useMemo(() => wonderCounties(), []));
+  const deaths = useQuery(useMemo(() => deathGroups(), []));
   const events = useMemo(() => programEvents(program), [program]);
   const loading = local.loading || counties.loading || indicators.loading;
   const hasWonder = wonder.rows.length > 0;
-  const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder;
+  const hasDeaths = deaths.rows.length > 0;
+  const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder && !hasDeaths;
   return (
     <>
       <header className="page-head">
@@ -35,10 +38,14 @@ export function OverdosesPage() {
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
       {status === 'ready' && nothing && (
         <p className="empty" data-testid="missing-table">No overdose data is loaded. Add local overdose counts, ODIN-style incident records,
-          CDC VSRR or county provisional counts, or a CDC WONDER export on the <Link to="/data">Data page</Link>.</p>
+          CDC VSRR or county provisional counts, a CDC WONDER export, or a medical examiner's death records on the <Link to="/data">Data page</Link>.</p>
       )}
       {local.rows.length > 0 && <LocalSection rows={local.rows} events={events} chosen={params.get('local')} onChoose={(v) => set('local', v)} />}
       {counties.rows.length > 0 && <CountySection counties={counties.rows} events={events} chosen={params.get('county')} onChoose={(v) => set('county', v)} />}
+      {hasDeaths && (
+        <DeathRecordsSection by={params.get('deathsBy')} place={params.get('deathsPlace')}
+          onBy={(v) => set('deathsBy', v)} onPlace={(v) => set('deathsPlace', v)} />
+      )}
       {hasWonder && <WonderSection counties={wonder.rows} chosen={params.get('wonder')} onChoose={(v) => set('wonder', v)} />}
       {indicators.rows.length > 0 && (
         <StateSection indicators={indicators.rows} events={events} state={params.get('state')} indicator={params.get('indicator')}

@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ctExport, expected, type Group } from '../helpers/deathRecords.ts';
+import { ARTIFACTS, openWithFiles, quiet, tableRow, textOf } from './setup/browser.ts';
+
+/** A medical examiner's death records (generated in the layout of Connecticut's 2012-2018 export),
+ *  added untouched in a fresh browser profile: loaded with its undated rows reported, then shown on
+ *  /overdoses as deaths per month by substance for a town, by residence or by place of death. */
+
+const dir = mkdtempSync(join(tmpdir(), 'dd-deaths-'));
+const FILE = join(dir, 'accidental_drug_related_deaths.csv');
+writeFileSync(FILE, ctExport());
+const MONTHS = ['Jan 2017', 'Feb 2017', 'Mar 2017', 'Apr 2017', 'May 2017', 'Jun 2017'];
+const GROUPS: Group[] = ['opioid', 'fentanyl', 'heroin', 'cocaine', 'methamphetamine', 'benzodiazepine', 'alcohol', 'other'];
+
+describe('death records on /overdoses', () => {
+  let b: Awaited<ReturnType<typeof openWithFiles>>;
+  beforeAll(async () => { b = await openWithFiles([FILE]); }, 180_000);
+  afterAll(async () => { await b?.close(); });
+
+  it('loads 60 deaths and lists the 3 rows without a date', async () => {
+    const card = b.page.locator('[data-testid=upload].loaded', { hasText: 'accidental_drug_related_deaths.csv' });
+    expect(await textOf(card.getByTestId('rows-loaded'))).toBe('60');
+    const report = await textOf(card.getByTestId('load-report'));
+    expect(report).toContain('Date of death is blank in 3 rows; they were not loaded and are not counted');
+    expect(report).toContain('row 62');
+  });
+
+  it('shows Harbor City deaths by residence and by place of death, per month and substance, with the base said', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Overdoses' }).first().click();
+    const section = page.getByTestId('overdoses-death-records');
+    await section.waitFor({ timeout: 60_000 });
+    await section.getByTestId('death-records-place').selectOption('city:HARBOR CITY');
+    await quiet(page);
+    const chart = section.getByTestId('chart-death-records');
+    await chart.locator('.plot svg').first().waitFor({ timeout: 60_000 });
+    expect(await textOf(section.getByTestId('death-records-base'))).toContain(
+      'Base: deaths with a date, in HARBOR CITY by residence, Jan 2017 to Jun 2017. A death can involve several substances, so substance counts add up to more than the total.');
+    const total = (await section.locator('.table-wrap table tbody tr', { hasText: 'All overdose deaths' }).first().locator('td').allTextContents());
+    expect(total.slice(0, 2)).toEqual(['All overdose deaths', '20']);
+    // The data table behind the chart, opened from the keyboard.
+    await chart.getByRole('button', { name: 'Show data table' }).focus();
+    await page.keyboard.press('Enter');
+    for (const [i, m] of MONTHS.entries()) {
+      expect(await tableRow(chart, m)).toEqual([m, String(expected(0, 'residence')[i]), ...GROUPS.map((g) => String(expected(0, 'residence', g)[i]))]);
+    }
+    await section.screenshot({ path: `${ARTIFACTS}/overdoses-death-records.png` });
+
+    await section.getByTestId('death-records-by').selectOption('death');
+    await section.getByTestId('death-records-place').selectOption('city:HARBOR CITY');
+    await quiet(page);
+    expect(await textOf(section.getByTestId('death-records-base'))).toContain('in HARBOR CITY by place of death');
+    for (const [i, m] of MONTHS.entries()) {
+      expect((await tableRow(chart, m))[1]).toBe(String(expected(0, 'death')[i]));
+    }
+    expect(expected(0, 'death')).not.toEqual(expected(0, 'residence'));
+  }, 120_000);
+});
