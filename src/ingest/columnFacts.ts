@@ -3,6 +3,7 @@ import { sqlIdent, sqlString } from '../db/sql.ts';
 import { readAs, type DateOrderExample } from './dateOrder.ts';
 import type { DateOrder } from './mapping.ts';
 import type { LoadPlan } from './plan.ts';
+import { readable } from './transcode.ts';
 
 /** What the whole of a file says about its columns, where its first rows cannot tell: read once in
  *  DuckDB before a question is put to the user, so that no one is asked what the data answer. */
@@ -31,7 +32,7 @@ const part = (col: string, i: number) => `TRY_CAST(regexp_extract(${col}, ${SLAS
 
 /** One scan of the file for the columns the plan could not settle: the largest first and second
  *  part of each, and a value proving each order. Every column is read as text, bad rows skipped. */
-export function dateOrderScanSql(plan: LoadPlan, source: string, columns: readonly string[]): string {
+export function dateOrderScanSql(plan: LoadPlan, source: string, columns: readonly string[], encoding = plan.sniffed.encoding as string): string {
   const s = plan.sniffed;
   const types = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
   const parts = columns.flatMap((c, i) => {
@@ -39,21 +40,21 @@ export function dateOrderScanSql(plan: LoadPlan, source: string, columns: readon
     return [`max(${part(v, 1)}) AS a${i}`, `max(${part(v, 2)}) AS b${i}`,
       `min(trim(${v})) FILTER (WHERE ${part(v, 1)} > 12) AS pa${i}`, `min(trim(${v})) FILTER (WHERE ${part(v, 2)} > 12) AS pb${i}`];
   });
-  return `SELECT ${parts.join(', ')} FROM ${readCsv(plan, source, types)}`;
+  return `SELECT ${parts.join(', ')} FROM ${readCsv(plan, source, types, encoding)}`;
 }
 
 /** Up to three values of one column that read differently as month/day and as day/month. */
-export function dateOrderExamplesSql(plan: LoadPlan, source: string, column: string): string {
+export function dateOrderExamplesSql(plan: LoadPlan, source: string, column: string, encoding = plan.sniffed.encoding as string): string {
   const types = plan.sniffed.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
   const v = sqlIdent(column);
-  return `SELECT DISTINCT trim(${v}) AS value FROM ${readCsv(plan, source, types)}
+  return `SELECT DISTINCT trim(${v}) AS value FROM ${readCsv(plan, source, types, encoding)}
     WHERE ${part(v, 1)} <> ${part(v, 2)} ORDER BY value LIMIT 3`;
 }
 
-function readCsv(plan: LoadPlan, source: string, types: string): string {
+function readCsv(plan: LoadPlan, source: string, types: string, encoding: string): string {
   const s = plan.sniffed;
   return `read_csv(${sqlString(source)}, columns = {${types}}, header = true, delim = ${sqlString(s.delimiter)},
-    quote = '"', escape = '"', auto_detect = false, encoding = ${sqlString(s.encoding)}, ignore_errors = true)`;
+    quote = '"', escape = '"', auto_detect = false, encoding = ${sqlString(encoding)}, ignore_errors = true)`;
 }
 
 /** The order a column's largest parts prove: a first part over 12 with no second part over 12 is
@@ -71,26 +72,29 @@ export async function settleDateOrders(db: Database, conn: Connection, source: B
   const columns = plan.ambiguousDates.map((f) => plan.mapping.columns[f]!).filter((c) => !plan.mapping.dateOrder?.[c]);
   if (!columns.length) return {};
   const registered = `facts_${++scans}_${plan.file.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-  const ref = await db.registerFile(registered, source);
   const out: Record<string, DateOrderFact> = {};
+  let ref: string | null = null;
   try {
-    const [r] = await conn.query<Record<string, number | string | null>>(dateOrderScanSql(plan, ref, columns));
+    const { input, encoding } = await readable(db, source, plan.sniffed.encoding);
+    ref = await db.registerFile(registered, input);
+    const [r] = await conn.query<Record<string, number | string | null>>(dateOrderScanSql(plan, ref, columns, encoding));
     for (const [i, c] of columns.entries()) {
       const order = provenOrder(num(r?.[`a${i}`]), num(r?.[`b${i}`]));
       if (order) {
         out[c] = { order, proof: String(r?.[order === 'dmy' ? `pa${i}` : `pb${i}`] ?? ''), examples: [] };
         continue;
       }
-      const rows = await conn.query<{ value: string }>(dateOrderExamplesSql(plan, ref, c));
+      const rows = await conn.query<{ value: string }>(dateOrderExamplesSql(plan, ref, c, encoding));
       const examples = rows.map(({ value }) => ({ value, mdy: readAs(value, 'mdy'), dmy: readAs(value, 'dmy') }))
         .filter((e): e is DateOrderExample => !!e.mdy && !!e.dmy);
-      out[c] = examples.length ? { order: null, examples } : { order: 'mdy', moot: true, proof: '', examples: [] };
+      const withinTwelve = (num(r?.[`a${i}`]) ?? 0) <= 12 && (num(r?.[`b${i}`]) ?? 0) <= 12;
+      out[c] = examples.length || !withinTwelve ? { order: null, examples } : { order: 'mdy', moot: true, proof: '', examples: [] };
     }
     return out;
   } catch {
     return {};
   } finally {
-    await db.dropFile(registered).catch(() => undefined);
+    if (ref) await db.dropFile(registered).catch(() => undefined);
   }
 }
 

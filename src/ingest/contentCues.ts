@@ -22,6 +22,8 @@ const CODE = /^[A-Za-z]{0,4}[-_#]?\d[A-Za-z0-9-]*$/;
 const isCode = (v: string) => CODE.test(v) && (/[A-Za-z]/.test(v) || /^0/.test(v) || /\d{4}/.test(v));
 /** A date of birth is the earliest date of a row but never the encounter. */
 const BIRTH = /\b(birth|dob|born)\b/;
+/** A records system's own bookkeeping dates (last modified, entered, exported): never an event. */
+const AUDIT = /\b(modif\w*|updat\w*|created?|entered|entry date|export\w*|print\w*|timestamp|edited|changed|last)\b/;
 
 export function refineMapping(kind: KindDef, mapping: Mapping, header: readonly string[], sample: readonly string[][]): Mapping {
   if (kind.id !== 'encounters' || sample.length < MIN_ROWS) return mapping;
@@ -39,7 +41,7 @@ export function refineMapping(kind: KindDef, mapping: Mapping, header: readonly 
   };
 
   // Dates: the earliest date column is the encounter; a later one the placement.
-  const dated = free().filter((h) => !BIRTH.test(normal(h))).map((h) => ({ h, times: times(values(h)) })).filter((d) => d.times.length >= MIN_ROWS);
+  const dated = free().filter((h) => !BIRTH.test(normal(h)) && !AUDIT.test(normal(h))).map((h) => ({ h, times: times(values(h)) })).filter((d) => d.times.length >= MIN_ROWS);
   if (!columns.encounter_date && dated.length) {
     const earliest = [...dated].sort((a, b) => median(a.times) - median(b.times))[0]!;
     take('encounter_date', earliest.h);

@@ -92,6 +92,8 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
       continue;
     }
     let share = values.filter((v) => valueFits(f, v)).length / values.length;
+    // Whether the values are of the field's type, before the grain test below weighs them down.
+    const typeShare = share;
     if (f.unique && share > 0) {
       const distinct = new Set(values).size;
       if (distinct < values.length) {
@@ -112,7 +114,7 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
     // Most values not fitting (not a few bad cells, which loading reports by row) sinks the kind.
     if (f.required && share < 0.5) worstRequired = Math.min(worstRequired, share);
     const need = NEEDS[f.type];
-    if (need && share < 0.9) {
+    if (need && typeShare < 0.9) {
       const bad = values.find((v) => !valueFits(f, v));
       reasons.push(`"${col}" does not hold ${need} for ${f.label.toLowerCase()}${bad ? ` (it has "${bad}")` : ''}`);
     } else if (need && f.required) {

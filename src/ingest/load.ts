@@ -16,7 +16,7 @@ import type { LoadOptions, LoadStep } from './progress.ts';
 import { memoryProblem } from './memory.ts';
 import { recodesOf, stagedValues } from './loadValues.ts';
 import { recodableFields, type ValueTable } from './recode.ts';
-import { decodeWindows1252 } from './sniff.ts';
+import { asBlob, windows1252ToUtf8 } from './transcode.ts';
 
 export interface LoadReport {
   file: string;
@@ -93,6 +93,9 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     step('checking');
     problems.push(...(await rejectedRows(conn, plan, names)));
     if (hasErrors(problems)) return report(0);
+    // The value table first: a file refused for a value no one has said the meaning of shows it.
+    const values = await stagedValues(conn, plan, names);
+    valueTable = values.table;
     const total = await validate(conn, plan, names, problems, signal);
     if (total === 0) {
       problems.push({ severity: 'error', file: plan.file, row: 2, message: 'The file has a header row but no data rows.',
@@ -104,9 +107,7 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
       problems.push(dateOrderNote(plan.file, column, plan.mapping.dateOrder?.[column], plan.dateExamples[f] ?? []));
     }
     problems.push(...dateNotes(plan));
-    const values = await stagedValues(conn, plan, names);
     problems.push(...values.problems);
-    valueTable = values.table;
     step('saving', total);
     try {
       return report(await commit(conn, plan, names, recodesOf(plan, values.table), signal, () => step('summarising', total)));
@@ -122,27 +123,6 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
   }
 }
 
-/** Bytes transcoded at a time. Windows-1252 has one byte per character, so a slice never splits one. */
-export const TRANSCODE_CHUNK_BYTES = 8 * 1024 * 1024;
-
-/** A Windows-1252 file as UTF-8, read and converted a slice at a time (`decodeWindows1252`). */
-export async function windows1252ToUtf8(file: Blob, signal?: AbortSignal, chunkBytes = TRANSCODE_CHUNK_BYTES): Promise<Blob> {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (let at = 0; at < file.size; at += chunkBytes) {
-    if (signal?.aborted) throw new Cancelled();
-    parts.push(encoder.encode(decodeWindows1252(new Uint8Array(await file.slice(at, at + chunkBytes).arrayBuffer()))));
-  }
-  if (signal?.aborted) throw new Cancelled();
-  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
-}
-
-/** The file's bytes as a Blob: the browser is given one; in Node the database opens the path. */
-async function asBlob(db: Database, source: Blob | string): Promise<Blob> {
-  if (typeof source !== 'string') return source;
-  if (!db.openFile) throw new Error('This database cannot open a file by its path.');
-  return db.openFile(source);
-}
 
 /** Warnings that say how a date column was read, when it was not written one plain way. */
 function dateNotes(plan: LoadPlan): Problem[] {
@@ -224,9 +204,14 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
       const dups = await conn.query<{ value: string; n: number; rows: number[] }>(duplicatesSql(field(f.name), names.stage, keep));
       if (dups.length) {
         const d = dups[0]!;
+        // One row per participant was assumed from the first rows (contentCues.ts): the file says otherwise.
+        const borrowed = f.name === 'encounter_id' && plan.mapping.columns.participant_id === col;
         problems.push({ severity: 'error', file: plan.file, row: Number(d.rows[1] ?? d.rows[0]), column: col,
-          message: `${f.label} "${d.value}" appears ${d.n} times (rows ${[...d.rows].join(', ')}); each must be unique.`,
-          fix: 'Remove the repeated rows or give each row its own ID, then export again.', count: dups.length });
+          message: borrowed
+            ? `The file has no encounter ID column, and "${col}" was taken for one because its first rows had one row per participant; but "${d.value}" appears ${d.n} times (rows ${[...d.rows].join(', ')}).`
+            : `${f.label} "${d.value}" appears ${d.n} times (rows ${[...d.rows].join(', ')}); each must be unique.`,
+          fix: borrowed ? 'Map a column that numbers each visit or contact to Encounter ID, or export one with it.'
+            : 'Remove the repeated rows or give each row its own ID, then export again.', count: dups.length });
       }
     }
     if (f.repeatsMean) {

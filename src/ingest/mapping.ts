@@ -20,9 +20,14 @@ export interface Mapping {
   /** The user's answers, per field, for values of a vocabulary field: normal form of the value
    *  (vocabularyKeyJs) -> the standard value it counts as, or '' to keep it as written (recode.ts). */
   values?: Record<string, Record<string, string>>;
+  /** Day/month orders the data settled (the whole file, or a file of its layout), per source
+   *  header: kept with the file so a restore reads it the same way without scanning or asking. */
+  settled?: Record<string, DateOrderFact>;
   /** Values typed once for fields the file has no column for (fields marked `typed`): field -> value. */
   constants?: Record<string, string>;
 }
+
+import type { DateOrderFact } from './columnFacts.ts';
 
 /** The one normal form of a header: lower case, words separated by single spaces. */
 export function normaliseHeader(h: string): string {
@@ -117,8 +122,10 @@ export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readon
 }
 
 /** The user's answers in a saved mapping that still apply to these headers. */
-function userAnswers(saved: Mapping, present: ReadonlySet<string>): Pick<Mapping, 'dateOrder' | 'notPersonal'> {
-  const out: Pick<Mapping, 'dateOrder' | 'notPersonal'> = {};
+function userAnswers(saved: Mapping, present: ReadonlySet<string>): Pick<Mapping, 'dateOrder' | 'notPersonal' | 'settled'> {
+  const out: Pick<Mapping, 'dateOrder' | 'notPersonal' | 'settled'> = {};
+  const settled = Object.entries(saved.settled ?? {}).filter(([h, f]) => present.has(h) && (f.order === 'mdy' || f.order === 'dmy'));
+  if (settled.length) out.settled = Object.fromEntries(settled);
   const orders = Object.entries(saved.dateOrder ?? {}).filter(([h, o]) => present.has(h) && (o === 'mdy' || o === 'dmy'));
   if (orders.length) out.dateOrder = Object.fromEntries(orders);
   const vouched = (saved.notPersonal ?? []).filter((h) => present.has(h));

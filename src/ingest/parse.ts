@@ -96,7 +96,8 @@ export function missingCondition(raw: string, field?: FieldDef): string {
 
 /** Lower-cased, single-spaced, hyphens and underscores as spaces: for matching vocabularies. */
 export function vocabularyKey(expr: string): string {
-  return `trim(regexp_replace(lower(${expr}), '[\\s_-]+', ' ', 'g'))`;
+  // \x{00A0}: a non-breaking space (Excel, Windows-1252) is white space here as in JavaScript's \s.
+  return `trim(regexp_replace(lower(${expr}), '[\\s\\x{00A0}_-]+', ' ', 'g'))`;
 }
 export function vocabularyKeyJs(s: string): string {
   return s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();

@@ -41,7 +41,7 @@ export function makePlan(file: string, size: number, sniffed: Sniffed, kind: Kin
     formats[f.name] = guess.formats;
     if (!guess.ambiguousDayMonth) continue;
     // Only an order the data cannot settle is taken from the user: data that prove one win.
-    const fact = facts.dateOrder?.[col];
+    const fact = facts.dateOrder?.[col] ?? mapping.settled?.[col];
     if (fact?.order && !mapping.dateOrder?.[col]) {
       formats[f.name] = applyDateOrder(guess.formats, fact.order);
       settledDates[f.name] = fact;
@@ -53,4 +53,10 @@ export function makePlan(file: string, size: number, sniffed: Sniffed, kind: Kin
     if (order) formats[f.name] = applyDateOrder(guess.formats, order);
   }
   return { file, size, sniffed, kind, mapping, formats, ambiguousDates, dateExamples, settledDates };
+}
+
+/** The mapping to keep with a loaded file: with the day/month orders its data settled, by column. */
+export function keptMapping(plan: LoadPlan): Mapping {
+  const settled = Object.fromEntries(Object.entries(plan.settledDates).map(([f, fact]) => [plan.mapping.columns[f]!, fact]));
+  return Object.keys(settled).length ? { ...plan.mapping, settled: { ...plan.mapping.settled, ...settled } } : plan.mapping;
 }

@@ -4,6 +4,8 @@ import { KINDS } from './kinds/index.ts';
 import type { KindDef } from './kinds/types.ts';
 import { missingRequired, normaliseHeader, proposeMapping, type Mapping } from './mapping.ts';
 
+const FOUND = 'found from the values, not the headers: ';
+
 export interface Candidate {
   kind: KindDef;
   mapping: Mapping;
@@ -52,7 +54,7 @@ export function recognise(headers: readonly string[], sample: readonly string[][
     const reasons = [
       ...(sigFound.length ? [`its columns include ${sigFound.map((x) => `"${x}"`).join(', ')}, typical of ${kind.label.toLowerCase()}`] : []),
       ...(missing.length ? [`no column for ${missing.join(', ')}`] : []),
-      ...(found.length ? [`found from the values, not the headers: ${found.map((f) => `${f.label.toLowerCase()} ("${mapping.columns[f.name]}")`).join(', ')}`] : []),
+      ...(found.length ? [`${FOUND}${found.map((f) => `${f.label.toLowerCase()} ("${mapping.columns[f.name]}")`).join(', ')}`] : []),
       ...content.reasons,
     ];
     return { kind, mapping, score, headerScore, contentScore: content.fit, reasons, missing };
@@ -65,6 +67,8 @@ export function recognise(headers: readonly string[], sample: readonly string[][
 export function isConfident(cands: readonly Candidate[]): boolean {
   const [a, b] = cands;
   if (!a || a.missing.length || a.score < 0.3 || a.contentScore < 0.8) return false;
+  // A placement found only from the values decides who counts as placed: the card asks for a look.
+  if (a.mapping.columns.placement_date && a.reasons.some((r) => r.startsWith(FOUND) && r.includes('placement date ('))) return false;
   return !b || a.score - b.score >= Math.max(0.1, 0.5 - a.score);
 }
 

@@ -26,6 +26,10 @@ export interface Upload {
   kept?: boolean;
   /** What a scan of the whole file settled that its first rows could not (columnFacts.ts). */
   facts?: ColumnFacts;
+  /** The kind and mapping as the user (or the kept copy) chose them; absent while they are guesses. */
+  choice?: { kind?: KindId; mapping?: Mapping };
+  /** How many files of its layout were dropped with it (itself included). */
+  batchMates?: number;
 }
 
 /** Files of one layout (the same header and delimiter): files dropped together that share it share
@@ -42,7 +46,19 @@ function layoutKey(s: Sniffed): string {
 export function siblingsOf(u: Upload, all: readonly Upload[]): Upload[] {
   const layout = layoutOf(u.prepared);
   return all.filter((x) => x.id !== u.id && x.workspace === u.workspace && layout != null && layoutOf(x.prepared) === layout
-    && (x.status === 'needs-attention' || x.status === 'cancelled'));
+    && x.status === 'needs-attention');
+}
+
+/** The card whose choices a batch of one layout follows: the first file added. */
+export function leadOf(u: Upload, all: readonly Upload[]): Upload {
+  return siblingsOf(u, all).reduce((a, b) => (b.id < a.id ? b : a), u);
+}
+
+/** A card prepared again with a choice, keeping what its first preparation knew (the whole-file
+ *  facts, the batch it came in). */
+function again(x: Upload, choice: Upload['choice']): Prepared {
+  if (!x.prepared.ok) return x.prepared;
+  return prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed }, choice, { facts: x.facts, batchMates: x.batchMates });
 }
 
 /** Day/month orders that files of this layout settled from their data, for a file whose own data
@@ -164,8 +180,8 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
       if (!asksDateOrder(x.prepared) || !x.prepared.ok) continue;
       const facts: ColumnFacts = { dateOrder: { ...x.facts?.dateOrder, ...Object.fromEntries(Object.entries(proven)
         .filter(([c]) => !x.facts?.dateOrder?.[c]?.order)) } };
-      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed },
-        { kind: x.prepared.plan.kind.id, mapping: x.prepared.plan.mapping }, { facts });
+      // Its own choice, if any: a guessed kind stays a guess (and is not loaded without a look).
+      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed }, x.choice, { facts, batchMates: x.batchMates });
       const next: Upload = { ...x, prepared, facts };
       patch(x.id, { prepared, facts });
       if (prepared.ok && !notReadyProblem(prepared)) void enqueue(next);
@@ -198,23 +214,27 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
       facts = { dateOrder };
       prepared = prepare(file.name, file.size, sniffed, saved, { facts, batchMates });
     }
-    let u: Upload = { ...placeholder, prepared, facts, status: prepared.ok ? 'needs-attention' : 'failed' };
+    let u: Upload = { ...placeholder, prepared, facts, batchMates, choice: saved ? { kind: saved.kind, mapping: saved.mapping } : undefined,
+      status: prepared.ok ? 'needs-attention' : 'failed' };
     patch(id, u);
     followSettledDates(u);
-    if (prepared.ok && !notReadyProblem(prepared)) u = { ...u, ...(await enqueue(u)) };
+    // A kept file opened again waits on its card for the change it was opened for.
+    if (!reopened && prepared.ok && !notReadyProblem(prepared)) u = { ...u, ...(await enqueue(u)) };
     if (quiet && u.status !== 'loaded') setUploads((us) => [u, ...us]);
     return u.status === 'loaded';
   }, [enqueue, patch, settleDates, followSettledDates]);
 
-  /** Prepares a card again with the user's choice of kind and mapping (and answers in it). The same
-   *  choice goes to every open card of the same layout, which load too when `load` and ready. */
+  /** Prepares a card again with the user's choice of kind and mapping (and answers in it). A choice
+   *  made on the card a batch follows goes to every card of the batch, which load too when `load`
+   *  and ready; a choice on a following card (its own personal-data answer) stays on it. */
   const reprepare = useCallback((id: number, choice: { kind?: KindId; mapping?: Mapping }, opts?: { load?: boolean }) => {
     const u = latest.current.find((x) => x.id === id);
     if (!u || !u.prepared.ok) return;
-    for (const x of [u, ...siblingsOf(u, latest.current)]) {
+    const batch = u.status === 'needs-attention' && leadOf(u, latest.current) === u ? siblingsOf(u, latest.current) : [];
+    for (const x of [u, ...batch]) {
       if (!x.prepared.ok) continue;
-      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed }, choice, { facts: x.facts });
-      const p: Partial<Upload> = { prepared, status: 'needs-attention', report: undefined, kept: false };
+      const prepared = again(x, choice);
+      const p: Partial<Upload> = { prepared, choice, status: 'needs-attention', report: undefined, kept: false };
       patch(x.id, p);
       if (opts?.load && prepared.ok && !notReadyProblem(prepared)) void enqueue({ ...x, ...p });
     }
@@ -226,14 +246,14 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     if (!u) return;
     void enqueue(u);
     if (!u.prepared.ok) return;
-    // Loading this card confirms its kind and mapping for the cards of its layout too.
+    // Loading the card a batch follows confirms its kind and mapping for the batch.
+    if (leadOf(u, latest.current) !== u) return;
     const choice = { kind: u.prepared.plan.kind.id, mapping: u.prepared.plan.mapping };
     for (const x of siblingsOf(u, latest.current)) {
-      if (!x.prepared.ok) continue;
-      const prepared = prepare(x.file.name, x.file.size, { ok: true, sniffed: x.prepared.plan.sniffed }, choice, { facts: x.facts });
+      const prepared = again(x, choice);
       if (!prepared.ok || notReadyProblem(prepared)) continue;
-      patch(x.id, { prepared });
-      void enqueue({ ...x, prepared });
+      patch(x.id, { prepared, choice });
+      void enqueue({ ...x, prepared, choice });
     }
   }, [enqueue, patch]);
 

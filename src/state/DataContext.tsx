@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { browserDatabase } from '../db/browser.ts';
 import type { Connection, Database } from '../db/types.ts';
 import { removeLoadedFile } from '../ingest/load.ts';
+import { keptMapping } from '../ingest/plan.ts';
 import { useUploads, type Upload } from '../ingest/useUploads.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
@@ -101,7 +102,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const loaded = useCallback(async (u: Upload) => {
     if (!store.current || u.kept || !u.prepared.ok || u.workspace === SAMPLE_WORKSPACE || !keepable(u.file.name)) return;
     try {
-      await store.current.put(await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, u.prepared.plan.mapping));
+      await store.current.put(await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, keptMapping(u.prepared.plan)));
       uploadsApi.dropRestoredCards(u);
     } catch (e) {
       setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);

@@ -119,8 +119,10 @@ describe('files added untouched', () => {
       await page.getByTestId('loaded-files').waitFor({ timeout: 90_000 });
       await quiet(page);
       await page.getByRole('button', { name: 'Change the mapping or values of intake-log.csv' }).click();
-      const reopened = loadedCard(page, 'intake-log.csv');
-      await reopened.waitFor({ timeout: 60_000 });
+      // It opens for the change, without loading again until asked.
+      const reopened = card(page, 'intake-log.csv');
+      await reopened.getByTestId('value-table').waitFor({ timeout: 60_000 });
+      expect(await reopened.getByRole('button', { name: 'Load this file' }).isEnabled()).toBe(true);
       await reopened.getByTestId('value-table').locator('summary').click();
       const r3 = reopened.getByTestId('value-table').locator('table', { hasText: 'Level of Care' }).locator('tbody tr', { has: page.locator('th', { hasText: /^Residential$/ }) });
       expect(await r3.locator('select').inputValue()).toBe('residential long-term');

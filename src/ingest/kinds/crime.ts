@@ -31,7 +31,7 @@ export const crimeIncidents: KindDef = {
     // Some exports weigh each row: 1 a counted incident, -1 one later unfounded or deleted (the
     // pair nets to zero). Without the column every row counts once; a blank cell counts once too.
     { name: 'count', label: 'Count (1 counted, -1 unfounded)', type: 'number',
-      synonyms: ['count', 'offense count', 'incident count', 'weight', 'number of offenses', 'offenses count', 'incidents count'] },
+      synonyms: ['count', 'offense count', 'incident count', 'number of offenses', 'offenses count', 'incidents count'] },
   ],
   columns: {
     count: (f) => `coalesce(${f('count')}, 1)`,

@@ -4,7 +4,7 @@ import { missingRequired, vouchNotPersonal, withDateOrder } from '../../ingest/m
 import { ASKED_ON_CARD, dropColumns, notReadyProblem, personalDataColumns, waitsForAnswer } from '../../ingest/prepare.ts';
 import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
-import { siblingsOf } from '../../ingest/useUploads.ts';
+import { leadOf, siblingsOf } from '../../ingest/useUploads.ts';
 import { DateOrderQuestion } from './DateOrderQuestion.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { PersonalDataNotice } from './PersonalDataNotice.tsx';
@@ -22,9 +22,9 @@ const STATUS: Record<Upload['status'], string> = {
 /** One dropped file: what it was recognised as, its mapping, and the load report. */
 export function UploadCard({ u }: { u: Upload }) {
   const { reprepare, loadUpload, cancelUpload, dismissUpload, forgetSaved, uploads } = useData();
-  const batch = u.status === 'needs-attention' || u.status === 'cancelled' ? siblingsOf(u, uploads) : [];
+  const batch = u.status === 'needs-attention' ? siblingsOf(u, uploads) : [];
   // Files of one layout dropped together share one card for their choices: the first added leads.
-  const lead = batch.reduce((a, b) => (b.id < a.id ? b : a), u);
+  const lead = leadOf(u, uploads);
   const follows = lead !== u ? lead : null;
   const p = u.prepared;
   const blocking = p.ok ? notReadyProblem(p) : null;
@@ -82,6 +82,7 @@ export function UploadCard({ u }: { u: Upload }) {
             </details>
           )}
           {u.status !== 'loaded' && <ValueTable plan={p.plan} disabled={u.status === 'loading' || u.status === 'queued'}
+            loaded={u.status === 'failed' && u.report && Object.keys(u.report.values).length ? u.report.values : undefined} refused={u.status === 'failed'}
             onChange={(m) => reprepare(u.id, { kind: m.kind, mapping: m })} />}
           {u.status === 'needs-attention' && held.length > 0 && (
             <PersonalDataNotice problems={p.plan.sniffed.warnings}

@@ -12,8 +12,10 @@ const SOURCE: Record<ValueRow['source'], string> = {
  *  as: suggested where it is plain, and editable. An answer is kept with the mapping (and applied to
  *  later files); on a loaded file it loads the file again. Before loading, the counts are from the
  *  first rows; once loaded, from the whole file. */
-export function ValueTable({ plan, loaded, onChange, disabled }: {
+export function ValueTable({ plan, loaded, onChange, disabled, refused }: {
   plan: LoadPlan; loaded?: Table; onChange: (m: Mapping) => void; disabled?: boolean;
+  /** The whole file's values of a file that was refused (opened when a value needs an answer). */
+  refused?: boolean;
 }) {
   const id = useId();
   const fields = recodableFields(plan.kind, plan.mapping);
@@ -21,7 +23,7 @@ export function ValueTable({ plan, loaded, onChange, disabled }: {
   const table = loaded ?? sampleValueTable(plan.kind, plan.mapping, plan.sniffed.header, plan.sniffed.sample);
   const unmapped = fields.reduce((a, f) => a + (table[f.name] ?? []).filter((r) => r.canonical == null).length, 0);
   return (
-    <details className="values" data-testid="value-table" open={unmapped > 0 && !loaded}>
+    <details className="values" data-testid="value-table" open={unmapped > 0 && (!loaded || !!refused)}>
       <summary>Values: what each counts as{unmapped > 0 ? ` (${unmapped} kept as written, counted under none)` : ''}</summary>
       <p className="hint">{loaded ? 'Counts are rows of the whole file.' : `Counts are from the first ${fmt.int(plan.sniffed.sample.length)} rows; the whole file is checked when it loads.`}
         {' '}A value kept as written is still loaded and shown; it is only left out of breakdowns by the standard values.</p>

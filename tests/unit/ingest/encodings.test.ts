@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { windows1252ToUtf8 } from '../../../src/ingest/load.ts';
+import { windows1252ToUtf8 } from '../../../src/ingest/transcode.ts';
 import { problemText } from '../../../src/ingest/problems.ts';
 import { decodeWindows1252 } from '../../../src/ingest/sniff.ts';
 import { punctuatedEncounters, punctuatedText, PUNCTUATED_RESIDENCES } from '../../helpers/cp1252.ts';
