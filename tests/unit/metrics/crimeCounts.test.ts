@@ -54,13 +54,19 @@ describe('signed incident counts', () => {
     expect((await t.conn.query<{ c: number }>(`SELECT sum(count) AS c FROM crime_incidents`))[0]!.c).toBe(2);
   });
 
-  it('refuses a "weight" that is not a whole number (a drug weight, say), and says counts above 1', async () => {
+  it('a "Weight" column is never taken for the count; a count that is not a whole number is refused, and counts above 1 are said', async () => {
     const t = await testDb();
-    const bad = await loadPath(t, tempFile('weights.csv', ['case number,date,offense,weight', '1,2024-01-03,Narcotics,3.5', '2,2024-01-04,Narcotics,1'].join('\n')),
+    // A drug weight in grams beside the offense: not mapped at all, so each row is one incident.
+    const weights = await loadPath(t, tempFile('weights.csv', ['case number,date,offense,weight', '1,2024-01-03,Narcotics,3.5', '2,2024-01-04,Narcotics,1'].join('\n')),
+      { kind: 'crime_incidents' });
+    expect(weights.ok).toBe(true);
+    expect(weights.ignored).toContain('weight');
+    expect((await runQuery(t.conn, crimeByMonth('incidents:weights.csv', null))).map((x) => x.count)).toEqual([2]);
+    const bad = await loadPath(t, tempFile('halves.csv', ['case number,date,offense,count', '1,2024-01-03,Narcotics,3.5', '2,2024-01-04,Narcotics,1'].join('\n')),
       { kind: 'crime_incidents' });
     expect(bad.ok).toBe(false);
     expect(bad.problems.find((p) => p.severity === 'error')?.message).toMatch(/^The count is not a whole number/);
-    const many = await loadPath(t, tempFile('many.csv', ['case number,date,offense,weight', '1,2024-01-03,Narcotics,2', '2,2024-01-04,Narcotics,1'].join('\n')),
+    const many = await loadPath(t, tempFile('many.csv', ['case number,date,offense,count', '1,2024-01-03,Narcotics,2', '2,2024-01-04,Narcotics,1'].join('\n')),
       { kind: 'crime_incidents' });
     expect(many.ok).toBe(true);
     expect(many.problems.map((p) => [p.severity, p.message])).toEqual([['warning', 'The count is more than 1: each such row counts as that many incidents. Found "2".']]);
