@@ -59,23 +59,21 @@ export function proposeMapping(kind: KindDef, headers: readonly string[]): Mappi
     }
   }
   const mapping: Mapping = { kind: kind.id, columns };
-  if (kind.wide) {
-    const offenseColumns: Record<string, string> = {};
-    norm.forEach((h, i) => {
-      const offense = kind.wide!.offenseSynonyms[h];
-      if (offense && !used.has(i)) offenseColumns[headers[i]!] = offense;
-    });
-    mapping.offenseColumns = offenseColumns;
-  }
-  if (kind.flags) {
-    const flagColumns: Record<string, string> = {};
-    norm.forEach((h, i) => {
-      const group = kind.flags!.synonyms[h];
-      if (group && !used.has(i)) flagColumns[headers[i]!] = group;
-    });
-    mapping.flagColumns = flagColumns;
-  }
+  if (kind.wide) mapping.offenseColumns = columnsNamed(kind.wide.offenseSynonyms, headers, norm, used);
+  if (kind.flags) mapping.flagColumns = columnsNamed(kind.flags.synonyms, headers, norm, used);
   return mapping;
+}
+
+/** Source header -> what it stands for, for every header not used by a field that a table of
+ *  synonyms names (wide layouts' offense columns, death records' substance flags). */
+function columnsNamed(synonyms: Readonly<Record<string, string>>, headers: readonly string[], norm: readonly string[],
+  used: ReadonlySet<number>): Record<string, string> {
+  const out: Record<string, string> = {};
+  norm.forEach((h, i) => {
+    const what = synonyms[h];
+    if (what && !used.has(i)) out[headers[i]!] = what;
+  });
+  return out;
 }
 
 /** Source headers the mapping uses. */
