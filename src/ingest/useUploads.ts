@@ -202,8 +202,7 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
     const placeholder: Upload = { id, workspace, file, status: 'sniffing', restored: reopened ? undefined : saved?.addedAt, kept: !!saved || quiet,
       prepared: { ok: false, file: file.name, problem: { severity: 'warning', file: file.name, message: 'Reading…', fix: '' } } };
     if (!quiet) setUploads((us) => [placeholder, ...us]);
-    const sniffed = await (early ?? sniffFile(file.name, file)).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
-      message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } }));
+    const sniffed = await (early ?? sniffSafely(file));
     const mine = sniffed.ok ? layoutKey(sniffed.sniffed) : null;
     const batchMates = (await Promise.all(batch)).filter((b) => b.ok && layoutKey(b.sniffed) === mine).length;
     let prepared = prepare(file.name, file.size, sniffed, saved, { batchMates });
@@ -274,4 +273,10 @@ export function useUploads({ queue, db, refresh, loaded }: UploadDeps) {
 /** The file waits on a day/month question. */
 function asksDateOrder(p: Prepared): boolean {
   return p.ok && p.plan.sniffed.warnings.some((w) => w.code === DATE_ORDER);
+}
+
+/** Reads a file's first bytes; a read that fails (the file moved, permission) is a problem on its card. */
+export function sniffSafely(file: File): Promise<SniffResult> {
+  return sniffFile(file.name, file).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: file.name,
+    message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } }));
 }

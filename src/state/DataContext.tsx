@@ -1,10 +1,9 @@
-import { sniffFile, type SniffResult } from '../ingest/sniff.ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
 import type { Connection, Database } from '../db/types.ts';
 import { removeLoadedFile } from '../ingest/load.ts';
 import { keptMapping } from '../ingest/plan.ts';
-import { useUploads, type Upload } from '../ingest/useUploads.ts';
+import { sniffSafely, useUploads, type Upload } from '../ingest/useUploads.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import type { ProgramInfo } from './program.ts';
@@ -173,8 +172,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       void openWorkspace(target);
     }
     // Files dropped together are read first, so each knows the others of its layout (batchMates).
-    const sniffs = files.map((f) => sniffFile(f.name, f).catch((e: unknown): SniffResult => ({ ok: false, problem: { severity: 'error', file: f.name,
-      message: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`, fix: 'Add the file again.' } })));
+    const sniffs = files.map(sniffSafely);
     files.forEach((file, i) => void addFile(file, target, { sniffed: sniffs[i], batch: sniffs }));
   }, [addFile, openWorkspace, ws, openRef]);
 
