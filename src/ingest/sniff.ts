@@ -168,7 +168,9 @@ function decodeTail(bytes: Uint8Array, encoding: Sniffed['encoding']): string {
 /** How a text ends. `whole`: the text is the whole file (minus a BOM), so rows can be numbered. */
 export function readTail(text: string, delimiter: string, whole: boolean): Tail | null {
   const from = whole && text.length > TAIL_BYTES ? nextLineStart(text, text.length - TAIL_BYTES) : 0;
-  const part = text.slice(from);
+  // A CRLF file whose last line ends in a lone CR (cut between \r and \n) still ends its last row:
+  // read so, the closing quote before it is not taken for one left open.
+  const part = text.slice(from).replace(/"\r$/, '"\r\n');
   const records: { data: string[]; start: number; openQuote: boolean }[] = [];
   let cursor = 0;
   Papa.parse<string[]>(part, {

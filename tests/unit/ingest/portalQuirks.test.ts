@@ -37,3 +37,16 @@ describe('rows that repeat an incident', () => {
       .toBe('2 incident ids appear on more than one row (5 rows; the first is "I1"): the file writes one row per offense of an incident, so the crime charts count offenses, not incidents.');
   });
 });
+
+describe('a CRLF export whose last line ends in a lone CR', () => {
+  it('is not taken for a file cut short inside a quoted value', async () => {
+    const { sniffBytes, SNIFF_BYTES, TAIL_BYTES } = await import('../../../src/ingest/sniff.ts');
+    const row = (i: number) => `"${i}","2018-07-07 19:52:00","burglary-residence","9700 E ILIFF AVE, APT ${i}","1"`;
+    const text = `"INCIDENT_ID","REPORTED_DATE","OFFENSE_TYPE_ID","INCIDENT_ADDRESS","IS_CRIME"\r\n${Array.from({ length: 6000 }, (_, i) => row(i)).join('\r\n')}\r`;
+    const u = new TextEncoder().encode(text);
+    expect(u.length).toBeGreaterThan(SNIFF_BYTES);
+    const r = sniffBytes('denver.csv', u.subarray(0, SNIFF_BYTES), u.length, u.subarray(u.length - TAIL_BYTES));
+    expect(r.ok && r.sniffed.warnings.map((w) => w.code)).toEqual([]);
+    expect(r.ok && r.sniffed.tail?.openQuote).toBe(false);
+  });
+});
