@@ -1,23 +1,15 @@
-import { encountersBy, repeatVisits } from '../src/metrics/breakdowns.ts';
-import { costSummary, costsBy, costsByMonth } from '../src/metrics/costs.ts';
-import type { ProgramFilter } from '../src/metrics/filters.ts';
-import { funnel, ineligibleReasons, outsideFunnel } from '../src/metrics/funnel.ts';
-import { kitTotals, kitsByMonth, naloxoneByMonth, naloxoneTotals } from '../src/metrics/naloxone.ts';
-import { placementsByMonth, programKpis } from '../src/metrics/placements.ts';
-import type { Query } from '../src/metrics/query.ts';
-import { serviceReferrals } from '../src/metrics/referrals.ts';
-import type { Row } from '../src/db/types.ts';
-import { placementTimeBands, placementTimes, placementTimesByMonth } from '../src/metrics/timeToPlacement.ts';
+import type { ProgramFilter } from '../src/domain/filter.ts';
+import { plain } from '../tests/unit/metrics/plainSql.ts';
 
-type Builder = (f: ProgramFilter) => Query<Row> | null;
+type Statement = (f: ProgramFilter) => string;
 
-/** The queries each page runs when a filter changes (those that depend on the filter), for the
- *  native DuckDB reference: the same SQL, run one after another as the page's worker does. */
-export const PAGE_QUERIES: Record<string, Builder[]> = {
-  // One breakdown is shown at a time (pathway first).
-  '/placements': [programKpis, placementsByMonth, repeatVisits, serviceReferrals, (f) => encountersBy('pathway', f)],
-  '/placements/funnel': [funnel, outsideFunnel, ineligibleReasons],
-  '/placements/time': [placementTimes, placementTimeBands, placementTimesByMonth],
-  '/costs': [costSummary, costsByMonth, (f) => costsBy('category', f), (f) => costsBy('funding_source', f)],
-  '/naloxone': [naloxoneTotals, naloxoneByMonth, kitsByMonth, kitTotals],
+/** The native DuckDB reference for each program page's filter change: the page's main figures as
+ *  plain SQL over the canonical tables (tests/unit/metrics/plainSql.ts), run one after another. The
+ *  page itself works them out in TypeScript from the records it holds (metrics/*.ts). */
+export const PAGE_QUERIES: Record<string, Statement[]> = {
+  '/placements': [plain.kpis, plain.byMonth, plain.byPathway],
+  '/placements/funnel': [plain.funnel],
+  '/placements/time': [plain.times],
+  '/costs': [plain.costsByCategory],
+  '/naloxone': [plain.naloxone, plain.kpis],
 };

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import type { LaunchOptions } from '../scripts/chromium.ts';
 import { parsePeriod } from '../src/analysis/periods.ts';
-import type { ProgramFilter } from '../src/metrics/filters.ts';
+import type { ProgramFilter } from '../src/domain/filter.ts';
 import { loadPath, testDb } from '../tests/helpers/node.ts';
 import { writeEncounters } from './encounters.ts';
 import { PAGE_QUERIES } from './pageQueries.ts';
@@ -33,8 +33,8 @@ function changes(agencies: string[], pathways: string[], years: string[], quarte
 }
 
 /** Client-side navigation (the data live in this page's memory), then wait for the page to settle:
- *  its figures shown and the program index read (state/programIndex.ts). Returns the time from the
- *  navigation to the index being ready, in milliseconds (0 when it was already read). */
+ *  its figures shown and the program records read (DataContext's programData). Returns the time from the
+ *  navigation to the records being ready, in milliseconds (0 when they were already read). */
 async function go(page: Page, path: string): Promise<number> {
   return page.evaluate(async (p) => {
     const t0 = performance.now();
@@ -93,13 +93,13 @@ export async function benchProgramRepaint(base: string, launch: LaunchOptions, N
       const waited = await go(page, path);
       if (path === '/placements') {
         indexMs = waited;
-        console.log(`Program index read ${waited.toFixed(0)} ms after opening /placements (the figures show from the database meanwhile).`);
+        console.log(`Program records ready ${waited.toFixed(0)} ms after opening /placements.`);
       }
       // The naloxone page has no pathway filter.
       const skip = path === '/naloxone' ? ['filter-pathway'] : [];
       const times: number[] = [];
       const nativeTimes: number[] = [];
-      // Views shown before on this page (the page opens on the unfiltered one) come from its cache.
+      // Views shown before on this page (the page opens on the unfiltered one).
       const seen = new Set([JSON.stringify({ periods: [] })]);
       const firstTimes: number[] = [];
       for (const group of changes(agencies, pathways, years, quarters)) {
@@ -115,10 +115,7 @@ export async function benchProgramRepaint(base: string, launch: LaunchOptions, N
           if (!seen.has(key)) firstTimes.push(t);
           seen.add(key);
           const n0 = performance.now();
-          for (const build of PAGE_QUERIES[path]!) {
-            const q = build(c.filter);
-            if (q) await native.conn.query(q.sql);
-          }
+          for (const statement of PAGE_QUERIES[path]!) await native.conn.query(statement(c.filter));
           nativeTimes.push(performance.now() - n0);
         }
         // Back to no filter before the next group.

@@ -1,5 +1,7 @@
 // Key totals, computed from the tables exactly as written (for the README and the console).
 
+import { quantile as d3quantile } from 'd3-array';
+import { hoursToPlacement, isPlaced } from '../../src/domain/placement.ts';
 import { monthDiff, parseDay, MINUTES_PER_DAY } from './calendar.ts';
 import { CONTEXT_START_MONTH, END_MONTH, LAUNCH_DATE, LAUNCH_MONTH } from './config.ts';
 import { ADDICTION_CODES } from './crime.ts';
@@ -15,15 +17,9 @@ export function parseMinute(text: string): number {
   return parseDay(date) * MINUTES_PER_DAY + h * 60 + m;
 }
 
-/** Quantile by linear interpolation between order statistics (DuckDB quantile_cont, R type 7). */
+/** Quantile by linear interpolation between order statistics (R-7, as the app and DuckDB quantile_cont). */
 export function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (b - a) * (pos - lo);
+  return d3quantile(values, q) ?? Number.NaN;
 }
 
 function countBy(rows: readonly Record<string, string>[], key: string): Map<string, number> {
@@ -46,10 +42,14 @@ export function summarise(t: { encounters: Table; costs: Table; crime: Table; na
   const enc = records(t.encounters);
   const eligible = enc.filter((e) => e.eligible === 'yes');
   const offered = eligible.filter((e) => e.placement_offered === 'yes');
-  const placed = enc.filter((e) => e.placement_date !== '');
-  const hours = placed.map(
-    (e) => (parseMinute(e.placement_date ?? '') - parseMinute(e.encounter_date ?? '')) / 60,
-  );
+  // What a placement is, and the hours to it, as the app defines them (src/domain/placement.ts).
+  const placement = (e: Record<string, string>) => ({
+    encounter_date: e.encounter_date ? new Date(parseMinute(e.encounter_date) * 60_000) : null,
+    placement_date: e.placement_date ? new Date(parseMinute(e.placement_date) * 60_000) : null,
+    treatment_type: e.treatment_type || null,
+  });
+  const placed = enc.filter((e) => isPlaced(placement(e)));
+  const hours = placed.map((e) => hoursToPlacement(placement(e))!);
   const costRows = records(t.costs);
   const totalCents = costRows.reduce((s, c) => s + cents(c.amount ?? '0'), 0);
   const centsBy = (key: string): Map<string, number> => {

@@ -1,8 +1,8 @@
+import { useProgram } from '../state/useProgram.ts';
 import { useMemo, useState } from 'react';
 import { customPeriodName, periodsBetween, previousDay, type PeriodKind } from '../analysis/periods.ts';
 import { filterOptions, programDataRange } from '../metrics/breakdowns.ts';
 import { describeFilters, type Filters } from '../state/useFilters.ts';
-import { useQuery } from '../state/useQuery.ts';
 
 const KINDS: { kind: PeriodKind; label: string }[] = [
   { kind: 'all', label: 'All loaded data' },
@@ -18,8 +18,8 @@ const KINDS: { kind: PeriodKind; label: string }[] = [
 export function FilterBar({ filters, show = ['agency', 'pathway', 'treatment'] }: {
   filters: Filters; show?: ('agency' | 'pathway' | 'treatment')[];
 }) {
-  const range = useQuery(useMemo(() => programDataRange(), []));
-  const options = useQuery(useMemo(() => filterOptions(), []));
+  const range = useProgram((p) => programDataRange(p), []);
+  const options = useProgram((p) => filterOptions(p), []);
   const { period } = filters;
   // A kind chosen before its period is picked; forgotten when the address changes (back, forward).
   const [pending, setPending] = useState<{ after: string; kind: PeriodKind } | null>(null);

@@ -2,32 +2,7 @@ import { normaliseOffenseSql } from './codes.ts';
 import { crimeCodedSql } from './crimeCoded.ts';
 
 /** Tables derived from the canonical ones, for speed. They are rebuilt inside the same transaction
- *  that changes their source, so they never disagree with it.
- *
- *  encounter_facts: the encounters, sorted by date (so a period filter skips whole row groups),
- *  with the participant pseudonym replaced by a number (counting distinct people on integers is
- *  several times faster than on text), and the expressions every metric evaluates worked out once
- *  per row: the month of the encounter, whether it is a placement, and the hours to placement
- *  (text comparisons and date arithmetic on every row are most of a query's time in the browser's
- *  single-threaded DuckDB). Every metric reads encounters from here. */
-export const ENCOUNTER_FACTS = 'encounter_facts';
-
-/** A placement is an encounter with a placement date and a treatment type other than "none". */
-export const PLACED = `(placement_date IS NOT NULL AND coalesce(treatment_type, '') <> 'none')`;
-/** Hours from the encounter to the placement. */
-export const HOURS = `((epoch(placement_date) - epoch(encounter_date)) / 3600.0)`;
-
-const FACT_COLUMNS = `encounter_date, agency, pathway, age_band, sex, race_ethnicity, residence, primary_substance, eligible,
-  ineligible_reason, placement_offered, placement_date, treatment_type, provider, engaged_30d, naloxone_kit_given`;
-
-/** The columns worked out per row: `month` (first day of the encounter's month), `placed`
- *  (PLACED, never null) and `hours` (HOURS, null without a placement date). */
-export function encounterFactsSql(): string {
-  return `CREATE OR REPLACE TABLE ${ENCOUNTER_FACTS} AS
-    SELECT CAST(dense_rank() OVER (ORDER BY participant_id) AS INTEGER) AS participant_id, ${FACT_COLUMNS},
-      CAST(date_trunc('month', encounter_date) AS DATE) AS month, ${PLACED} AS placed, ${HOURS} AS hours
-    FROM encounters ORDER BY encounter_date`;
-}
+ *  that changes their source, so they never disagree with it. */
 
 /** crime_facts: every crime source as monthly counts, one row per series, month, offense text and
  *  code as the file gave them (incident records summed per month by their count, 1 unless the
@@ -59,7 +34,6 @@ export function crimeFactsSql(): string {
 
 /** The derived tables that depend on a canonical table. */
 export function derivedSqlFor(table: string): string[] {
-  if (table === 'encounters') return [encounterFactsSql()];
   if (table === 'crime_incidents' || table === 'crime_monthly') return [crimeFactsSql(), crimeCodedSql()];
   return [];
 }

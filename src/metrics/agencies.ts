@@ -1,7 +1,6 @@
-import { ENCOUNTER_FACTS } from '../db/derived.ts';
-import { encounterWhere, type ProgramFilter } from './filters.ts';
-import * as local from './local/agencies.ts';
-import { query } from './query.ts';
+import type { ProgramFilter } from '../domain/filter.ts';
+import { programKpis } from './placements.ts';
+import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './program.ts';
 
 /** One agency's figures in a network's comparison (agency null: encounters with no agency). */
 export interface AgencyFigures extends Record<string, unknown> {
@@ -21,17 +20,18 @@ export interface AgencyFigures extends Record<string, unknown> {
 }
 
 /** The program's figures agency by agency, for a network (Hope Not Handcuffs' 142 agencies,
- *  PAARI's partners) whose exports are loaded together: the same definitions as the headline
- *  figures (programKpis), each counted within one agency. Largest agency first. */
-export function agencyComparison(f: ProgramFilter) {
-  return query<AgencyFigures>(`
-    WITH e AS (SELECT agency, participant_id, eligible, placed, hours, engaged_30d FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)})
-    SELECT agency, count(*) AS encounters, count(DISTINCT participant_id) AS people,
-      CASE WHEN count(eligible) > 0 THEN count(*) FILTER (WHERE eligible) END AS eligible,
-      count(*) FILTER (WHERE placed) AS placed,
-      count(*) FILTER (WHERE placed) / NULLIF(CASE WHEN count(eligible) > 0 THEN count(*) FILTER (WHERE eligible) ELSE count(*) END, 0) AS placementRate,
-      quantile_cont(hours, 0.5) FILTER (WHERE placed) AS medianHoursToPlacement,
-      count(*) FILTER (WHERE placed AND engaged_30d = 'yes') AS engaged,
-      count(*) FILTER (WHERE placed AND engaged_30d = 'yes') / NULLIF(count(*) FILTER (WHERE placed), 0) AS engagedShare
-    FROM e GROUP BY agency ORDER BY encounters DESC, agency NULLS LAST`, (ix) => local.agencyComparison(ix, f));
+ *  PAARI's partners) whose exports are loaded together: the headline figures (programKpis), each
+ *  counted within one agency. Largest agency first. */
+export function agencyComparison(p: ProgramData, f: ProgramFilter): AgencyFigures[] {
+  const groups = new Map<string | null, Encounter[]>();
+  for (const e of encountersIn(p, f)) {
+    const g = groups.get(e.agency);
+    if (g) g.push(e); else groups.set(e.agency, [e]);
+  }
+  return [...groups].map(([agency, es]) => {
+    const [k] = programKpis({ encounters: es, costs: [], naloxone: [] }, { periods: [] });
+    const engaged = count(es, (e) => e.placed && e.engaged_30d === 'yes');
+    return { agency, encounters: k!.encounters, people: k!.people, eligible: k!.eligible, placed: k!.placed, placementRate: k!.placementRate,
+      medianHoursToPlacement: k!.medianHoursToPlacement, engaged, engagedShare: ratio(engaged, k!.placed) };
+  }).sort((a, b) => b.encounters - a.encounters || (a.agency === null ? 1 : b.agency === null ? -1 : compareText(a.agency, b.agency)));
 }

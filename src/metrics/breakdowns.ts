@@ -1,9 +1,6 @@
-import { ENCOUNTER_FACTS } from '../db/derived.ts';
-import { sqlIdent, sqlString } from '../db/sql.ts';
+import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/program.ts';
-import { encounterWhere, type ProgramFilter } from './filters.ts';
-import * as local from './local/breakdowns.ts';
-import { query } from './query.ts';
+import { compareText, dateRange, encountersIn, people, type Encounter, type ProgramData } from './program.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {
@@ -30,26 +27,32 @@ export interface Breakdown extends Record<string, unknown> {
   peoplePlaced: number;
 }
 
+/** Encounters grouped by a value; insertion order. */
+function groupBy(es: readonly Encounter[], key: (e: Encounter) => string): Map<string, Encounter[]> {
+  const out = new Map<string, Encounter[]>();
+  for (const e of es) {
+    const k = key(e);
+    const g = out.get(k);
+    if (g) g.push(e); else out.set(k, [e]);
+  }
+  return out;
+}
+
 /** Encounters, distinct people and placements for each value of one column. Blank cells form
  *  their own row, so the encounters of all rows add up to the total. A person whose encounters
  *  carry different values is counted under each of them, so people need not add up. Where the
- *  field has a fixed vocabulary (pathways, treatment types), every value appears, with zeros. */
-export function encountersBy(dim: Dimension, f: ProgramFilter) {
-  const col = sqlIdent(dim);
-  const vocab = DIMENSIONS[dim].vocabulary;
-  const list = vocab ? `[${vocab.map(sqlString).join(', ')}]` : null;
-  // The vocabulary comes in as rows that count nothing but carry their order (a union, not a join).
-  const spine = list
-    ? `UNION ALL SELECT unnest(${list}), NULL, NULL, NULL, generate_subscripts(${list}, 1)`
-    : '';
-  return query<Breakdown>(`
-    SELECT value, count(one) AS encounters, count(DISTINCT participant_id) AS people,
-      count(one) FILTER (WHERE placed) AS placed, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
-    FROM (SELECT coalesce(${col}, ${sqlString(NOT_RECORDED)}) AS value, participant_id, placed, 1 AS one, CAST(NULL AS BIGINT) AS ord
-      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} ${spine})
-    GROUP BY value
-    ORDER BY min(ord) NULLS LAST, (value = ${sqlString(NOT_RECORDED)}), encounters DESC, value`,
-    (ix) => local.encountersBy(ix, f, dim, vocab, NOT_RECORDED));
+ *  field has a fixed vocabulary (pathways, treatment types), every value appears, with zeros, in
+ *  the vocabulary's order; other values follow, largest first, the blank row last. */
+export function encountersBy(p: ProgramData, dim: Dimension, f: ProgramFilter): Breakdown[] {
+  const vocab = DIMENSIONS[dim].vocabulary ?? [];
+  const groups = groupBy(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
+  for (const v of vocab) if (!groups.has(v)) groups.set(v, []);
+  const rank = (v: string) => (vocab.includes(v) ? vocab.indexOf(v) : Infinity);
+  return [...groups].map(([value, es]) => {
+    const placed = es.filter((e) => e.placed);
+    return { value, encounters: es.length, people: people(es), placed: placed.length, peoplePlaced: people(placed) };
+  }).sort((a, b) => (rank(a.value) - rank(b.value) || 0) || Number(a.value === NOT_RECORDED) - Number(b.value === NOT_RECORDED)
+    || b.encounters - a.encounters || compareText(a.value, b.value));
 }
 
 export interface RepeatVisits extends Record<string, unknown> {
@@ -59,32 +62,57 @@ export interface RepeatVisits extends Record<string, unknown> {
 }
 
 /** People by how many encounters they had in the filter's period: 1, 2, 3, 4 and 5 or more. */
-export function repeatVisits(f: ProgramFilter) {
-  return query<RepeatVisits>(`
-    WITH p AS (SELECT least(count(*), 5) AS k, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} GROUP BY participant_id)
-    SELECT CASE WHEN k = 5 THEN '5 or more' ELSE CAST(k AS VARCHAR) END AS visits,
-      count(n) AS people, coalesce(sum(n), 0) AS encounters
-    FROM (SELECT * FROM p UNION ALL SELECT unnest([1, 2, 3, 4, 5]), NULL)
-    GROUP BY k ORDER BY k`, (ix) => local.repeatVisits(ix, f));
+export function repeatVisits(p: ProgramData, f: ProgramFilter): RepeatVisits[] {
+  const rows = [1, 2, 3, 4, 5].map((k) => ({ visits: k === 5 ? '5 or more' : String(k), people: 0, encounters: 0 }));
+  for (const es of groupBy(encountersIn(p, f), (e) => e.participant_id).values()) {
+    const r = rows[Math.min(es.length, 5) - 1]!;
+    r.people++;
+    r.encounters += es.length;
+  }
+  return rows;
 }
 
-export interface FilterOptions extends Record<string, unknown> { field: string; value: string; n: number }
+export interface PersonGroup extends Record<string, unknown> { value: string | null; people: number }
+
+/** Distinct people by the value on their most recent encounter (one value per person, so the
+ *  groups add up to all people), blank last. */
+export function peopleByLatest(p: ProgramData, dim: Dimension): PersonGroup[] {
+  // A person whose encounters are all undated has no latest value.
+  const latest = new Map<string, Encounter | null>();
+  for (const e of p.encounters) {
+    const had = latest.get(e.participant_id);
+    if (!had || (e.encounter_date && (!had.encounter_date || e.encounter_date >= had.encounter_date))) latest.set(e.participant_id, e.encounter_date ? e : had ?? null);
+  }
+  const by = new Map<string | null, number>();
+  for (const e of latest.values()) {
+    const v = e ? e[dim] : null;
+    by.set(v, (by.get(v) ?? 0) + 1);
+  }
+  return [...by].map(([value, n]) => ({ value, people: n }))
+    .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : compareText(a.value, b.value)));
+}
+
+export interface FilterOptions extends Record<string, unknown> { field: 'agency' | 'pathway' | 'treatment'; value: string; n: number }
 
 /** The values the filters offer: agencies, pathways and treatment types present in the data. */
-export function filterOptions() {
-  return query<FilterOptions>(`
-    SELECT 'agency' AS field, agency AS value, count(*) AS n FROM ${ENCOUNTER_FACTS} WHERE agency IS NOT NULL GROUP BY agency
-    UNION ALL SELECT 'pathway', pathway, count(*) FROM ${ENCOUNTER_FACTS} WHERE pathway IS NOT NULL GROUP BY pathway
-    UNION ALL SELECT 'treatment', treatment_type, count(*) FROM ${ENCOUNTER_FACTS} WHERE treatment_type IS NOT NULL GROUP BY treatment_type
-    ORDER BY field, value`);
+export function filterOptions(p: ProgramData): FilterOptions[] {
+  const fields = [['agency', 'agency'], ['pathway', 'pathway'], ['treatment', 'treatment_type']] as const;
+  return fields.flatMap(([field, column]) => {
+    const by = new Map<string, number>();
+    for (const e of p.encounters) {
+      const v = e[column];
+      if (v !== null) by.set(v, (by.get(v) ?? 0) + 1);
+    }
+    return [...by].sort((a, b) => compareText(a[0], b[0])).map(([value, n]) => ({ field, value, n }));
+  });
 }
 
 export interface DataRange extends Record<string, unknown> { first: Date | null; last: Date | null }
 
-/** The first and last dates of the program's records (encounters, costs, naloxone): the periods
- *  a user can choose from. */
-export function programDataRange() {
-  return query<DataRange>(`
-    SELECT min(d) AS first, max(d) AS last FROM (
-      SELECT CAST(encounter_date AS DATE) AS d FROM ${ENCOUNTER_FACTS} UNION ALL SELECT date FROM costs UNION ALL SELECT date FROM naloxone)`);
+const day = (d: Date | null) => d && new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
+/** The first and last days of the program's records (encounters, costs, naloxone): the periods a
+ *  user can choose from. */
+export function programDataRange(p: ProgramData): DataRange[] {
+  return [dateRange([...p.encounters.map((e) => day(e.encounter_date)), ...p.costs.map((c) => c.date), ...p.naloxone.map((x) => x.date)])];
 }

@@ -1,15 +1,10 @@
-import { ENCOUNTER_FACTS } from '../db/derived.ts';
-import { sqlString } from '../db/sql.ts';
-import { costWhere, encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
-import * as local from './local/costs.ts';
-import { query } from './query.ts';
+import { utcDay, utcMonth } from 'd3-time';
+import { periodOnly, type ProgramFilter } from '../domain/filter.ts';
+import { byMonth, compareText, costsIn, encountersIn, monthSpine, people, ratio, sumOrNull, type ProgramData } from './program.ts';
 
 /** Costs are narrowed by their date only: the ledger records no agency, pathway or treatment.
  *  The per-person and per-encounter figures therefore divide by the whole program's counts in
- *  the period, whatever other filter is chosen (see `periodOnly`). */
-export function periodOnly(f: ProgramFilter): ProgramFilter {
-  return { periods: f.periods };
-}
+ *  the period, whatever other filter is chosen. */
 
 export interface CostSummary extends Record<string, unknown> {
   entries: number;
@@ -23,43 +18,50 @@ export interface CostSummary extends Record<string, unknown> {
 
 /** Total spend in the period, per encounter and per person placed in the same period (program
  *  wide), and the share of spend that the ledger ties to a single encounter. */
-export function costSummary(f: ProgramFilter) {
-  const p = periodOnly(f);
-  return query<CostSummary>(`
-    WITH c AS (SELECT count(*) AS entries, sum(amount) AS total,
-        sum(amount) FILTER (WHERE encounter_id IS NOT NULL) AS linked FROM costs WHERE ${costWhere(p)}),
-      e AS (SELECT count(*) AS encounters, count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
-        FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(p)})
-    SELECT c.entries, c.total, e.encounters, e.peoplePlaced,
-      c.total / NULLIF(e.encounters, 0) AS perEncounter, c.total / NULLIF(e.peoplePlaced, 0) AS perPersonPlaced,
-      c.linked / NULLIF(c.total, 0) AS linkedToEncounter
-    FROM c, e`, (ix) => local.costSummary(ix, f));
+export function costSummary(p: ProgramData, f: ProgramFilter): CostSummary[] {
+  const entries = costsIn(p, f);
+  const es = encountersIn(p, periodOnly(f));
+  const total = sumOrNull(entries, (c) => c.amount);
+  const linked = sumOrNull(entries.filter((c) => c.linked), (c) => c.amount);
+  const peoplePlaced = people(es.filter((e) => e.placed));
+  return [{
+    entries: entries.length, total, encounters: es.length, peoplePlaced,
+    perEncounter: ratio(total, es.length), perPersonPlaced: ratio(total, peoplePlaced), linkedToEncounter: ratio(linked, total),
+  }];
 }
 
 export interface CostPart extends Record<string, unknown> { value: string; amount: number; entries: number; share: number | null }
 
-/** Spend by category or by funding source; blank cells are their own row, so parts add up to the total. */
-export function costsBy(column: 'category' | 'funding_source', f: ProgramFilter) {
-  return query<CostPart>(`
-    SELECT coalesce(${column}, '(not recorded)') AS value, sum(amount) AS amount, count(*) AS entries,
-      sum(amount) / NULLIF(sum(sum(amount)) OVER (), 0) AS share
-    FROM costs WHERE ${costWhere(periodOnly(f))}
-    GROUP BY 1 ORDER BY (value = '(not recorded)'), amount DESC, value`, (ix) => local.costsBy(ix, column, f));
+export const COST_NOT_RECORDED = '(not recorded)';
+
+/** Spend by category or by funding source; blank cells are their own row, so parts add up to the
+ *  total. Largest first, the blank row last. */
+export function costsBy(p: ProgramData, column: 'category' | 'funding_source', f: ProgramFilter): CostPart[] {
+  const groups = new Map<string, (typeof p.costs)[number][]>();
+  for (const c of costsIn(p, f)) {
+    const v = c[column] ?? COST_NOT_RECORDED;
+    const g = groups.get(v);
+    if (g) g.push(c); else groups.set(v, [c]);
+  }
+  const parts = [...groups].map(([value, cs]) => ({ value, amount: sumOrNull(cs, (c) => c.amount), entries: cs.length }));
+  const total = sumOrNull(parts, (x) => x.amount);
+  return parts.map((x) => ({ ...x, amount: x.amount as number, share: ratio(x.amount, total) }))
+    .sort((a, b) => Number(a.value === COST_NOT_RECORDED) - Number(b.value === COST_NOT_RECORDED)
+      || (b.amount ?? -Infinity) - (a.amount ?? -Infinity) || compareText(a.value, b.value));
 }
 
 export interface MonthlyCost extends Record<string, unknown> { month: Date; amount: number; cumulative: number }
 
 /** Spend per month and the running total from the start of the period (months without entries
  *  show zero). */
-export function costsByMonth(f: ProgramFilter) {
-  const p = periodOnly(f);
-  return query<MonthlyCost>(`
-    WITH c AS (SELECT CAST(date_trunc('month', date) AS DATE) AS month, sum(amount) AS amount
-      FROM costs WHERE ${costWhere(p)} GROUP BY 1)
-    SELECT m.month, coalesce(c.amount, 0) AS amount,
-      sum(coalesce(c.amount, 0)) OVER (ORDER BY m.month) AS cumulative
-    FROM ${monthSpine('costs', 'date', p)} m LEFT JOIN c ON c.month = m.month
-    ORDER BY m.month`, (ix) => local.costsByMonth(ix, f));
+export function costsByMonth(p: ProgramData, f: ProgramFilter): MonthlyCost[] {
+  const months = byMonth(costsIn(p, f), (c) => c.date && utcMonth.floor(c.date));
+  let cumulative = 0;
+  return monthSpine(p.costs.map((c) => c.date), f.periods).map((month) => {
+    const amount = sumOrNull(months.get(month.getTime()) ?? [], (c) => c.amount) ?? 0;
+    cumulative += amount;
+    return { month, amount, cumulative };
+  });
 }
 
 /** A grant award or budget line entered by the user. `to` is the award's last day (inclusive). */
@@ -80,19 +82,17 @@ export interface AwardSpend extends Record<string, unknown> {
 
 /** Spend charged to each award's funding source between the award's first and last day,
  *  against its amount. This ignores the page's period filter: an award has its own period. */
-export function spendAgainstAwards(awards: readonly Award[]) {
+export function spendAgainstAwards(p: ProgramData, awards: readonly Award[]): AwardSpend[] | null {
   if (awards.length === 0) return null;
-  const values = awards.map((a, i) => `(${i}, ${sqlString(a.name)}, ${sqlString(a.fundingSource)}, ${Number(a.amount) || 0},
-    CAST(${sqlString(a.from)} AS DATE), CAST(${sqlString(a.to)} AS DATE))`).join(', ');
-  return query<AwardSpend>(`
-    WITH a AS (SELECT * FROM (VALUES ${values}) AS v(ord, name, fundingSource, amount, "from", "to")),
-    s AS (SELECT a.ord, coalesce(sum(c.amount), 0) AS spent FROM a
-      LEFT JOIN costs c ON c.funding_source = a.fundingSource AND c.date >= a."from" AND c.date <= a."to" GROUP BY a.ord),
-    last AS (SELECT max(date) AS d FROM costs)
-    SELECT a.name, a.fundingSource, a.amount, a."from", a."to", s.spent, a.amount - s.spent AS remaining,
-      s.spent / NULLIF(a.amount, 0) AS shareSpent,
-      greatest(0, least(1, (date_diff('day', a."from", last.d) + 1) / (date_diff('day', a."from", a."to") + 1))) AS shareElapsed
-    FROM a JOIN s ON s.ord = a.ord, last
-    ORDER BY a.ord`);
+  const last = p.costs.reduce<Date | null>((m, c) => (c.date && (!m || c.date > m) ? c.date : m), null);
+  return awards.map((a) => {
+    const from = new Date(`${a.from}T00:00:00Z`), to = new Date(`${a.to}T00:00:00Z`);
+    const amount = Number(a.amount) || 0;
+    const spent = sumOrNull(p.costs.filter((c) => c.funding_source === a.fundingSource && c.date && c.date >= from && c.date <= to),
+      (c) => c.amount) ?? 0;
+    // Days elapsed by the last ledger date, over the award's days, both ends included.
+    const elapsed = last ? (utcDay.count(from, last) + 1) / (utcDay.count(from, to) + 1) : 1;
+    return { name: a.name, fundingSource: a.fundingSource, amount, from, to, spent, remaining: amount - spent,
+      shareSpent: ratio(spent, amount), shareElapsed: Math.max(0, Math.min(1, elapsed)) };
+  });
 }
-

@@ -1,44 +1,5 @@
-import { ENCOUNTER_FACTS, INCIDENT_LABEL } from '../db/derived.ts';
-import { sqlIdent, sqlString } from '../db/sql.ts';
+import { INCIDENT_LABEL } from '../db/derived.ts';
 import { query } from './query.ts';
-
-export interface TableCounts extends Record<string, unknown> { encounters: number; costs: number; naloxone: number }
-
-/** How many rows each program table holds (unfiltered): a page hides what no loaded file feeds. */
-export function programTableCounts() {
-  return query<TableCounts>(`SELECT (SELECT count(*) FROM ${ENCOUNTER_FACTS}) AS encounters, (SELECT count(*) FROM costs) AS costs,
-    (SELECT count(*) FROM naloxone) AS naloxone`);
-}
-
-export interface ColumnPresence extends Record<string, unknown> { column: string; filled: number }
-
-/** How many encounters have a value in each optional column: a column nobody filled in (or that
- *  the export does not have) is hidden from the pages, with the reason. */
-export function encounterColumnsFilled() {
-  const cols = ['agency', 'pathway', 'age_band', 'sex', 'race_ethnicity', 'residence', 'primary_substance', 'eligible', 'ineligible_reason',
-    'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d', 'naloxone_kit_given'];
-  return query<ColumnPresence>(`
-    SELECT unnest([${cols.map(sqlString).join(', ')}]) AS "column",
-      unnest([${cols.map((c) => `count(${sqlIdent(c)})`).join(', ')}]) AS filled
-    FROM ${ENCOUNTER_FACTS}`);
-}
-
-
-export interface TableRanges extends Record<string, unknown> {
-  encountersFirst: Date | null; encountersLast: Date | null;
-  naloxoneFirst: Date | null; naloxoneLast: Date | null;
-  costsFirst: Date | null; costsLast: Date | null;
-}
-
-/** The first and last dates each program table covers (unfiltered): a report says "no records
- *  loaded" for a period outside them, rather than reporting zeros nobody counted. */
-export function tableRanges() {
-  return query<TableRanges>(`SELECT
-    (SELECT CAST(min(encounter_date) AS DATE) FROM ${ENCOUNTER_FACTS}) AS encountersFirst,
-    (SELECT CAST(max(encounter_date) AS DATE) FROM ${ENCOUNTER_FACTS}) AS encountersLast,
-    (SELECT min(date) FROM naloxone) AS naloxoneFirst, (SELECT max(date) FROM naloxone) AS naloxoneLast,
-    (SELECT min(date) FROM costs) AS costsFirst, (SELECT max(date) FROM costs) AS costsLast`);
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Partial months. The one rule every chart and the impact model read.
@@ -182,25 +143,4 @@ export function crimeSpans() {
     SELECT 'incidents:' || ${INCIDENT_LABEL} AS series, source_file AS file, min(date) AS first, max(date) AS last,
       count(DISTINCT date) AS days
     FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL`);
-}
-
-/** The span of the program's encounters: one over all encounter files (a program's exports are
- *  successive extracts of one records system), series 'encounters'; no row without dated encounters.
- *  Worked out in the page from the program index too. */
-export function encounterSpans() {
-  return query<SpanRow>(`
-    SELECT 'encounters' AS series, 'all' AS file, CAST(min(encounter_date) AS DATE) AS first,
-      CAST(max(encounter_date) AS DATE) AS last, count(DISTINCT CAST(encounter_date AS DATE)) AS days
-    FROM ${ENCOUNTER_FACTS} WHERE encounter_date IS NOT NULL HAVING count(*) > 0`, (ix) => {
-    const days = new Set<number>();
-    let lo = Infinity, hi = -Infinity;
-    for (const ms of ix.encounters.date) {
-      if (Number.isNaN(ms)) continue;
-      const d = Math.floor(ms / DAY);
-      days.add(d);
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
-    return days.size ? [{ series: 'encounters', file: 'all', first: dateOf(lo), last: dateOf(hi), days: days.size }] : [];
-  });
 }

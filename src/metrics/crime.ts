@@ -1,10 +1,18 @@
 import { CRIME_FACTS } from '../db/derived.ts';
 import { CODED_CRIME, CRIME_CODED } from '../db/crimeCoded.ts';
 import { sqlString } from '../db/sql.ts';
-import { periodCondition, type Period } from './filters.ts';
+import type { Period } from '../domain/filter.ts';
 import { query } from './query.ts';
 
 export { CODED_CRIME };
+
+/** SQL condition that keeps rows whose `column` falls in the period (from inclusive, to exclusive). */
+function periodCondition(column: string, p: Period): string {
+  const parts: string[] = [];
+  if (p.from) parts.push(`${column} >= CAST(${sqlString(p.from)} AS DATE)`);
+  if (p.to) parts.push(`${column} < CAST(${sqlString(p.to)} AS DATE)`);
+  return parts.length ? parts.join(' AND ') : 'true';
+}
 
 export interface CrimeSeries extends Record<string, unknown> {
   series: string;

@@ -1,6 +1,8 @@
 import type { TableName } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
-import { PLACED } from './placements.ts';
+import { NO_FILTER } from '../domain/filter.ts';
+import { placementsByMonth } from './placements.ts';
+import type { ProgramData } from './program.ts';
 import { query } from './query.ts';
 
 /** "Check the numbers": for each loaded table, a monthly (or yearly) summary that a user can hold
@@ -12,7 +14,10 @@ export interface DatasetView {
   filters: { column: string; label: string }[];
   /** Columns of the summary, in order. */
   columns: { key: string; label: string; numeric?: boolean }[];
-  sql: (where: string) => string;
+  sql?: (where: string) => string;
+  /** For a program table: the summary from the program's own definitions (metrics/placements.ts),
+   *  used instead of `sql`. */
+  program?: (p: ProgramData) => Record<string, unknown>[];
 }
 
 const month = (c: string) => `CAST(date_trunc('month', ${c}) AS DATE)`;
@@ -21,8 +26,7 @@ export const DATASET_VIEWS: DatasetView[] = [
   { table: 'encounters', label: 'Program encounters', filters: [],
     columns: [{ key: 'month', label: 'Month' }, { key: 'encounters', label: 'Encounters', numeric: true },
       { key: 'people', label: 'People', numeric: true }, { key: 'placed', label: 'Placed', numeric: true }],
-    sql: (w) => `SELECT ${month('encounter_date')} AS month, count(*) AS encounters, count(DISTINCT participant_id) AS people,
-      count(*) FILTER (WHERE ${PLACED}) AS placed FROM encounters WHERE ${w} GROUP BY 1 ORDER BY 1` },
+    program: (p) => placementsByMonth(p, NO_FILTER).filter((r) => r.encounters > 0) },
   { table: 'costs', label: 'Cost ledger', filters: [{ column: 'funding_source', label: 'Funding source' }],
     columns: [{ key: 'month', label: 'Month' }, { key: 'rows', label: 'Entries', numeric: true }, { key: 'amount', label: 'Amount (USD)', numeric: true }],
     sql: (w) => `SELECT ${month('date')} AS month, count(*) AS rows, round(sum(amount), 2) AS amount FROM costs WHERE ${w} GROUP BY 1 ORDER BY 1` },
@@ -62,7 +66,9 @@ export const DATASET_VIEWS: DatasetView[] = [
 
 export const ALL = '(all)';
 
+/** The summary of a table answered by the database (null for a program table). */
 export function datasetSummary(view: DatasetView, chosen: Record<string, string>) {
+  if (!view.sql) return null;
   const where = view.filters
     .filter((f) => chosen[f.column] && chosen[f.column] !== ALL)
     .map((f) => `${sqlIdent(f.column)} = ${sqlString(chosen[f.column]!)}`)

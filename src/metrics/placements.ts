@@ -1,53 +1,51 @@
-import { ENCOUNTER_FACTS } from '../db/derived.ts';
-import { costWhere, encounterWhere, monthSpine, narrowsBeyondPeriod, type ProgramFilter } from './filters.ts';
-import * as local from './local/placements.ts';
-import { query } from './query.ts';
-
-/** What a placement is, and the hours to it: defined with the derived columns that hold them. */
-export { HOURS, PLACED } from '../db/derived.ts';
+import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
+import { byMonth, costsIn, count, dateRange, encountersIn, monthSpine, people, quantileOf, ratio, sumOrNull, type ProgramData } from './program.ts';
 
 /** Headline figures of the program under a filter (encounters by encounter date). */
 export interface ProgramKpis extends Record<string, unknown> {
   encounters: number;
   people: number;
-  /** Encounters screened eligible; null when the export has no eligibility column. */
+  /** Encounters screened eligible; null when none of the encounters records eligibility. */
   eligible: number | null;
+  /** Encounters that are placements (domain/placement.ts `isPlaced`). */
   placed: number;
+  /** Distinct people with a placement. */
   peoplePlaced: number;
   /** placed / eligible (or placed / encounters when eligibility is not recorded). */
   placementRate: number | null;
   placementBase: 'eligible encounters' | 'all encounters';
+  /** The median of the hours from encounter to placement, over placements. */
   medianHoursToPlacement: number | null;
-  /** Ledger costs dated in the period; null without a ledger, or when the filter narrows by
-   *  agency, pathway or treatment, which the ledger does not record. */
+  /** Ledger costs dated in the period; null without ledger entries in it, or when the filter
+   *  narrows by agency, pathway or treatment, which the ledger does not record. */
   totalCost: number | null;
   costPerPersonPlaced: number | null;
   firstDate: Date | null;
   lastDate: Date | null;
 }
 
-
-export function programKpis(f: ProgramFilter) {
-  const costs = narrowsBeyondPeriod(f)
-    ? 'SELECT CAST(NULL AS DOUBLE) AS totalCost'
-    : `SELECT CASE WHEN count(*) > 0 THEN sum(amount) END AS totalCost FROM costs WHERE ${costWhere(f)}`;
-  return query<ProgramKpis>(`
-    WITH e AS (SELECT participant_id, encounter_date, eligible, placed, hours FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)}),
-    k AS (
-      SELECT count(*) AS encounters,
-        count(DISTINCT participant_id) AS people,
-        CASE WHEN count(eligible) > 0 THEN count(*) FILTER (WHERE eligible) END AS eligible,
-        count(*) FILTER (WHERE placed) AS placed,
-        count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced,
-        quantile_cont(hours, 0.5) FILTER (WHERE placed) AS medianHoursToPlacement,
-        min(encounter_date) AS firstDate, max(encounter_date) AS lastDate
-      FROM e),
-    c AS (${costs})
-    SELECT k.*, c.totalCost,
-      CASE WHEN k.eligible IS NOT NULL THEN 'eligible encounters' ELSE 'all encounters' END AS placementBase,
-      k.placed / NULLIF(coalesce(k.eligible, k.encounters), 0) AS placementRate,
-      c.totalCost / NULLIF(k.peoplePlaced, 0) AS costPerPersonPlaced
-    FROM k, c`, (ix) => local.programKpis(ix, f));
+export function programKpis(p: ProgramData, f: ProgramFilter): ProgramKpis[] {
+  const es = encountersIn(p, f);
+  const placed = es.filter((e) => e.placed);
+  const eligible = es.some((e) => e.eligible !== null) ? count(es, (e) => e.eligible === true) : null;
+  const peoplePlaced = people(placed);
+  const entries = narrowsBeyondPeriod(f) ? [] : costsIn(p, f);
+  const totalCost = entries.length > 0 ? sumOrNull(entries, (c) => c.amount) : null;
+  const { first, last } = dateRange(es.map((e) => e.encounter_date));
+  return [{
+    encounters: es.length,
+    people: people(es),
+    eligible,
+    placed: placed.length,
+    peoplePlaced,
+    placementRate: ratio(placed.length, eligible ?? es.length),
+    placementBase: eligible !== null ? 'eligible encounters' : 'all encounters',
+    medianHoursToPlacement: quantileOf(placed, 0.5, (e) => e.hours),
+    totalCost,
+    costPerPersonPlaced: ratio(totalCost, peoplePlaced),
+    firstDate: first,
+    lastDate: last,
+  }];
 }
 
 export interface MonthlyPlacements extends Record<string, unknown> {
@@ -61,15 +59,11 @@ export interface MonthlyPlacements extends Record<string, unknown> {
 /** Encounters, distinct people and placements per calendar month of the encounter date. Every
  *  month of the loaded data inside the filter's period appears, with zeros where nothing happened.
  *  People are counted once per month: the months' people do not add up to the period's people. */
-export function placementsByMonth(f: ProgramFilter) {
-  return query<MonthlyPlacements>(`
-    WITH e AS (SELECT month, participant_id, placed, 1 AS one
-      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND month IS NOT NULL),
-    -- The empty months come in as rows that count nothing (a union, not a join: cheaper to plan and run).
-    m AS (SELECT month, NULL, NULL, NULL FROM ${monthSpine(ENCOUNTER_FACTS, 'month', f)})
-    SELECT month, count(one) AS encounters, count(DISTINCT participant_id) AS people,
-      count(one) FILTER (WHERE placed) AS placed,
-      count(DISTINCT participant_id) FILTER (WHERE placed) AS peoplePlaced
-    FROM (SELECT * FROM e UNION ALL SELECT * FROM m)
-    GROUP BY month ORDER BY month`, (ix) => local.placementsByMonth(ix, f));
+export function placementsByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacements[] {
+  const months = byMonth(encountersIn(p, f), (e) => e.month);
+  return monthSpine(p.encounters.map((e) => e.encounter_date), f.periods).map((month) => {
+    const es = months.get(month.getTime()) ?? [];
+    const placed = es.filter((e) => e.placed);
+    return { month, encounters: es.length, people: people(es), placed: placed.length, peoplePlaced: people(placed) };
+  });
 }

@@ -1,19 +1,12 @@
-import { ENCOUNTER_FACTS } from '../db/derived.ts';
-import { sqlString } from '../db/sql.ts';
-import { encounterWhere, type ProgramFilter } from './filters.ts';
-import * as local from './local/referrals.ts';
-import { query } from './query.ts';
+import type { ProgramFilter } from '../domain/filter.ts';
+import { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
+import { encountersIn, people, type Encounter, type ProgramData } from './program.ts';
 
-/** Treatment types that are medication for opioid use disorder. */
-export const MOUD_TYPES = ['MOUD methadone', 'MOUD buprenorphine', 'MOUD naltrexone'] as const;
-/** The treatment type that is a recovery support service, not treatment. */
-export const RECOVERY_SUPPORT = 'recovery support';
-
-const list = (xs: readonly string[]) => xs.map(sqlString).join(', ');
+export { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
 
 export interface ServiceReferrals extends Record<string, unknown> {
   /** Distinct people with a placement in substance use treatment (any treatment type other than
-   *  recovery support and none, MOUD included), and those placements. */
+   *  recovery support and none, MOUD included, or none recorded), and those placements. */
   peopleTreatment: number;
   placementsTreatment: number;
   /** The same for recovery support services. */
@@ -25,16 +18,17 @@ export interface ServiceReferrals extends Record<string, unknown> {
 }
 
 /** People referred to treatment, to recovery support, and to MOUD, by encounter date. A referral
- *  here is a placement (an encounter with a placement date and a treatment type): an offer that
- *  was not taken up is not a referral. A person with several placements counts once per line. */
-export function serviceReferrals(f: ProgramFilter) {
-  return query<ServiceReferrals>(`
-    WITH p AS (SELECT participant_id, treatment_type FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed),
-    -- A placement with no treatment type recorded counts as treatment (not recovery support).
-    c AS (SELECT *, coalesce(treatment_type, '') <> ${sqlString(RECOVERY_SUPPORT)} AS treat, treatment_type = ${sqlString(RECOVERY_SUPPORT)} AS rec,
-      treatment_type IN (${list(MOUD_TYPES)}) AS moud FROM p)
-    SELECT count(DISTINCT participant_id) FILTER (WHERE treat) AS peopleTreatment, count(*) FILTER (WHERE treat) AS placementsTreatment,
-      count(DISTINCT participant_id) FILTER (WHERE rec) AS peopleRecovery, count(*) FILTER (WHERE rec) AS placementsRecovery,
-      count(DISTINCT participant_id) FILTER (WHERE moud) AS peopleMoud, count(*) FILTER (WHERE moud) AS placementsMoud
-    FROM c`, (ix) => local.serviceReferrals(ix, f, RECOVERY_SUPPORT, MOUD_TYPES));
+ *  here is a placement (domain/placement.ts): an offer that was not taken up is not a referral. A
+ *  person with several placements counts once per line. */
+export function serviceReferrals(p: ProgramData, f: ProgramFilter): ServiceReferrals[] {
+  const placed = encountersIn(p, f).filter((e) => e.placed);
+  const of = (test: (e: Encounter) => boolean) => placed.filter(test);
+  const treatment = of((e) => e.treatment_type !== RECOVERY_SUPPORT);
+  const recovery = of((e) => e.treatment_type === RECOVERY_SUPPORT);
+  const moud = of((e) => (MOUD_TYPES as readonly (string | null)[]).includes(e.treatment_type));
+  return [{
+    peopleTreatment: people(treatment), placementsTreatment: treatment.length,
+    peopleRecovery: people(recovery), placementsRecovery: recovery.length,
+    peopleMoud: people(moud), placementsMoud: moud.length,
+  }];
 }

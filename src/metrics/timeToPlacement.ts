@@ -1,7 +1,5 @@
-import { ENCOUNTER_FACTS } from '../db/derived.ts';
-import { encounterWhere, monthSpine, type ProgramFilter } from './filters.ts';
-import * as local from './local/timeToPlacement.ts';
-import { query } from './query.ts';
+import type { ProgramFilter } from '../domain/filter.ts';
+import { byMonth, count, encountersIn, monthSpine, quantileOf, ratio, type Encounter, type ProgramData } from './program.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;
@@ -13,17 +11,18 @@ export interface PlacementTimes extends Record<string, unknown> {
   share72: number | null;
 }
 
-/** Hours from encounter to placement, among placed encounters (by encounter date): the median,
- *  the 90th percentile (interpolated between the two nearest placements), and how many were
- *  placed within 24 and 72 hours (inclusive). */
-export function placementTimes(f: ProgramFilter) {
-  return query<PlacementTimes>(`
-    WITH t AS (SELECT hours AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed)
-    SELECT count(*) AS placed, quantile_cont(h, 0.5) AS medianHours, quantile_cont(h, 0.9) AS p90Hours,
-      count(*) FILTER (WHERE h <= 24) AS within24, count(*) FILTER (WHERE h <= 72) AS within72,
-      count(*) FILTER (WHERE h <= 24) / NULLIF(count(*), 0) AS share24,
-      count(*) FILTER (WHERE h <= 72) / NULLIF(count(*), 0) AS share72
-    FROM t`, (ix) => local.placementTimes(ix, f));
+const within = (hours: number) => (e: Encounter) => e.hours !== null && e.hours <= hours;
+
+/** Hours from encounter to placement, among placements (by encounter date): the median, the 90th
+ *  percentile (interpolated between the two nearest placements), and how many were placed within
+ *  24 and 72 hours (inclusive), of all placements. */
+export function placementTimes(p: ProgramData, f: ProgramFilter): PlacementTimes[] {
+  const placed = encountersIn(p, f).filter((e) => e.placed);
+  const within24 = count(placed, within(24)), within72 = count(placed, within(72));
+  return [{
+    placed: placed.length, medianHours: quantileOf(placed, 0.5, (e) => e.hours), p90Hours: quantileOf(placed, 0.9, (e) => e.hours),
+    within24, within72, share24: ratio(within24, placed.length), share72: ratio(within72, placed.length),
+  }];
 }
 
 /** The bands of the distribution, in hours: [lower, upper). */
@@ -34,20 +33,19 @@ export const HOUR_BANDS: readonly [number, number, string][] = [
 
 export interface PlacementTimeBand extends Record<string, unknown> { band: string; lower: number; placed: number; share: number | null }
 
-/** Placed encounters by the time it took, in the bands above (every band appears). */
-export function placementTimeBands(f: ProgramFilter) {
-  const bands = HOUR_BANDS.map(([lo, hi, label], i) =>
-    `(${i}, ${lo}, ${Number.isFinite(hi) ? hi : 'NULL'}, '${label}')`).join(', ');
-  return query<PlacementTimeBand>(`
-    WITH t AS (SELECT hours AS h FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed),
-    b AS (SELECT * FROM (VALUES ${bands}) AS v(ord, lower, upper, band))
-    SELECT b.band, b.lower, count(t.h) AS placed, count(t.h) / NULLIF((SELECT count(*) FROM t), 0) AS share
-    FROM b LEFT JOIN t ON t.h >= b.lower AND (b.upper IS NULL OR t.h < b.upper)
-    GROUP BY b.ord, b.band, b.lower ORDER BY b.ord`, (ix) => local.placementTimeBands(ix, f));
+/** Placements by the time they took, in the bands above (every band appears); share of all
+ *  placements. */
+export function placementTimeBands(p: ProgramData, f: ProgramFilter): PlacementTimeBand[] {
+  const placed = encountersIn(p, f).filter((e) => e.placed);
+  return HOUR_BANDS.map(([lower, upper, band]) => {
+    const n = count(placed, (e) => e.hours !== null && e.hours >= lower && e.hours < upper);
+    return { band, lower, placed: n, share: ratio(n, placed.length) };
+  });
 }
 
 export interface MonthlyPlacementTimes extends Record<string, unknown> {
   month: Date;
+  /** Placements with a time (both dates recorded). */
   placed: number;
   medianHours: number | null;
   p90Hours: number | null;
@@ -55,12 +53,13 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 }
 
 /** The same by month of the encounter; months without placements have null times. */
-export function placementTimesByMonth(f: ProgramFilter) {
-  return query<MonthlyPlacementTimes>(`
-    WITH t AS (SELECT month, hours AS h
-      FROM ${ENCOUNTER_FACTS} WHERE ${encounterWhere(f)} AND placed)
-    SELECT m.month, count(t.h) AS placed, quantile_cont(t.h, 0.5) AS medianHours, quantile_cont(t.h, 0.9) AS p90Hours,
-      count(t.h) FILTER (WHERE t.h <= 24) / NULLIF(count(t.h), 0) AS share24
-    FROM ${monthSpine(ENCOUNTER_FACTS, 'encounter_date', f)} m LEFT JOIN t ON t.month = m.month
-    GROUP BY m.month ORDER BY m.month`, (ix) => local.placementTimesByMonth(ix, f));
+export function placementTimesByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacementTimes[] {
+  const months = byMonth(encountersIn(p, f).filter((e) => e.placed && e.hours !== null), (e) => e.month);
+  return monthSpine(p.encounters.map((e) => e.encounter_date), f.periods).map((month) => {
+    const timed = months.get(month.getTime()) ?? [];
+    return {
+      month, placed: timed.length, medianHours: quantileOf(timed, 0.5, (e) => e.hours), p90Hours: quantileOf(timed, 0.9, (e) => e.hours),
+      share24: ratio(count(timed, within(24)), timed.length),
+    };
+  });
 }

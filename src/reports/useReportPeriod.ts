@@ -1,9 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useProgram } from '../state/useProgram.ts';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { latestCompletePeriod } from '../analysis/periods.ts';
 import { programDataRange } from '../metrics/breakdowns.ts';
 import { useFilters, type Filters } from '../state/useFilters.ts';
-import { useQuery } from '../state/useQuery.ts';
 import { latestParams } from '../state/latestParams.ts';
 
 /** The filters of a report page. A report opened without a period gets the newest calendar
@@ -12,7 +12,7 @@ import { latestParams } from '../state/latestParams.ts';
 export function useReportPeriod(): { filters: Filters; ready: boolean } {
   const filters = useFilters();
   const [params, setParams] = useSearchParams();
-  const range = useQuery(useMemo(() => programDataRange(), []));
+  const range = useProgram((p) => programDataRange(p), []);
   const r = range.rows[0];
   const missing = !params.has('period');
   useEffect(() => {

@@ -4,7 +4,9 @@ import { crimeByMonth, crimeSeries } from '../metrics/crime.ts';
 import { localOverdosesByMonth } from '../metrics/overdoses.ts';
 import { runQuery } from '../metrics/query.ts';
 import { AGE_BANDS, ageBand, foldGroups, NOT_RECORDED, OTHER, residenceGroup, TOP_AGE_BAND } from './groups.ts';
-import { encounterCoverage, overallTotals, peopleByLatest, peopleByYear, placementsByTreatmentAndYear, placementTimesByYear, spendByYear } from './queries.ts';
+import { peopleByLatest } from '../metrics/breakdowns.ts';
+import { readProgram } from '../metrics/program.ts';
+import { overallTotals, peopleByYear, placementsByTreatmentAndYear, placementTimesByYear, spendByYear } from './figures.ts';
 import { snapshotCsv } from './csv.ts';
 import { SNAPSHOT_VERSION, type Cell, type ProgramPublicInfo, type Snapshot, type SnapshotTable } from './types.ts';
 
@@ -29,8 +31,9 @@ function column(values: number[]): { cells: Cell[]; total: Cell } {
  *  (DuckDB-wasm) and `npm run snapshot` (native DuckDB). Only aggregates leave this function, and
  *  every count of people or encounters is suppressed first (analysis/suppression.ts). */
 export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo, generated: Date): Promise<SnapshotOutput> {
-  const [cov] = await runQuery(conn, encounterCoverage());
-  if (!cov?.first || !cov.last) throw new Error('No program encounters are loaded: a public snapshot needs the program’s encounter export.');
+  const p = await readProgram(conn);
+  const all = overallTotals(p);
+  if (!all.first || !all.last) throw new Error('No program encounters are loaded: a public snapshot needs the program’s encounter export.');
   const tables: SnapshotTable[] = [];
 
   // People and encounters by year. A year with any count of 1-10 (people, encounters or people
@@ -39,12 +42,11 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
   // encounters), so hiding one cell alone would not hide it. People are distinct per year (they
   // do not add up): their total is the distinct count over all years, and no encounter total is
   // published, so no hidden year can be worked out by subtraction.
-  const years = await runQuery(conn, peopleByYear());
-  const [all] = await runQuery(conn, overallTotals());
+  const years = peopleByYear(p);
   const small = (v: number) => v >= RULES.suppressMin && v <= RULES.suppressMax;
   const hidden = new Set(years.filter((y) => small(y.people) || small(y.encounters) || small(y.peoplePlaced)).map((y) => y.year));
   const shown = years.filter((y) => !hidden.has(y.year));
-  const [peopleTotal] = suppressList([all!.people]);
+  const [peopleTotal] = suppressList([all.people]);
   tables.push({
     id: 'people_by_year', rowKey: 'year', columns: ['people', 'encounters', 'people_placed'],
     rows: years.map((y) => ({ key: String(y.year), cells: hidden.has(y.year)
@@ -55,7 +57,7 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
 
   // Placements by treatment type and year (the years not hidden above), a complete additive grid
   // with its margins; the totals are over the years shown.
-  const ty = (await runQuery(conn, placementsByTreatmentAndYear())).filter((r) => !hidden.has(r.year));
+  const ty = placementsByTreatmentAndYear(p).filter((r) => !hidden.has(r.year));
   const yearKeys = shown.map((y) => y.year);
   const treatments = [...new Set(ty.map((r) => r.treatment))];
   if (yearKeys.length > 0) {
@@ -71,7 +73,7 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
   // Time to placement: a median or a share only where at least 30 placements stand behind it, and
   // a share only where neither the placements within 24 hours nor those after are 1-10 (the share
   // times the year's placements, published above, would give the count back).
-  const times = (await runQuery(conn, placementTimesByYear())).filter((t) => !hidden.has(t.year));
+  const times = placementTimesByYear(p).filter((t) => !hidden.has(t.year));
   tables.push({
     id: 'time_to_placement', rowKey: 'year', columns: ['median_hours', 'share_within_24h'],
     rows: times.map((t) => {
@@ -85,7 +87,7 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
 
   // Costs: public money, not suppressed; per person placed only where that count is published
   // (otherwise spend divided by it would give the suppressed count back).
-  const spend = await runQuery(conn, spendByYear());
+  const spend = spendByYear(p);
   if (spend.length > 0) {
     tables.push({
       id: 'costs_by_year', rowKey: 'year', columns: ['spend', 'cost_per_person_placed'],
@@ -101,7 +103,7 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
     ['people_by_age_band', 'age_band', ageBand, AGE_BANDS],
     ['people_by_residence', 'residence', residenceGroup, []],
   ] as const) {
-    let folded = foldGroups(await runQuery(conn, peopleByLatest(expr)), group, order);
+    let folded = foldGroups(peopleByLatest(p, expr), group, order);
     // A residence shared by 1-10 people is not named at all: it joins "other".
     if (id === 'people_by_residence') folded = foldGroups(folded.map((f) => ({ value: f.key, people: f.people })), (v) => (folded.find((f) => f.key === v)!.people <= RULES.suppressMax && ![NOT_RECORDED, OTHER].includes(v!) ? OTHER : v!));
     const c = column(folded.map((f) => f.people));
@@ -115,7 +117,7 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION, generated: generated.toISOString(),
     // Whole months only: the exact first or last day would be the date of one person's encounter.
-    coverage: { from: monthStart(cov.first), to: monthEnd(cov.last) }, program, tables, rules: { ...RULES },
+    coverage: { from: monthStart(all.first), to: monthEnd(all.last) }, program, tables, rules: { ...RULES },
   };
   return { snapshot, files: [{ name: 'snapshot.json', text: `${JSON.stringify(snapshot, null, 1)}\n` }, ...tables.map((t) => ({ name: `${t.id}.csv`, text: snapshotCsv(t) }))] };
 }

@@ -6,6 +6,7 @@ import { keptMapping } from '../ingest/plan.ts';
 import { sniffSafely, useUploads, type Upload } from '../ingest/useUploads.ts';
 import type { KindId } from '../ingest/kinds/types.ts';
 import type { Mapping } from '../ingest/mapping.ts';
+import { readProgram, type ProgramData } from '../metrics/program.ts';
 import type { ProgramInfo } from './program.ts';
 import { sampleFiles } from './sampleFiles.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
@@ -28,6 +29,10 @@ interface DataState extends WorkspacesState {
   conn?: Connection;
   /** Bumped after every change to the tables, so views re-query. */
   version: number;
+  /** The program's records (encounters, costs, naloxone), read again whenever a program file is
+   *  loaded or removed; every program metric is worked out from them (state/useProgram.ts). Null
+   *  until first read. */
+  programData: ProgramData | null;
   loads: LoadedFile[];
   /** The open workspace is the bundled sample (every figure is synthetic). */
   isSample: boolean;
@@ -75,6 +80,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const [conn, setConn] = useState<Connection>();
   const [version, setVersion] = useState(0);
   const [loads, setLoads] = useState<LoadedFile[]>([]);
+  const [programData, setProgramData] = useState<ProgramData | null>(null);
+  const programRead = useRef<string | null>(null);
   const [firstEncounter, setFirstEncounter] = useState<string | null>(null);
   const db = useRef<{ db: Database; loader: Connection } | null>(null);
   const ws = useWorkspaces(firstEncounter);
@@ -91,7 +98,14 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     const c = db.current?.loader;
     if (!c) return;
-    setLoads(await c.query<LoadedFile & Record<string, unknown>>('SELECT * FROM _loads ORDER BY loaded_at, source_file'));
+    const now = await c.query<LoadedFile & Record<string, unknown>>('SELECT * FROM _loads ORDER BY loaded_at, source_file');
+    // In the write queue, so no load runs meanwhile: the records read are those the loads list.
+    const key = programKey(now);
+    if (key !== programRead.current) {
+      setProgramData(await readProgram(c));
+      programRead.current = key;
+    }
+    setLoads(now);
     const [f] = await c.query<{ d: string | null }>('SELECT strftime(min(encounter_date), \'%Y-%m-%d\') AS d FROM encounters');
     setFirstEncounter(f?.d ?? null);
     setVersion((v) => v + 1);
@@ -260,11 +274,19 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const uploads = useMemo(() => uploadsApi.uploads.filter((u) => u.workspace === ws.open), [uploadsApi.uploads, ws.open]);
 
   const value = useMemo<DataState>(() => ({
-    ...ws, openWorkspace, status, error, conn, version, loads, isSample, opening: current, uploads,
+    ...ws, openWorkspace, status, error, conn, version, programData, loads, isSample, opening: current, uploads,
     addFiles, reprepare: uploadsApi.reprepare, loadUpload: uploadsApi.loadUpload, cancelUpload: uploadsApi.cancelUpload,
     dismissUpload: uploadsApi.dismissUpload, removeFile, offenseMap, assignOffense,
     restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll, reopenFile,
-  }), [ws, openWorkspace, status, error, conn, version, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
+  }), [ws, openWorkspace, status, error, conn, version, programData, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
     offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll, reopenFile]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+const PROGRAM_TABLES = new Set(['encounters', 'costs', 'naloxone']);
+
+/** What identifies the program's data: its files, their rows and when they were loaded. */
+function programKey(loads: readonly LoadedFile[]): string {
+  return loads.filter((l) => PROGRAM_TABLES.has(l.table_name))
+    .map((l) => `${l.source_file}\u0000${l.rows}\u0000${new Date(l.loaded_at).getTime()}`).join('\u0001');
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ALL_TIME, parsePeriod, type NamedPeriod } from '../analysis/periods.ts';
-import type { ProgramFilter } from '../metrics/filters.ts';
+import type { ProgramFilter } from '../domain/filter.ts';
 import { deferred, latestParams } from './latestParams.ts';
 
 interface Pending { base: string; next: string }

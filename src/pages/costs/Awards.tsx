@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useProgram } from '../../state/useProgram.ts';
+import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
 import { costsBy, spendAgainstAwards, type Award } from '../../metrics/costs.ts';
-import { NO_FILTER } from '../../metrics/filters.ts';
+import { NO_FILTER } from '../../domain/filter.ts';
 import { useData } from '../../state/DataContext.tsx';
-import { useQuery } from '../../state/useQuery.ts';
 
 const COLUMNS = [
   { key: 'name', label: 'Award or budget' },
@@ -21,8 +21,8 @@ const COLUMNS = [
 /** Spend against grant awards and budgets entered by the user (kept in this browser). */
 export function Awards() {
   const { program, setProgram } = useData();
-  const q = useQuery(useMemo(() => spendAgainstAwards(program.awards), [program.awards]));
-  const sources = useQuery(useMemo(() => costsBy('funding_source', NO_FILTER), []));
+  const q = useProgram((p) => spendAgainstAwards(p, program.awards), [program.awards]);
+  const sources = useProgram((p) => costsBy(p, 'funding_source', NO_FILTER), []);
   const [draft, setDraft] = useState<Award>({ name: '', fundingSource: '', amount: 0, from: '', to: '' });
   const [amount, setAmount] = useState('');
   const amountValue = Number(amount.replace(/[$,\s]/g, ''));

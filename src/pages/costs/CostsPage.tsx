@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useProgram } from '../../state/useProgram.ts';
 import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
 import { CumulativeCostChart } from '../../charts/CumulativeCostChart.tsx';
 import { MonthlyBarsChart } from '../../charts/MonthlyBarsChart.tsx';
@@ -6,9 +6,8 @@ import { fmt } from '../../components/format.ts';
 import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { costSummary, costsBy, costsByMonth } from '../../metrics/costs.ts';
-import { narrowsBeyondPeriod } from '../../metrics/filters.ts';
+import { narrowsBeyondPeriod } from '../../domain/filter.ts';
 import type { Filters } from '../../state/useFilters.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch, ProgramPage } from '../program/ProgramPage.tsx';
 import { Awards } from './Awards.tsx';
 import { CostComparison } from './CostComparison.tsx';
@@ -21,10 +20,10 @@ const PART_COLUMNS = (label: string) => [{ key: 'value', label }, { key: 'amount
 
 function CostsBody({ filters }: { filters: Filters }) {
   const f = filters.filter;
-  const summary = useQuery(useMemo(() => costSummary(f), [f]));
-  const monthly = useQuery(useMemo(() => costsByMonth(f), [f]));
-  const byCategory = useQuery(useMemo(() => costsBy('category', f), [f]));
-  const bySource = useQuery(useMemo(() => costsBy('funding_source', f), [f]));
+  const summary = useProgram((p) => costSummary(p, f), [f]);
+  const monthly = useProgram((p) => costsByMonth(p, f), [f]);
+  const byCategory = useProgram((p) => costsBy(p, 'category', f), [f]);
+  const bySource = useProgram((p) => costsBy(p, 'funding_source', f), [f]);
   const s = summary.rows[0];
   const narrowed = narrowsBeyondPeriod(f);
   if (s && s.entries === 0) return <NoMatch filters={filters} what="ledger entries" />;

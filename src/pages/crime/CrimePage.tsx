@@ -9,7 +9,7 @@ import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../state/program.ts';
 import { useParamSetter } from '../../state/useParamSetter.ts';
 import { savePopulation, savedPopulations } from '../../state/populations.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { OffenseTable, OFFENSE_TABLE_HEADING } from './OffenseTable.tsx';
 
@@ -21,16 +21,16 @@ const ym = (d: Date) => d.toISOString().slice(0, 7);
 export function CrimePage() {
   const { status, program, isSample } = useData();
   const [params, set] = useParamSetter();
-  const series = useQuery(useMemo(() => crimeSeries(), []));
-  const groups = useQuery(useMemo(() => addictionGroups(), []));
+  const series = useSql(useMemo(() => crimeSeries(), []));
+  const groups = useSql(useMemo(() => addictionGroups(), []));
   const list = series.rows;
   const main = list.find((s) => s.series === params.get('series')) ?? list[0];
   const chosenComparison = list.find((s) => s.series === params.get('compare') && s.series !== main?.series);
   const group = groups.rows.find((g) => g.group === params.get('group'))?.group ?? null;
   // How much of each series no offense group takes: said above the chart when over a tenth, and a
   // series with nothing assigned is never drawn (it would be a flat line of zeros).
-  const mainUn = useQuery(useMemo(() => (main ? unassignedOffenses(main.series) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
-  const compUn = useQuery(useMemo(() => (chosenComparison ? unassignedOffenses(chosenComparison.series) : null), [chosenComparison?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const mainUn = useSql(useMemo(() => (main ? unassignedOffenses(main.series) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const compUn = useSql(useMemo(() => (chosenComparison ? unassignedOffenses(chosenComparison.series) : null), [chosenComparison?.series])); // eslint-disable-line react-hooks/exhaustive-deps
   const mainBlank = !mainUn.loading && nothingAssigned(mainUn.rows[0]);
   const compBlank = !!chosenComparison && !compUn.loading && nothingAssigned(compUn.rows[0]);
   const comparison = compBlank ? undefined : chosenComparison;
@@ -42,10 +42,10 @@ export function CrimePage() {
   const wantRate = params.get('per') === '1000';
   const rate = wantRate && !!mainPop && (!comparison || !!compPop);
 
-  const mainQ = useQuery(useMemo(() => (main ? crimeByMonth(main.series, group) : null), [main?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
-  const compQ = useQuery(useMemo(() => (comparison ? crimeByMonth(comparison.series, group) : null), [comparison?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
+  const mainQ = useSql(useMemo(() => (main ? crimeByMonth(main.series, group) : null), [main?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
+  const compQ = useSql(useMemo(() => (comparison ? crimeByMonth(comparison.series, group) : null), [comparison?.series, group])); // eslint-disable-line react-hooks/exhaustive-deps
   // Months the incident records cover only in part: marked on the chart, left out of the impact model.
-  const spans = useQuery(useMemo(() => crimeSpans(), []));
+  const spans = useSql(useMemo(() => crimeSpans(), []));
   const partialAll = useMemo(() => partialMonthsBySeries(spans.rows), [spans.rows]);
   const mainPartial = main ? partialAll.get(main.series) : undefined;
   const compPartial = comparison ? partialAll.get(comparison.series) : undefined;

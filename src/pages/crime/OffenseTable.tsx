@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { fmt } from '../../components/format.ts';
 import { offenseCodeList, offenseValues, type OffenseValue } from '../../metrics/crime.ts';
 import { useData } from '../../state/DataContext.tsx';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 
 const FROM: Record<OffenseValue['codeFrom'], string> = {
   file: 'code in the file',
@@ -19,8 +19,8 @@ export const OFFENSE_TABLE_HEADING = 'offense-table-h';
  *  the file can be (re)assigned, and the choice is kept in this browser for later files too. */
 export function OffenseTable() {
   const { offenseMap, assignOffense } = useData();
-  const values = useQuery(useMemo(() => offenseValues(), []));
-  const codes = useQuery(useMemo(() => offenseCodeList(), []));
+  const values = useSql(useMemo(() => offenseValues(), []));
+  const codes = useSql(useMemo(() => offenseCodeList(), []));
   const [onlyUnmapped, setOnlyUnmapped] = useState(false);
   const unmapped = values.rows.filter((v) => v.codeFrom === 'unmapped');
   const rows = onlyUnmapped ? unmapped : values.rows;

@@ -3,7 +3,8 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
 import { ALL, DATASET_VIEWS, datasetSummary, distinctValues, type DatasetView } from '../../metrics/datasets.ts';
 import { useData } from '../../state/DataContext.tsx';
-import { useQuery } from '../../state/useQuery.ts';
+import { useProgram } from '../../state/useProgram.ts';
+import { useSql } from '../../state/useSql.ts';
 
 /** A summary of one loaded table to hold against the original file. */
 export function DatasetCheck() {
@@ -31,7 +32,9 @@ export function DatasetCheck() {
 function Summary({ view }: { view: DatasetView }) {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const q = useMemo(() => datasetSummary(view, chosen), [view, chosen]);
-  const result = useQuery(q);
+  const fromDb = useSql(q);
+  const fromProgram = useProgram(view.program ?? null, [view]);
+  const result = view.program ? fromProgram : fromDb;
   const columns = view.columns.map((c) => ({ ...c, format: c.key === 'month' ? (v: unknown) => fmt.month(v as Date) : undefined }));
   return (
     <>
@@ -48,7 +51,7 @@ function Summary({ view }: { view: DatasetView }) {
 function FilterSelect({ view, column, label, value, onChange }: {
   view: DatasetView; column: string; label: string; value: string; onChange: (v: string) => void;
 }) {
-  const values = useQuery(useMemo(() => distinctValues(view.table, column), [view.table, column]));
+  const values = useSql(useMemo(() => distinctValues(view.table, column), [view.table, column]));
   return (
     <label className="inline-field">
       {label}{' '}

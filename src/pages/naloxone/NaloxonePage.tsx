@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useProgram } from '../../state/useProgram.ts';
 import { Link } from 'react-router';
 import { MonthlyBarsChart } from '../../charts/MonthlyBarsChart.tsx';
 import { NaloxoneChart } from '../../charts/NaloxoneChart.tsx';
@@ -6,12 +6,10 @@ import { fmt } from '../../components/format.ts';
 import { FilterBar } from '../../components/FilterBar.tsx';
 import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
-import { programTableCounts } from '../../metrics/coverage.ts';
+import { programTableCounts } from '../../metrics/programCoverage.ts';
 import { kitTotals, kitsByMonth, naloxoneByMonth, naloxoneTotals } from '../../metrics/naloxone.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useFilters } from '../../state/useFilters.ts';
-import { useProgramIndex } from '../../state/programIndex.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from '../placements/useFilled.ts';
 
@@ -20,19 +18,17 @@ const int = (v: number) => fmt.int(v);
 /** Naloxone: administrations by officers (from the naloxone log) and kits handed out at program
  *  encounters (from the encounters export). Each part shows when its source is loaded. */
 export function NaloxonePage() {
-  const { status } = useData();
+  const { status, programData } = useData();
   const filters = useFilters();
   const f = filters.filter;
-  const counts = useQuery(useMemo(() => programTableCounts(), []));
+  const counts = useProgram((p) => programTableCounts(p), []);
   const filled = useFilled();
-  // Starts reading the program index as the page opens, before its metrics ask for it.
-  const ix = useProgramIndex(true);
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
   const hasKits = (filled?.naloxone_kit_given ?? 0) > 0;
-  const totals = useQuery(useMemo(() => (hasLog ? naloxoneTotals(f) : null), [f, hasLog]));
-  const monthly = useQuery(useMemo(() => (hasLog ? naloxoneByMonth(f) : null), [f, hasLog]));
-  const kits = useQuery(useMemo(() => (hasKits ? kitsByMonth(f) : null), [f, hasKits]));
-  const kitSum = useQuery(useMemo(() => (hasKits ? kitTotals(f) : null), [f, hasKits]));
+  const totals = useProgram(hasLog ? (p) => naloxoneTotals(p, f) : null, [f, hasLog]);
+  const monthly = useProgram(hasLog ? (p) => naloxoneByMonth(p, f) : null, [f, hasLog]);
+  const kits = useProgram(hasKits ? (p) => kitsByMonth(p, f) : null, [f, hasKits]);
+  const kitSum = useProgram(hasKits ? (p) => kitTotals(p, f) : null, [f, hasKits]);
   const kt = kitSum.rows[0];
   const t = totals.rows[0];
   const kitTotal = kits.rows.reduce((s, r) => s + r.kits, 0);
@@ -40,7 +36,7 @@ export function NaloxonePage() {
   const ready = status === 'ready' && !counts.loading && filled;
   return (
     <>
-      <header className="page-head" data-program-index={ix ? 'ready' : 'reading'}>
+      <header className="page-head" data-program-index={programData ? 'ready' : 'reading'}>
         <h1>Naloxone</h1>
         <p className="hint">Overdoses reversed by officers with naloxone, what happened to the person, and the naloxone kits the program handed out.</p>
       </header>

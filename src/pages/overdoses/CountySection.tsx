@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { TwelveMonthChart } from '../../charts/TwelveMonthChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
 import { countySeries } from '../../metrics/overdoses.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import { endingRows, YearOverYearKpi } from './ending.tsx';
 
 /** CDC provisional county counts (already 12-month-ending), year over year. */
@@ -10,7 +10,7 @@ export function CountySection({ counties, events, chosen, onChoose }: {
   counties: { fips: string; county: string; state: string | null }[]; events: Annotation[]; chosen: string | null; onChoose: (v: string | null) => void;
 }) {
   const c = counties.find((x) => x.fips === chosen) ?? counties[0]!;
-  const q = useQuery(useMemo(() => countySeries(c.fips), [c.fips]));
+  const q = useSql(useMemo(() => countySeries(c.fips), [c.fips]));
   const rows = useMemo(() => endingRows(q.rows, true), [q.rows]);
   const name = `${c.county}${c.state ? `, ${c.state}` : ''}`;
   return (

@@ -3,7 +3,7 @@ import { DeathSubstanceChart } from '../../charts/DeathSubstanceChart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
 import { DEATH_GROUP_LABELS, deathGroups, deathPlaces, deathsByMonth, type DeathPlaceBy } from '../../metrics/overdoses.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 
 const BY_WORDS: Record<DeathPlaceBy, string> = { residence: 'residence', death: 'place of death' };
 
@@ -14,13 +14,13 @@ export function DeathRecordsSection({ by: byParam, place: placeParam, onBy, onPl
   by: string | null; place: string | null; onBy: (v: string | null) => void; onPlace: (v: string | null) => void;
 }) {
   const by: DeathPlaceBy = byParam === 'death' ? 'death' : 'residence';
-  const places = useQuery(useMemo(() => deathPlaces(by), [by]));
-  const groupsQ = useQuery(useMemo(() => deathGroups(), []));
+  const places = useSql(useMemo(() => deathPlaces(by), [by]));
+  const groupsQ = useSql(useMemo(() => deathGroups(), []));
   const keyOf = (p: { level: string; place: string }) => `${p.level}:${p.place}`;
   const chosen = places.rows.find((p) => keyOf(p) === placeParam) ?? places.rows[0];
   const level = chosen?.level ?? 'city';
   const name = chosen?.place ?? '';
-  const monthly = useQuery(useMemo(() => deathsByMonth(by, level, name), [by, level, name]));
+  const monthly = useSql(useMemo(() => deathsByMonth(by, level, name), [by, level, name]));
   const groups = useMemo(() => groupsQ.rows.map((g) => g.grp)
     .sort((a, b) => Object.keys(DEATH_GROUP_LABELS).indexOf(a) - Object.keys(DEATH_GROUP_LABELS).indexOf(b)), [groupsQ.rows]);
   const placeName = chosen ? (level === 'county' ? `${name} County` : name) : '';

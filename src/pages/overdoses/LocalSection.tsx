@@ -3,7 +3,7 @@ import { OverdoseNaloxoneChart } from '../../charts/OverdoseNaloxoneChart.tsx';
 import { TwelveMonthChart } from '../../charts/TwelveMonthChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
 import { naloxoneAdministrations, type LocalMonth } from '../../metrics/overdoses.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import { endingRows, ym, YearOverYearKpi } from './ending.tsx';
 
 /** The town's own overdose counts: 12-month-ending, year over year, and month by month with the
@@ -12,7 +12,7 @@ export function LocalSection({ rows, events, chosen, onChoose }: { rows: LocalMo
   const names = useMemo(() => [...new Set(rows.map((r) => r.series))], [rows]);
   const area = names.includes(chosen ?? '') ? chosen! : names[0]!;
   const series = useMemo(() => rows.filter((r) => r.series === area), [rows, area]);
-  const naloxone = useQuery(useMemo(() => naloxoneAdministrations(), []));
+  const naloxone = useSql(useMemo(() => naloxoneAdministrations(), []));
   const ending = useMemo(() => endingRows(series.map((r) => ({ month: r.month, value: r.total })), false), [series]);
   const fatalEnding = useMemo(() => endingRows(series.map((r) => ({ month: r.month, value: r.fatal })), false), [series]);
   const monthly = useMemo(() => {

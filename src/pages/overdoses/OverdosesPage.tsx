@@ -5,7 +5,7 @@ import { countyList, deathGroups, localOverdosesByMonth, vsrrIndicators, wonderC
 import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../state/program.ts';
 import { useParamSetter } from '../../state/useParamSetter.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import { CountySection } from './CountySection.tsx';
 import { DeathRecordsSection } from './DeathRecordsSection.tsx';
 import { LocalSection } from './LocalSection.tsx';
@@ -18,11 +18,11 @@ import { WonderSection } from './WonderSection.tsx';
 export function OverdosesPage() {
   const { status, program } = useData();
   const [params, set] = useParamSetter();
-  const local = useQuery(useMemo(() => localOverdosesByMonth(), []));
-  const counties = useQuery(useMemo(() => countyList(), []));
-  const indicators = useQuery(useMemo(() => vsrrIndicators(), []));
-  const wonder = useQuery(useMemo(() => wonderCounties(), []));
-  const deaths = useQuery(useMemo(() => deathGroups(), []));
+  const local = useSql(useMemo(() => localOverdosesByMonth(), []));
+  const counties = useSql(useMemo(() => countyList(), []));
+  const indicators = useSql(useMemo(() => vsrrIndicators(), []));
+  const wonder = useSql(useMemo(() => wonderCounties(), []));
+  const deaths = useSql(useMemo(() => deathGroups(), []));
   const events = useMemo(() => programEvents(program), [program]);
   const loading = local.loading || counties.loading || indicators.loading;
   const hasWonder = wonder.rows.length > 0;

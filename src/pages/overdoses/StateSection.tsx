@@ -4,7 +4,7 @@ import type { Annotation } from '../../charts/marks.ts';
 import { VSRR_INDICATORS, type VsrrIndicatorGroup } from '../../ingest/kinds/overdose.ts';
 import { vsrrSeries } from '../../metrics/overdoses.ts';
 import { useData } from '../../state/DataContext.tsx';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import { endingRows, YearOverYearKpi } from './ending.tsx';
 
 const GROUPS: VsrrIndicatorGroup[] = ['all drugs', 'opioids', 'synthetic opioids', 'stimulants', 'heroin'];
@@ -27,7 +27,7 @@ export function StateSection({ indicators, events, state, indicator, onState, on
   const available = new Set(indicators.filter((i) => i.state === st).map((i) => i.indicator));
   const counted = VSRR_INDICATORS.filter((i) => i.unit === 'deaths' && available.has(i.name) && GROUPS.includes(i.group));
   const ind = counted.find((i) => i.name === indicator)?.name ?? (available.has(DEFAULT) ? DEFAULT : counted[0]?.name);
-  const q = useQuery(useMemo(() => (ind ? vsrrSeries(st, ind) : null), [st, ind]));
+  const q = useSql(useMemo(() => (ind ? vsrrSeries(st, ind) : null), [st, ind]));
   const rows = useMemo(() => endingRows(q.rows, true), [q.rows]);
   return (
     <section aria-labelledby="state-h" data-testid="overdoses-state">

@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
 import { wonderSeries } from '../../metrics/overdoses.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 
 /** CDC WONDER (final, annual) deaths by county or state: a table, with suppressed and unreliable
  *  values named rather than shown as numbers. */
 export function WonderSection({ counties, chosen, onChoose }: { counties: { fips: string; county: string; level?: 'county' | 'state' }[]; chosen: string | null; onChoose: (v: string | null) => void }) {
   const c = counties.find((x) => x.fips === chosen) ?? counties[0]!;
   const states = counties.some((x) => x.level === 'state');
-  const q = useQuery(useMemo(() => wonderSeries(c.fips), [c.fips]));
+  const q = useSql(useMemo(() => wonderSeries(c.fips), [c.fips]));
   return (
     <section aria-labelledby="wonder-h" data-testid="overdoses-wonder" className="chart">
       <h2 id="wonder-h">Final annual deaths (CDC WONDER): {c.county}</h2>

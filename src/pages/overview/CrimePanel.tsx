@@ -3,17 +3,17 @@ import { Link } from 'react-router';
 import { CrimeChart } from '../../charts/CrimeChart.tsx';
 import { crimeSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
 import { crimeByMonthAndGroup, crimeSeries } from '../../metrics/crime.ts';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import type { Annotation } from '../../charts/marks.ts';
 
 /** Crime context for one series (an agency's incident records or monthly counts). */
 export function CrimePanel({ events }: { events: Annotation[] }) {
-  const series = useQuery(useMemo(() => crimeSeries(), []));
+  const series = useSql(useMemo(() => crimeSeries(), []));
   const [chosen, setChosen] = useState('');
   const current = series.rows.find((o) => o.series === chosen) ?? series.rows[0];
-  const crime = useQuery(useMemo(() => (current ? crimeByMonthAndGroup(current.series) : null), [current?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const crime = useSql(useMemo(() => (current ? crimeByMonthAndGroup(current.series) : null), [current?.series])); // eslint-disable-line react-hooks/exhaustive-deps
   // Months the incident records cover only in part: shaded on the chart.
-  const spans = useQuery(useMemo(() => crimeSpans(), []));
+  const spans = useSql(useMemo(() => crimeSpans(), []));
   const partial = useMemo(() => (current ? partialMonthsBySeries(spans.rows).get(current.series) : undefined), [spans.rows, current?.series]); // eslint-disable-line react-hooks/exhaustive-deps
   const kind = (s: { source: string }) => (s.source === 'incidents' ? 'incident records' : 'monthly counts');
   return (

@@ -1,14 +1,15 @@
+import { useProgram } from '../../state/useProgram.ts';
 import { useMemo } from 'react';
 import { PlacementsChart } from '../../charts/PlacementsChart.tsx';
 import { fmt } from '../../components/format.ts';
-import { encounterSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
-import { NO_FILTER } from '../../metrics/filters.ts';
+import { partialMonthsBySeries } from '../../metrics/coverage.ts';
+import { encounterSpans } from '../../metrics/programCoverage.ts';
+import { NO_FILTER } from '../../domain/filter.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { SAMPLE_SUMMARY } from '../../state/sampleSummary.ts';
 import { programEvents } from '../../state/program.ts';
 import { LaunchNote } from '../../components/LaunchNote.tsx';
-import { useQuery } from '../../state/useQuery.ts';
 import { CrimePanel } from './CrimePanel.tsx';
 import { Kpis } from './Kpis.tsx';
 
@@ -16,10 +17,10 @@ export function Overview() {
   const { program, status, isSample, loads, opening } = useData();
   // While the sample workspace opens, its figures computed in advance; never in a user's workspace.
   const precomputed = isSample && !loads.some((l) => l.table_name === 'encounters');
-  const kpis = useQuery(useMemo(() => programKpis(NO_FILTER), []));
-  const monthly = useQuery(useMemo(() => placementsByMonth(NO_FILTER), []));
+  const kpis = useProgram((p) => programKpis(p, NO_FILTER), []);
+  const monthly = useProgram((p) => placementsByMonth(p, NO_FILTER), []);
   // Months the export covers only in part (e.g. taken mid-month): marked on the chart.
-  const spans = useQuery(useMemo(() => encounterSpans(), []));
+  const spans = useProgram((p) => encounterSpans(p), []);
   const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
   const k = kpis.rows[0];
   const events = programEvents(program);

@@ -1,11 +1,11 @@
+import { useProgram } from '../../state/useProgram.ts';
 import { useMemo, useState } from 'react';
 import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
 import { fmt } from '../../components/format.ts';
 import { agencyComparison, type AgencyFigures } from '../../metrics/agencies.ts';
-import type { ProgramFilter } from '../../metrics/filters.ts';
+import type { ProgramFilter } from '../../domain/filter.ts';
 import { NOT_RECORDED } from '../../metrics/breakdowns.ts';
 import { suppressGrid, suppressList, DEFAULT_RULES } from '../../analysis/suppression.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import type { Cell } from '../../snapshot/types.ts';
 
 const RATE_SERIES = [{ key: 'rate', label: 'Placement rate', color: '#1f4e79' }];
@@ -46,7 +46,7 @@ export function shownRows(rows: readonly AgencyFigures[], small: boolean): Shown
 /** A network's agencies side by side (several agencies' exports loaded together, or one export
  *  covering several agencies): shown when the filtered encounters come from two or more. */
 export function AgencyComparison({ filter }: { filter: ProgramFilter }) {
-  const q = useQuery(useMemo(() => agencyComparison(filter), [filter]));
+  const q = useProgram((p) => agencyComparison(p, filter), [filter]);
   const [small, setSmall] = useState(false);
   const rows = useMemo(() => shownRows(q.rows, small), [q.rows, small]);
   if (q.rows.length < 2) return null;

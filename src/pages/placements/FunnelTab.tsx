@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useProgram } from '../../state/useProgram.ts';
 import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
 import { FunnelChart } from '../../charts/FunnelChart.tsx';
 import { fmt } from '../../components/format.ts';
@@ -6,7 +6,6 @@ import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { funnel, ineligibleReasons, outsideFunnel } from '../../metrics/funnel.ts';
 import type { Filters } from '../../state/useFilters.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 
 const REASON_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#8a5a00' }];
@@ -14,9 +13,9 @@ const int = (v: number) => fmt.int(v);
 
 export function FunnelTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
-  const steps = useQuery(useMemo(() => funnel(f), [f]));
-  const outside = useQuery(useMemo(() => outsideFunnel(f), [f]));
-  const reasons = useQuery(useMemo(() => ineligibleReasons(f), [f]));
+  const steps = useProgram((p) => funnel(p, f), [f]);
+  const outside = useProgram((p) => outsideFunnel(p, f), [f]);
+  const reasons = useProgram((p) => ineligibleReasons(p, f), [f]);
   const by = Object.fromEntries(steps.rows.map((s) => [s.step, s]));
   const notRecorded = steps.rows.filter((s) => !s.recorded).map((s) => s.label.toLowerCase());
   const out = outside.rows[0]?.placedOutside ?? 0;

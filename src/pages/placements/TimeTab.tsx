@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useProgram } from '../../state/useProgram.ts';
 import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
 import { PlacementTimeTrendChart } from '../../charts/PlacementTimeTrendChart.tsx';
 import { fmt } from '../../components/format.ts';
@@ -6,7 +6,6 @@ import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { placementTimeBands, placementTimes, placementTimesByMonth } from '../../metrics/timeToPlacement.ts';
 import type { Filters } from '../../state/useFilters.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 
 const BAND_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }];
@@ -15,9 +14,9 @@ const hours = (v: number | null | undefined) => (v == null ? '—' : `${fmt.num1
 
 export function TimeTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
-  const summary = useQuery(useMemo(() => placementTimes(f), [f]));
-  const bands = useQuery(useMemo(() => placementTimeBands(f), [f]));
-  const trend = useQuery(useMemo(() => placementTimesByMonth(f), [f]));
+  const summary = useProgram((p) => placementTimes(p, f), [f]);
+  const bands = useProgram((p) => placementTimeBands(p, f), [f]);
+  const trend = useProgram((p) => placementTimesByMonth(p, f), [f]);
   const s = summary.rows[0];
   if (s && s.placed === 0) return <NoMatch filters={filters} what="placements" />;
   return (

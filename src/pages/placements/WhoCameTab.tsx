@@ -1,3 +1,4 @@
+import { useProgram } from '../../state/useProgram.ts';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { BreakdownChart } from '../../charts/BreakdownChart.tsx';
@@ -7,12 +8,12 @@ import { KpiCard } from '../../components/KpiCard.tsx';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../metrics/breakdowns.ts';
 import { placementsByMonth, programKpis } from '../../metrics/placements.ts';
-import { encounterSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
+import { partialMonthsBySeries } from '../../metrics/coverage.ts';
+import { encounterSpans } from '../../metrics/programCoverage.ts';
 import { serviceReferrals } from '../../metrics/referrals.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../state/program.ts';
 import type { Filters } from '../../state/useFilters.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from './useFilled.ts';
 import { AgencyComparison } from './AgencyComparison.tsx';
@@ -24,7 +25,7 @@ const int = (v: number) => fmt.int(v);
 const VISIT_SERIES = [{ key: 'people', label: 'People', color: '#6b4c9a' }];
 
 function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: Filters; placementsOnly?: boolean }) {
-  const q = useQuery(useMemo(() => encountersBy(dim, filters.filter), [dim, filters.filter]));
+  const q = useProgram((p) => encountersBy(p, dim, filters.filter), [dim, filters.filter]);
   const label = DIMENSIONS[dim].label;
   // A placement has a treatment other than none, so those rows would always be zero.
   const rows = useMemo(() => (placementsOnly ? q.rows.filter((r) => r.value !== 'none' && (r.value !== '(not recorded)' || r.placed > 0)) : q.rows),
@@ -46,13 +47,13 @@ function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: 
 export function WhoCameTab({ filters }: { filters: Filters }) {
   const { program } = useData();
   const f = filters.filter;
-  const kpis = useQuery(useMemo(() => programKpis(f), [f]));
-  const monthly = useQuery(useMemo(() => placementsByMonth(f), [f]));
+  const kpis = useProgram((p) => programKpis(p, f), [f]);
+  const monthly = useProgram((p) => placementsByMonth(p, f), [f]);
   // Months the export covers only in part (e.g. taken mid-month), whatever the filter: marked on the chart.
-  const spans = useQuery(useMemo(() => encounterSpans(), []));
+  const spans = useProgram((p) => encounterSpans(p), []);
   const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
-  const visits = useQuery(useMemo(() => repeatVisits(f), [f]));
-  const referrals = useQuery(useMemo(() => serviceReferrals(f), [f]));
+  const visits = useProgram((p) => repeatVisits(p, f), [f]);
+  const referrals = useProgram((p) => serviceReferrals(p, f), [f]);
   const r = referrals.rows[0];
   const filled = useFilled();
   const k = kpis.rows[0];

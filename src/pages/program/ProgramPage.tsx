@@ -1,11 +1,10 @@
-import { useMemo, type ReactNode } from 'react';
+import { useProgram } from '../../state/useProgram.ts';
+import { type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FilterBar } from '../../components/FilterBar.tsx';
-import { programTableCounts, type TableCounts } from '../../metrics/coverage.ts';
+import { programTableCounts, type TableCounts } from '../../metrics/programCoverage.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { describeFilters, useFilters, type Filters } from '../../state/useFilters.ts';
-import { useProgramIndex } from '../../state/programIndex.ts';
-import { useQuery } from '../../state/useQuery.ts';
 
 /** The frame of the program pages: heading, filters, and what to say when there is nothing to
  *  show. `needs` names the table the page is about; without rows in it the page says why. */
@@ -16,16 +15,14 @@ export function ProgramPage({ title, intro, needs, filterFields, children }: {
   filterFields?: ('agency' | 'pathway' | 'treatment')[];
   children: (f: Filters, counts: TableCounts) => ReactNode;
 }) {
-  const { status } = useData();
+  const { status, programData } = useData();
   const filters = useFilters();
-  const counts = useQuery(useMemo(() => programTableCounts(), []));
+  const counts = useProgram((p) => programTableCounts(p), []);
   const c = counts.rows[0];
-  // Starts reading the program index as the page opens, before its metrics ask for it.
-  const ix = useProgramIndex(true);
   const what = { encounters: 'program encounters export', costs: 'cost ledger', naloxone: 'naloxone log' }[needs];
   return (
     <>
-      <header className="page-head" data-program-index={ix ? 'ready' : 'reading'}>
+      <header className="page-head" data-program-index={programData ? 'ready' : 'reading'}>
         <h1>{title}</h1>
         <p className="hint">{intro}</p>
       </header>

@@ -1,18 +1,19 @@
+import { useProgram } from '../../state/useProgram.ts';
 import { useMemo } from 'react';
 import { fitIts, type ItsResult } from '../../analysis/its.ts';
 import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../../analysis/periods.ts';
 import { impactSummary, monthLabel } from '../../analysis/summary.ts';
 import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
 import type { TrendRow } from '../../charts/CrimeTrendChart.tsx';
-import { programTableCounts, tableRanges } from '../../metrics/coverage.ts';
+import { programTableCounts, tableRanges } from '../../metrics/programCoverage.ts';
 import { coverage } from '../coverage.ts';
 import { crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
-import { filterFor } from '../../metrics/filters.ts';
+import { filterFor } from '../../domain/filter.ts';
 import { naloxoneTotals } from '../../metrics/naloxone.ts';
 import { localOverdosesByMonth } from '../../metrics/overdoses.ts';
 import { placementsByMonth, programKpis, type MonthlyPlacements, type ProgramKpis } from '../../metrics/placements.ts';
 import { endingRows } from '../../pages/overdoses/ending.tsx';
-import { useQuery } from '../../state/useQuery.ts';
+import { useSql } from '../../state/useSql.ts';
 import type { FigureKind } from './change.ts';
 
 /** Months of context the briefing's charts show, ending with the period. */
@@ -67,22 +68,22 @@ const inWindow = (w: Period) => (d: Date) => {
 export function useBriefingData(period: NamedPeriod, launchDate: string, choice: { series?: string | null; local?: string | null } = {}): BriefingData {
   const previous = useMemo(() => previousPeriod(period), [period]);
   const lastYear = useMemo(() => sameLastYear(period), [period]);
-  const counts = useQuery(useMemo(() => programTableCounts(), []));
-  const ranges = useQuery(useMemo(() => tableRanges(), []));
+  const counts = useProgram((p) => programTableCounts(p), []);
+  const ranges = useProgram((p) => tableRanges(p), []);
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
-  const k0 = useQuery(useMemo(() => programKpis(filterFor(period)), [period]));
-  const k1 = useQuery(useMemo(() => (previous ? programKpis(filterFor(previous)) : null), [previous]));
-  const k2 = useQuery(useMemo(() => (lastYear ? programKpis(filterFor(lastYear)) : null), [lastYear]));
-  const n0 = useQuery(useMemo(() => (hasLog ? naloxoneTotals(filterFor(period)) : null), [period, hasLog]));
-  const n1 = useQuery(useMemo(() => (hasLog && previous ? naloxoneTotals(filterFor(previous)) : null), [previous, hasLog]));
-  const n2 = useQuery(useMemo(() => (hasLog && lastYear ? naloxoneTotals(filterFor(lastYear)) : null), [lastYear, hasLog]));
+  const k0 = useProgram((p) => programKpis(p, filterFor(period)), [period]);
+  const k1 = useProgram(previous ? (p) => programKpis(p, filterFor(previous)) : null, [previous]);
+  const k2 = useProgram(lastYear ? (p) => programKpis(p, filterFor(lastYear)) : null, [lastYear]);
+  const n0 = useProgram(hasLog ? (p) => naloxoneTotals(p, filterFor(period)) : null, [period, hasLog]);
+  const n1 = useProgram(hasLog && previous ? (p) => naloxoneTotals(p, filterFor(previous)) : null, [previous, hasLog]);
+  const n2 = useProgram(hasLog && lastYear ? (p) => naloxoneTotals(p, filterFor(lastYear)) : null, [lastYear, hasLog]);
   const window = useMemo(() => contextWindow(period), [period]);
-  const monthly = useQuery(useMemo(() => placementsByMonth(filterFor(window)), [window]));
-  const series = useQuery(useMemo(() => crimeSeries(), []));
+  const monthly = useProgram((p) => placementsByMonth(p, filterFor(window)), [window]);
+  const series = useSql(useMemo(() => crimeSeries(), []));
   // The crime series chosen (as on /crime), else the first incident file, else the first series.
   const main = series.rows.find((s) => s.series === choice.series) ?? series.rows.find((s) => s.source === 'incidents') ?? series.rows[0];
-  const crime = useQuery(useMemo(() => (main ? crimeByMonth(main.series, null) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
-  const local = useQuery(useMemo(() => localOverdosesByMonth(), []));
+  const crime = useSql(useMemo(() => (main ? crimeByMonth(main.series, null) : null), [main?.series])); // eslint-disable-line react-hooks/exhaustive-deps
+  const local = useSql(useMemo(() => localOverdosesByMonth(), []));
   const queries = [counts, ranges, k0, series, local, monthly, ...(previous ? [k1] : []), ...(lastYear ? [k2] : []),
     ...(hasLog ? [n0, ...(previous ? [n1] : []), ...(lastYear ? [n2] : [])] : []), ...(main ? [crime] : [])];
   const loading = queries.some((q) => q.loading);

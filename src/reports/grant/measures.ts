@@ -1,5 +1,5 @@
 import type { Period } from '../../analysis/periods.ts';
-import type { TableRanges } from '../../metrics/coverage.ts';
+import type { TableRanges } from '../../metrics/programCoverage.ts';
 import type { FunnelStep } from '../../metrics/funnel.ts';
 import type { KitTotals, NaloxoneTotals } from '../../metrics/naloxone.ts';
 import type { ProgramKpis } from '../../metrics/placements.ts';

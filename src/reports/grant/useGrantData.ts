@@ -1,14 +1,14 @@
+import { useProgram } from '../../state/useProgram.ts';
 import { useMemo } from 'react';
 import { encountersBy, type Breakdown, type Dimension } from '../../metrics/breakdowns.ts';
-import { encounterColumnsFilled, programTableCounts, tableRanges } from '../../metrics/coverage.ts';
-import type { ProgramFilter } from '../../metrics/filters.ts';
+import { encounterColumnsFilled, programTableCounts, tableRanges } from '../../metrics/programCoverage.ts';
+import type { ProgramFilter } from '../../domain/filter.ts';
 import { funnel } from '../../metrics/funnel.ts';
 import { kitTotals, naloxoneByMonth, naloxoneTotals, type MonthlyNaloxone } from '../../metrics/naloxone.ts';
 import { placementsByMonth, programKpis, type MonthlyPlacements } from '../../metrics/placements.ts';
 import { serviceReferrals } from '../../metrics/referrals.ts';
 import { placementTimes } from '../../metrics/timeToPlacement.ts';
 import type { Period } from '../../analysis/periods.ts';
-import { useQuery } from '../../state/useQuery.ts';
 import { grantMeasures, type Measure } from './measures.ts';
 
 /** The breakdowns a grant report gives, in order. */
@@ -28,24 +28,24 @@ export interface GrantData {
 /** Runs the analytics queries a grant report is made of (the same builders the analytics pages
  *  run, with the same filter) and turns them into the report's measures. */
 export function useGrantData(filter: ProgramFilter, period: Period, launchDate: string): GrantData {
-  const counts = useQuery(useMemo(() => programTableCounts(), []));
+  const counts = useProgram((p) => programTableCounts(p), []);
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
-  const ranges = useQuery(useMemo(() => tableRanges(), []));
-  const filled = useQuery(useMemo(() => encounterColumnsFilled(), []));
-  const kpis = useQuery(useMemo(() => programKpis(filter), [filter]));
-  const referrals = useQuery(useMemo(() => serviceReferrals(filter), [filter]));
-  const times = useQuery(useMemo(() => placementTimes(filter), [filter]));
-  const steps = useQuery(useMemo(() => funnel(filter), [filter]));
-  const nalox = useQuery(useMemo(() => (hasLog ? naloxoneTotals(filter) : null), [filter, hasLog]));
-  const naloxMonthly = useQuery(useMemo(() => (hasLog ? naloxoneByMonth(filter) : null), [filter, hasLog]));
-  const kits = useQuery(useMemo(() => kitTotals(filter), [filter]));
-  const monthly = useQuery(useMemo(() => placementsByMonth(filter), [filter]));
-  const b0 = useQuery(useMemo(() => encountersBy(GRANT_BREAKDOWNS[0]!, filter), [filter]));
-  const b1 = useQuery(useMemo(() => encountersBy(GRANT_BREAKDOWNS[1]!, filter), [filter]));
-  const b2 = useQuery(useMemo(() => encountersBy(GRANT_BREAKDOWNS[2]!, filter), [filter]));
-  const b3 = useQuery(useMemo(() => encountersBy(GRANT_BREAKDOWNS[3]!, filter), [filter]));
-  const b4 = useQuery(useMemo(() => encountersBy(GRANT_BREAKDOWNS[4]!, filter), [filter]));
-  const b5 = useQuery(useMemo(() => encountersBy(GRANT_BREAKDOWNS[5]!, filter), [filter]));
+  const ranges = useProgram((p) => tableRanges(p), []);
+  const filled = useProgram((p) => encounterColumnsFilled(p), []);
+  const kpis = useProgram((p) => programKpis(p, filter), [filter]);
+  const referrals = useProgram((p) => serviceReferrals(p, filter), [filter]);
+  const times = useProgram((p) => placementTimes(p, filter), [filter]);
+  const steps = useProgram((p) => funnel(p, filter), [filter]);
+  const nalox = useProgram(hasLog ? (p) => naloxoneTotals(p, filter) : null, [filter, hasLog]);
+  const naloxMonthly = useProgram(hasLog ? (p) => naloxoneByMonth(p, filter) : null, [filter, hasLog]);
+  const kits = useProgram((p) => kitTotals(p, filter), [filter]);
+  const monthly = useProgram((p) => placementsByMonth(p, filter), [filter]);
+  const b0 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[0]!, filter), [filter]);
+  const b1 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[1]!, filter), [filter]);
+  const b2 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[2]!, filter), [filter]);
+  const b3 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[3]!, filter), [filter]);
+  const b4 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[4]!, filter), [filter]);
+  const b5 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[5]!, filter), [filter]);
   const all = [counts, ranges, filled, kpis, referrals, times, steps, kits, monthly, b0, b1, b2, b3, b4, b5, ...(hasLog ? [nalox, naloxMonthly] : [])];
   const loading = all.some((q) => q.loading);
   const error = all.find((q) => q.error)?.error;

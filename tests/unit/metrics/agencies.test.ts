@@ -1,17 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agencyComparison, type AgencyFigures } from '../../../src/metrics/agencies.ts';
-import { NO_FILTER } from '../../../src/metrics/filters.ts';
-import { runQuery } from '../../../src/metrics/query.ts';
+import { NO_FILTER } from '../../../src/domain/filter.ts';
 import { shownRows } from '../../../src/pages/placements/AgencyComparison.tsx';
 import type { TestDb } from '../../helpers/node.ts';
 import { fixtureDb } from './fixture.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
 
 describe('agencies compared, on the hand-made fixture', () => {
   let t: TestDb;
-  beforeAll(async () => { t = await fixtureDb(); });
+  let d: ProgramData;
+  beforeAll(async () => { t = await fixtureDb(); d = await readProgram(t.conn); });
 
   it('each agency\'s figures, largest first', async () => {
-    const rows = await runQuery(t.conn, agencyComparison(NO_FILTER));
+    const rows = agencyComparison(d, NO_FILTER);
     // A: E1 E2 E5 E6 E8 E9, people P1 P2 P4 P6, all eligible, placed E1 E2 E5 E6 E9 (hours 4, 24, 6, 72,
     // 120: median 24), engaged E1 E6 E9. B: E3 E4 E7 E10, people P1 P3 P5 P7, eligibility recorded
     // on E3 (yes) E4 E7 (no), placed E10 (10 h, engaged no).

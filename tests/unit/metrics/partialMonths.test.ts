@@ -3,7 +3,9 @@ import { fitIts } from '../../../src/analysis/its.ts';
 import { crimeSeries } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, PUBLIC, tempFile, testDb } from '../../helpers/node.ts';
-import { crimeSpans, encounterSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, quietDaysSql, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
+import { readProgram } from '../../../src/metrics/program.ts';
+import { encounterSpans } from '../../../src/metrics/programCoverage.ts';
+import { crimeSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, quietDaysSql, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const span = (first: string, last: string, days?: number): Span => {
@@ -102,7 +104,7 @@ describe('a program export taken mid-month', () => {
       rows.push(`E${++i},P-${i % 40},${new Date(x).toISOString().slice(0, 10)} 10:00,Harbor Point PD,self-referral,yes,,yes,,none`);
     }
     await loadPath(t, tempFile('export.csv', ['encounter_id,participant_id,encounter_date,agency,pathway,eligible,ineligible_reason,placement_offered,placement_date,treatment_type', ...rows].join('\n')));
-    const spans = await runQuery(t.conn, encounterSpans());
+    const spans = encounterSpans(await readProgram(t.conn));
     expect(spans).toHaveLength(1);
     expect(quietDays(spans[0]!)).toBe(4); // half the days: 4 quiet days in a row still have a 6% chance
     const p = partialMonthsBySeries(spans).get('encounters')!;

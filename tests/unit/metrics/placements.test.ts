@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filterFor, NO_FILTER } from '../../../src/metrics/filters.ts';
+import { filterFor, NO_FILTER } from '../../../src/domain/filter.ts';
 import { placementsByMonth, programKpis } from '../../../src/metrics/placements.ts';
 import { crimeByMonthAndGroup } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, SAMPLE, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
 
 /** A hand-made program: 6 encounters, 4 people.
  *  E1 P1 Jan 05 10:00 eligible, placed Jan 05 14:00 (4 h)
@@ -29,14 +30,16 @@ const COSTS = `date,amount,category,funding_source
 
 describe('program metrics on a hand-made fixture', () => {
   let t: TestDb;
+  let d: ProgramData;
   beforeAll(async () => {
     t = await testDb();
     await loadPath(t, tempFile('enc.csv', ENCOUNTERS));
     await loadPath(t, tempFile('costs.csv', COSTS));
+    d = await readProgram(t.conn);
   });
 
   it('KPIs for the whole period', async () => {
-    const [k] = await runQuery(t.conn, programKpis(NO_FILTER));
+    const [k] = programKpis(d, NO_FILTER);
     expect(k).toMatchObject({ encounters: 6, people: 4, eligible: 5, placed: 4, peoplePlaced: 3,
       placementBase: 'eligible encounters', totalCost: 300 });
     expect(k!.placementRate).toBeCloseTo(4 / 5, 12);
@@ -46,13 +49,13 @@ describe('program metrics on a hand-made fixture', () => {
   });
 
   it('KPIs for February only: nothing placed, rate 0 of 1 eligible', async () => {
-    const [k] = await runQuery(t.conn, programKpis(filterFor({ from: '2024-02-01', to: '2024-03-01' })));
+    const [k] = programKpis(d, filterFor({ from: '2024-02-01', to: '2024-03-01' }));
     expect(k).toMatchObject({ encounters: 2, people: 2, eligible: 1, placed: 0, placementRate: 0,
       medianHoursToPlacement: null, totalCost: 50, costPerPersonPlaced: null });
   });
 
   it('monthly series', async () => {
-    const rows = await runQuery(t.conn, placementsByMonth(NO_FILTER));
+    const rows = placementsByMonth(d, NO_FILTER);
     expect(rows.map((r) => [r.month.toISOString().slice(0, 7), r.encounters, r.people, r.placed])).toEqual([
       ['2024-01', 2, 2, 2], ['2024-02', 2, 2, 0], ['2024-03', 2, 1, 2],
     ]);
@@ -61,12 +64,14 @@ describe('program metrics on a hand-made fixture', () => {
 
 describe('the generated sample program', () => {
   let t: TestDb;
+  let d: ProgramData;
   beforeAll(async () => {
     t = await testDb();
     for (const f of ['encounters.csv', 'costs.csv', 'naloxone.csv', 'crime_incidents.csv', 'overdoses_monthly.csv']) {
       const r = await loadPath(t, SAMPLE + f);
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     }
+    d = await readProgram(t.conn);
   });
 
   it('loads every sample file as the right kind', async () => {
@@ -78,7 +83,7 @@ describe('the generated sample program', () => {
   });
 
   it('headline figures agree with the generator (data/sample/README.md)', async () => {
-    const [k] = await runQuery(t.conn, programKpis(NO_FILTER));
+    const [k] = programKpis(d, NO_FILTER);
     expect(k).toMatchObject({ encounters: 1513, people: 1114, eligible: 1372, placed: 1075, peoplePlaced: 852 });
     expect(k!.medianHoursToPlacement!).toBeCloseTo(6.7, 1);
     expect(k!.totalCost!).toBeCloseTo(674464.88, 2);

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intersect } from '../../../src/analysis/periods.ts';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../../src/metrics/breakdowns.ts';
 import { costsBy, costsByMonth, costSummary } from '../../../src/metrics/costs.ts';
-import type { ProgramFilter } from '../../../src/metrics/filters.ts';
+import type { ProgramFilter } from '../../../src/domain/filter.ts';
 import { funnel } from '../../../src/metrics/funnel.ts';
 import { naloxoneByMonth, naloxoneTotals } from '../../../src/metrics/naloxone.ts';
 import { placementsByMonth, programKpis } from '../../../src/metrics/placements.ts';
-import { runQuery, type Query } from '../../../src/metrics/query.ts';
-import type { Row } from '../../../src/db/types.ts';
+import type { ProgramData } from '../../../src/metrics/program.ts';
 import { placementTimeBands, placementTimes } from '../../../src/metrics/timeToPlacement.ts';
 import { testDb, type TestDb } from '../../helpers/node.ts';
 import { filter, period, program, write } from './random.ts';
@@ -23,8 +22,8 @@ describe('metric properties on random programs and filters', () => {
 
   it('funnel steps never increase', async () => {
     await fc.assert(fc.asyncProperty(program, filter, async (p, f) => {
-      await write(t, p);
-      const steps = await runQuery(t.conn, funnel(f));
+      const d = await write(t, p);
+      const steps = funnel(d, f);
       expect(steps).toHaveLength(5);
       for (let i = 1; i < steps.length; i++) {
         expect(steps[i]!.count).toBeLessThanOrEqual(steps[i - 1]!.count);
@@ -35,28 +34,28 @@ describe('metric properties on random programs and filters', () => {
 
   it('parts add up to their total under every filter', async () => {
     await fc.assert(fc.asyncProperty(program, filter, fc.constantFrom(...(Object.keys(DIMENSIONS) as Dimension[])), async (p, f, dim) => {
-      await write(t, p);
-      const [k] = await runQuery(t.conn, programKpis(f));
-      const parts = await runQuery(t.conn, encountersBy(dim, f));
+      const d = await write(t, p);
+      const [k] = programKpis(d, f);
+      const parts = encountersBy(d, dim, f);
       expect(sum(parts, 'encounters')).toBe(k!.encounters);
       expect(sum(parts, 'placed')).toBe(k!.placed);
-      const months = await runQuery(t.conn, placementsByMonth(f));
+      const months = placementsByMonth(d, f);
       expect(sum(months, 'encounters')).toBe(k!.encounters);
       expect(sum(months, 'placed')).toBe(k!.placed);
-      const visits = await runQuery(t.conn, repeatVisits(f));
+      const visits = repeatVisits(d, f);
       expect(sum(visits, 'encounters')).toBe(k!.encounters);
       expect(sum(visits, 'people')).toBe(k!.people);
-      const bands = await runQuery(t.conn, placementTimeBands(f));
-      const [times] = await runQuery(t.conn, placementTimes(f));
+      const bands = placementTimeBands(d, f);
+      const [times] = placementTimes(d, f);
       expect(sum(bands, 'placed')).toBe(times!.placed);
       expect(times!.placed).toBe(k!.placed);
-      const [c] = await runQuery(t.conn, costSummary(f));
+      const [c] = costSummary(d, f);
       for (const col of ['category', 'funding_source'] as const) {
-        expect(sum(await runQuery(t.conn, costsBy(col, f)), 'amount')).toBeCloseTo(c!.total ?? 0, 6);
+        expect(sum(costsBy(d, col, f), 'amount')).toBeCloseTo(c!.total ?? 0, 6);
       }
-      expect(sum(await runQuery(t.conn, costsByMonth(f)), 'amount')).toBeCloseTo(c!.total ?? 0, 6);
-      const [n] = await runQuery(t.conn, naloxoneTotals(f));
-      const nm = await runQuery(t.conn, naloxoneByMonth(f));
+      expect(sum(costsByMonth(d, f), 'amount')).toBeCloseTo(c!.total ?? 0, 6);
+      const [n] = naloxoneTotals(d, f);
+      const nm = naloxoneByMonth(d, f);
       expect(sum(nm, 'administrations')).toBe(n!.administrations);
       expect(n!.survived + n!.transported + n!.died + n!.unknown).toBe(n!.administrations);
     }), RUNS);
@@ -64,14 +63,12 @@ describe('metric properties on random programs and filters', () => {
 
   it('narrowing by period A and then B equals narrowing by A ∩ B', async () => {
     await fc.assert(fc.asyncProperty(program, filter, period, period, async (p, f, a, b) => {
-      await write(t, p);
+      const d = await write(t, p);
       const twice: ProgramFilter = { ...f, periods: [a, b] };
       const once: ProgramFilter = { ...f, periods: [intersect(a, b)] };
-      const builders: ((g: ProgramFilter) => Query<Row>)[] = [programKpis, funnel, placementsByMonth, placementTimes, costSummary, naloxoneTotals,
-        (g: ProgramFilter) => encountersBy('pathway', g)];
-      for (const build of builders) {
-        expect(await runQuery(t.conn, build(twice))).toEqual(await runQuery(t.conn, build(once)));
-      }
+      const metrics: ((d: ProgramData, g: ProgramFilter) => unknown[])[] = [programKpis, funnel, placementsByMonth, placementTimes, costSummary,
+        naloxoneTotals, (e, g) => encountersBy(e, 'pathway', g)];
+      for (const metric of metrics) expect(metric(d, twice)).toEqual(metric(d, once));
     }), RUNS);
   });
 });

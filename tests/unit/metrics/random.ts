@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { Period } from '../../../src/analysis/periods.ts';
-import { encounterFactsSql } from '../../../src/db/derived.ts';
 import { sqlString } from '../../../src/db/sql.ts';
 import { PATHWAYS } from '../../../src/ingest/kinds/program.ts';
-import type { ProgramFilter } from '../../../src/metrics/filters.ts';
+import type { ProgramFilter } from '../../../src/domain/filter.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
 import type { TestDb } from '../../helpers/node.ts';
 
 /** Random programs (encounters, costs, naloxone) over 2023-2024, written straight into the
@@ -59,7 +59,8 @@ export const wideFilter = filterOf(2);
 export type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
 const v = (x: string | boolean | number | null) => (x === null ? 'NULL' : typeof x === 'string' ? sqlString(x) : String(x));
 
-export async function write(t: TestDb, p: Program): Promise<void> {
+/** Writes the program into the canonical tables and reads it back as the app does. */
+export async function write(t: TestDb, p: Program): Promise<ProgramData> {
   await t.conn.run('DELETE FROM encounters; DELETE FROM costs; DELETE FROM naloxone;');
   if (p.encounters.length) {
     await t.conn.run(`INSERT INTO encounters (encounter_id, participant_id, encounter_date, agency, pathway, age_band, eligible,
@@ -74,10 +75,10 @@ export async function write(t: TestDb, p: Program): Promise<void> {
     await t.conn.run(`INSERT INTO costs (date, amount, category, funding_source) VALUES ${p.costs.map((c) =>
       `(${sqlString(dayIso(c.day))}, ${c.cents / 100}, ${v(c.category)}, ${v(c.fund)})`).join(', ')}`);
   }
-  await t.conn.run(encounterFactsSql());
   if (p.naloxone.length) {
     await t.conn.run(`INSERT INTO naloxone (date, agency, doses, outcome) VALUES ${p.naloxone.map((n) =>
       `(${sqlString(dayIso(n.day))}, ${v(n.agency)}, ${n.doses}, ${v(n.outcome)})`).join(', ')}`);
   }
+  return readProgram(t.conn);
 }
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod, type NamedPeriod } from '../../../src/analysis/periods.ts';
-import { encounterColumnsFilled, tableRanges } from '../../../src/metrics/coverage.ts';
-import { filterFor, type ProgramFilter } from '../../../src/metrics/filters.ts';
+import { readProgram } from '../../../src/metrics/program.ts';
+import { encounterColumnsFilled, tableRanges } from '../../../src/metrics/programCoverage.ts';
+import { filterFor, type ProgramFilter } from '../../../src/domain/filter.ts';
 import { funnel } from '../../../src/metrics/funnel.ts';
 import { kitTotals, naloxoneTotals } from '../../../src/metrics/naloxone.ts';
 import { programKpis } from '../../../src/metrics/placements.ts';
-import { runQuery } from '../../../src/metrics/query.ts';
 import { serviceReferrals } from '../../../src/metrics/referrals.ts';
 import { placementTimes } from '../../../src/metrics/timeToPlacement.ts';
 import { grantMeasures, type Measure } from '../../../src/reports/grant/measures.ts';
@@ -18,12 +18,13 @@ const LAUNCH = '2022-03-01';
  *  grantMeasures over their rows. */
 async function measures(t: TestDb, period: NamedPeriod, extra: Omit<ProgramFilter, 'periods'> = {}, withLog = true): Promise<Measure[]> {
   const f = filterFor(period, extra);
-  const one = async <T extends Record<string, unknown>>(q: Parameters<typeof runQuery<T>>[1]) => (await runQuery<T>(t.conn, q))[0]!;
-  const filled = Object.fromEntries((await runQuery(t.conn, encounterColumnsFilled())).map((r) => [r.column, r.filled]));
+  const d = await readProgram(t.conn);
+  const one = <T>(rows: T[]) => rows[0]!;
+  const filled = Object.fromEntries((encounterColumnsFilled(d)).map((r) => [r.column, r.filled]));
   return grantMeasures({
-    period, launchDate: LAUNCH, ranges: await one(tableRanges()), kpis: await one(programKpis(f)),
-    referrals: await one(serviceReferrals(f)), times: await one(placementTimes(f)), funnel: await runQuery(t.conn, funnel(f)),
-    naloxone: withLog ? await one(naloxoneTotals(f)) : null, kits: await one(kitTotals(f)),
+    period, launchDate: LAUNCH, ranges: one(tableRanges(d)), kpis: one(programKpis(d, f)),
+    referrals: one(serviceReferrals(d, f)), times: one(placementTimes(d, f)), funnel: funnel(d, f),
+    naloxone: withLog ? one(naloxoneTotals(d, f)) : null, kits: one(kitTotals(d, f)),
     kitFieldFilled: filled.naloxone_kit_given ?? 0, engagementFilled: filled.engaged_30d ?? 0,
   });
 }

@@ -1,0 +1,174 @@
+import { max, min, quantile } from 'd3-array';
+import { utcMonth } from 'd3-time';
+import type { Connection, Row } from '../db/types.ts';
+import { inPeriods, listed, periodOnly, type Period, type ProgramFilter } from '../domain/filter.ts';
+import { hoursToPlacement, isPlaced } from '../domain/placement.ts';
+
+/** The program's records, held in the page as plain rows: every program metric (metrics/*.ts but
+ *  crime and overdoses) is a TypeScript function of these and a filter. A program's exports are
+ *  small (the largest networks report about 12,000 connections in seven years), so a pass over
+ *  them takes a millisecond or two; they are read from the database once each time a program file
+ *  is loaded or removed (state/useProgramData.ts, or `readProgram` in Node). Field names are the
+ *  canonical columns (db/schema.ts). */
+export interface ProgramData {
+  encounters: readonly Encounter[];
+  costs: readonly CostEntry[];
+  naloxone: readonly NaloxoneEntry[];
+}
+
+export interface Encounter {
+  participant_id: string;
+  encounter_date: Date | null;
+  agency: string | null;
+  pathway: string | null;
+  age_band: string | null;
+  sex: string | null;
+  race_ethnicity: string | null;
+  residence: string | null;
+  primary_substance: string | null;
+  eligible: boolean | null;
+  ineligible_reason: string | null;
+  placement_offered: boolean | null;
+  placement_date: Date | null;
+  treatment_type: string | null;
+  engaged_30d: string | null;
+  naloxone_kit_given: boolean | null;
+  /** Worked out once when read: the first day of the encounter's month (UTC), `isPlaced` and
+   *  `hoursToPlacement` (domain/placement.ts). */
+  month: Date | null;
+  placed: boolean;
+  hours: number | null;
+}
+
+export interface CostEntry {
+  date: Date | null;
+  amount: number | null;
+  category: string | null;
+  funding_source: string | null;
+  /** True when the entry names an encounter. */
+  linked: boolean;
+}
+
+export interface NaloxoneEntry {
+  date: Date | null;
+  agency: string | null;
+  doses: number | null;
+  outcome: string | null;
+}
+
+export const NO_PROGRAM: ProgramData = { encounters: [], costs: [], naloxone: [] };
+
+/** The encounter columns read (every canonical column but the encounter ID and the provider). */
+export const ENCOUNTER_COLUMNS = ['participant_id', 'encounter_date', 'agency', 'pathway', 'age_band', 'sex', 'race_ethnicity', 'residence',
+  'primary_substance', 'eligible', 'ineligible_reason', 'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d',
+  'naloxone_kit_given'] as const;
+
+/** Reads the program's three tables in one transaction: a file loaded meanwhile (on another
+ *  connection) is either wholly in or wholly out. */
+export async function readProgram(conn: Connection): Promise<ProgramData> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const encounters = await conn.query<Omit<Encounter, 'month' | 'placed' | 'hours'>>(
+      `SELECT ${ENCOUNTER_COLUMNS.join(', ')} FROM encounters ORDER BY encounter_date NULLS LAST, participant_id`);
+    const costs = await conn.query<CostEntry & Row>(
+      'SELECT date, amount, category, funding_source, encounter_id IS NOT NULL AS linked FROM costs ORDER BY date NULLS LAST');
+    const naloxone = await conn.query<NaloxoneEntry & Row>(
+      'SELECT date, agency, CAST(doses AS DOUBLE) AS doses, outcome FROM naloxone ORDER BY date NULLS LAST');
+    return {
+      encounters: encounters.map((e) => ({
+        ...e, month: e.encounter_date && utcMonth.floor(e.encounter_date), placed: isPlaced(e), hours: hoursToPlacement(e),
+      })),
+      costs, naloxone,
+    };
+  } finally {
+    await conn.run('COMMIT');
+  }
+}
+
+/** The encounters a filter keeps: by encounter date, agency, pathway and treatment type. */
+export function encountersIn(p: ProgramData, f: ProgramFilter): Encounter[] {
+  return p.encounters.filter((e) => inPeriods(e.encounter_date, f.periods) && listed(e.agency, f.agency)
+    && listed(e.pathway, f.pathway) && listed(e.treatment_type, f.treatment));
+}
+
+/** Ledger entries by their date only: the ledger records no agency, pathway or treatment. */
+export function costsIn(p: ProgramData, f: ProgramFilter): CostEntry[] {
+  return p.costs.filter((c) => inPeriods(c.date, periodOnly(f).periods));
+}
+
+/** Naloxone log rows by their date and their agency. */
+export function naloxoneIn(p: ProgramData, f: ProgramFilter): NaloxoneEntry[] {
+  return p.naloxone.filter((x) => inPeriods(x.date, f.periods) && listed(x.agency, f.agency));
+}
+
+/** The months a monthly series shows: every month from the first to the last month of `dates`
+ *  (all of a table's rows, not only those the filter keeps, so that months with nothing in them
+ *  show as zero instead of disappearing), clipped to the periods: a month is kept from the month a
+ *  period starts in, and while it starts before the period's end. */
+export function monthSpine(dates: Iterable<Date | null>, periods: readonly Period[]): Date[] {
+  const all = [...dates].filter((d): d is Date => d !== null);
+  const first = min(all), last = max(all);
+  if (!first || !last) return [];
+  let from = utcMonth.floor(first), end = utcMonth.offset(utcMonth.floor(last), 1);
+  for (const p of periods) {
+    if (p.from) from = new Date(Math.max(+from, +utcMonth.floor(new Date(`${p.from}T00:00:00Z`))));
+    if (p.to) end = new Date(Math.min(+end, +utcMonth.ceil(new Date(`${p.to}T00:00:00Z`))));
+  }
+  return utcMonth.range(from, end);
+}
+
+/** Rows grouped by the first day of their month (rows without a month are left out). */
+export function byMonth<T>(rows: readonly T[], month: (r: T) => Date | null): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const m = month(r);
+    if (!m) continue;
+    const k = m.getTime();
+    const g = out.get(k);
+    if (g) g.push(r); else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** How many distinct people the encounters are. */
+export function people(es: readonly Encounter[]): number {
+  return new Set(es.map((e) => e.participant_id)).size;
+}
+
+export function count<T>(rows: readonly T[], test: (r: T) => boolean): number {
+  let n = 0;
+  for (const r of rows) if (test(r)) n++;
+  return n;
+}
+
+/** The sum of the values that are not blank; null when every one is (as SQL's `sum`). */
+export function sumOrNull<T>(rows: readonly T[], value: (r: T) => number | null): number | null {
+  let s: number | null = null;
+  for (const r of rows) {
+    const v = value(r);
+    if (v !== null && !Number.isNaN(v)) s = (s ?? 0) + v;
+  }
+  return s;
+}
+
+/** The q-quantile of the values that are not blank, interpolated between the two nearest (R-7,
+ *  as DuckDB's `quantile_cont`); null without values. */
+export function quantileOf<T>(rows: readonly T[], q: number, value: (r: T) => number | null): number | null {
+  return quantile(rows, q, (r) => value(r)) ?? null;
+}
+
+/** a / b, null when either is null or b is 0 (as SQL's `a / NULLIF(b, 0)`). */
+export function ratio(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
+}
+
+/** The first and last date of the rows; null when none is dated. */
+export function dateRange(dates: Iterable<Date | null>): { first: Date | null; last: Date | null } {
+  const all = [...dates].filter((d): d is Date => d !== null);
+  return { first: min(all) ?? null, last: max(all) ?? null };
+}
+
+/** Text order as the database sorts it (by code point). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
