@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { PATHWAYS, TREATMENT_TYPES } from '../src/ingest/kinds/program.ts';
+import { PATHWAYS, TREATMENT_TYPES } from '../src/ingest/kinds/programFiles.ts';
 import { createRng } from '../scripts/sample/prng.ts';
 
 /** A large synthetic encounters export for the benchmark: `n` rows over 2019-2025, about 0.7

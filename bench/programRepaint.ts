@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import type { LaunchOptions } from '../scripts/chromium.ts';
-import { parsePeriod } from '../src/analysis/periods.ts';
+import { parsePeriod } from '../src/domain/periods.ts';
 import type { ProgramFilter } from '../src/domain/filter.ts';
 import { loadPath, testDb } from '../tests/helpers/node.ts';
 import { writeEncounters } from './encounters.ts';

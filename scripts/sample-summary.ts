@@ -3,11 +3,11 @@
  *  moment the page opens, while DuckDB-wasm starts and the sample loads (a unit test checks they
  *  equal what the app computes, so they cannot go stale). Run by `npm run sample`. */
 import { writeFileSync } from 'node:fs';
-import { nodeDatabase } from '../src/db/node.ts';
+import { nodeDatabase } from '../src/db/nativeDatabase.ts';
 import { NO_FILTER } from '../src/domain/filter.ts';
-import { loadPath } from '../src/ingest/node.ts';
+import { loadPath } from '../src/ingest/loadPath.ts';
 import { programKpis } from '../src/metrics/placements.ts';
-import { readProgram } from '../src/metrics/program.ts';
+import { readProgram } from '../src/metrics/records.ts';
 
 const db = await nodeDatabase();
 const conn = await db.connect();

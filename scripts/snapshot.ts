@@ -8,12 +8,12 @@
  *  {en, es}, phone?, address? }. Without it the sample program's settings and texts are used. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { nodeDatabase } from '../src/db/node.ts';
-import { loadPath } from '../src/ingest/node.ts';
+import { nodeDatabase } from '../src/db/nativeDatabase.ts';
+import { loadPath } from '../src/ingest/loadPath.ts';
 import { buildSnapshot } from '../src/snapshot/build.ts';
 import { publicInfo, SAMPLE_PUBLIC_TEXT } from '../src/snapshot/programText.ts';
-import type { ProgramPublicInfo } from '../src/snapshot/types.ts';
-import { SAMPLE_PROGRAM } from '../src/state/program.ts';
+import type { ProgramPublicInfo } from '../src/snapshot/snapshotFormat.ts';
+import { SAMPLE_PROGRAM } from '../src/domain/programInfo.ts';
 
 function parse(argv: string[]): { files: string[]; out: string; program?: string; generated?: string } {
   const files: string[] = [];

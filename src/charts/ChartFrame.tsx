@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
-import { download, toCsv } from './csv.ts';
+import { download, toCsv } from './csvExport.ts';
 import { standaloneSvg, svgToPng } from './exportImage.ts';
 
 /** The frame every chart shares: title, the Plot figure (with tooltips), what it shows in words,

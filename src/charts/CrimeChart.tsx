@@ -3,14 +3,14 @@ import { useCallback, useMemo } from 'react';
 import type { MonthlyGroupCount } from '../metrics/crime.ts';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import type { PartialMonth } from '../metrics/coverage.ts';
+import type { PartialMonth } from '../metrics/partialMonths.ts';
 import { eventMarks, labelGroups, nextMonth, partialRows, partialText, type Annotation } from './marks.ts';
 
 /** The FBI's national series moved from summary (SRS) counts to NIBRS-only reporting in 2021. */
 export const NIBRS_BREAK: Annotation = { date: '2021-01-01', label: 'FBI summary → NIBRS (2021)' };
 
 /** Addiction-associated offenses per month, stacked by offense group. A month the records cover
- *  only in part (metrics/coverage) is shaded, said under the chart and marked in the table. */
+ *  only in part (metrics/partialMonths) is shaded, said under the chart and marked in the table. */
 export function CrimeChart({ rows, events, source, partial }: {
   rows: MonthlyGroupCount[]; events: Annotation[]; source: string;
   /** The series' partial months, by 'YYYY-MM'. */

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { NIBRS_BREAK } from './CrimeChart.tsx';
-import { partialNote, type PartialMonth } from '../metrics/coverage.ts';
+import { partialNote, type PartialMonth } from '../metrics/partialMonths.ts';
 import { eventMarks, eventsWithin, labelGroups, midMonth, monthlyLineMarks, type Annotation } from './marks.ts';
 
 /** One month of the trend: the chosen series and, where chosen, the comparison area. Values are
@@ -19,7 +19,7 @@ const ym = (d: Date) => d.toISOString().slice(0, 7);
 
 /** Monthly addiction-associated offenses for one agency, with an optional comparison area on the
  *  same axes. Gaps are left where a month was not reported. A month the records cover only in part
- *  (metrics/coverage) is drawn hollow with a dotted line into it, said in a note, and marked in the
+ *  (metrics/partialMonths) is drawn hollow with a dotted line into it, said in a note, and marked in the
  *  data table. */
 export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, events, loading, definition, height = 300, partial }: {
   /** The partial months of each series, by 'YYYY-MM'. */

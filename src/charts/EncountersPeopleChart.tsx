@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
-import type { PartialMonth } from '../metrics/coverage.ts';
+import type { PartialMonth } from '../metrics/partialMonths.ts';
 import { fmt } from '../components/format.ts';
 import type { MonthlyPlacements } from '../metrics/placements.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -21,7 +21,7 @@ const COLUMNS = [
 ];
 
 /** Encounters, the distinct people behind them, and placements, per month. A month the export
- *  covers only in part (metrics/coverage) has hollow points and dotted lines into it, a note under
+ *  covers only in part (metrics/partialMonths) has hollow points and dotted lines into it, a note under
  *  the chart and a mark in the table. */
 export function EncountersPeopleChart({ rows, events, loading, partial }: {
   rows: MonthlyPlacements[]; events: Annotation[]; loading: boolean;

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import type { ItsResult } from '../analysis/its.ts';
 import { fmt } from '../components/format.ts';
-import { partialNote, type PartialMonth } from '../metrics/coverage.ts';
+import { partialNote, type PartialMonth } from '../metrics/partialMonths.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { eventMarks, labelGroups, midMonth, type Annotation } from './marks.ts';
 

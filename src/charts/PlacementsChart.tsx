@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
-import { partialNote, type PartialMonth } from '../metrics/coverage.ts';
+import { partialNote, type PartialMonth } from '../metrics/partialMonths.ts';
 import type { MonthlyPlacements } from '../metrics/placements.ts';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -14,7 +14,7 @@ const COLUMNS = [
 ];
 
 /** Placements in treatment per month (bars) with all encounters (line), the launch marked. A month
- *  the export covers only in part (metrics/coverage; e.g. an export taken mid-month) is drawn as a
+ *  the export covers only in part (metrics/partialMonths; e.g. an export taken mid-month) is drawn as a
  *  light bar with a dashed outline and a hollow point, said under the chart and marked in the table. */
 export function PlacementsChart({ rows, events, height = 280, loading = false, partial }: {
   rows: MonthlyPlacements[]; events: Annotation[]; height?: number; loading?: boolean;

@@ -1,5 +1,6 @@
+import { utcMonth } from 'd3-time';
 import * as Plot from '@observablehq/plot';
-import { partialNote, type PartialMonth } from '../metrics/coverage.ts';
+import { partialNote, type PartialMonth } from '../metrics/partialMonths.ts';
 
 export interface Annotation { date: string; label: string }
 
@@ -31,7 +32,7 @@ export function labelGroups(el: SVGSVGElement | HTMLElement): SVGSVGElement | HT
 
 /** The first day of the next month, for bars that span a month. */
 export function nextMonth(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  return utcMonth.offset(utcMonth.floor(d), 1);
 }
 
 /** The middle of a month, where a line's point for that month sits. */
@@ -44,7 +45,7 @@ export function longMonthly<T extends { month: Date }>(rows: readonly T[], serie
   return rows.flatMap((r) => series.map((s) => ({ month: r.month, series: s.label, value: (r[s.key] as number | null) ?? null })));
 }
 
-/** One point of a monthly line; `partial`: the records cover the month only in part (metrics/coverage). */
+/** One point of a monthly line; `partial`: the records cover the month only in part (metrics/partialMonths). */
 export interface LinePoint { month: Date; series: string; value: number | null; partial: boolean }
 
 /** The marks of one monthly line (points of one series, in month order) that shows its partial

@@ -1,6 +1,6 @@
 import { useProgram } from '../state/useProgram.ts';
 import { useMemo, useState } from 'react';
-import { customPeriodName, periodsBetween, previousDay, type PeriodKind } from '../analysis/periods.ts';
+import { customPeriodName, periodsBetween, previousDay, type PeriodKind } from '../domain/periods.ts';
 import { filterOptions, programDataRange } from '../metrics/breakdowns.ts';
 import { describeFilters, type Filters } from '../state/useFilters.ts';
 

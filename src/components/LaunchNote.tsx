@@ -1,4 +1,4 @@
-import type { ProgramInfo } from '../state/program.ts';
+import type { ProgramInfo } from '../domain/programInfo.ts';
 import { launchSourceText } from '../state/workspaces.ts';
 import { fmt } from './format.ts';
 

@@ -1,6 +1,6 @@
 import { DataType, type Table } from 'apache-arrow';
 import { plainValue } from './values.ts';
-import type { Row } from './types.ts';
+import type { Row } from './database.ts';
 
 /** Turns an Arrow result into plain rows, converting by the schema: DATE and TIMESTAMP to `Date`,
  *  64-bit integers to `number`. Done once here, not in every caller. */

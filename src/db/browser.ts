@@ -6,7 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { arrowToRows } from './arrow.ts';
 import { shippedCodes } from './shippedCodes.ts';
 import { startupSql } from './startup.ts';
-import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './types.ts';
+import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './database.ts';
 import { countingWorker, type ReadCounter } from './readCounter.ts';
 
 /** Self-hosted bundles only: the EH build (WebAssembly exceptions) with the MVP build as fallback.

@@ -1,6 +1,6 @@
-import type { Period } from '../analysis/periods.ts';
+import type { Period } from './periods.ts';
 
-export type { Period } from '../analysis/periods.ts';
+export type { Period } from './periods.ts';
 
 /** What the program pages are narrowed to. A record must fall in every period listed (so that
  *  narrowing a view twice is the same as narrowing it once to the overlap), and its agency,

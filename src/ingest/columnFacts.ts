@@ -1,31 +1,8 @@
-import type { Connection, Database } from '../db/types.ts';
+import type { Connection, Database } from '../db/database.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
-import { readAs, type DateOrderExample } from './dateOrder.ts';
-import type { DateOrder } from './mapping.ts';
+import { readAs, type DateOrder, type DateOrderExample, type DateOrderFact } from './dateOrder.ts';
 import type { LoadPlan } from './plan.ts';
 import { readable } from './transcode.ts';
-
-/** What the whole of a file says about its columns, where its first rows cannot tell: read once in
- *  DuckDB before a question is put to the user, so that no one is asked what the data answer. */
-export interface ColumnFacts {
-  /** Per source header: how a slash-date column orders day and month, from every value. */
-  dateOrder?: Record<string, DateOrderFact>;
-}
-
-export interface DateOrderFact {
-  /** Settled by the data (a first part over 12 proves day/month, a second part over 12 month/day),
-   *  or null when every value of the column reads either way. */
-  order: DateOrder | null;
-  /** A value that proves the order (for the load report), when settled. */
-  proof?: string;
-  /** Where it was settled: this file, or another file of the same layout added with it. */
-  from?: string;
-  /** When not settled: values of the column that read differently each way (never 05/05/2024). */
-  examples: DateOrderExample[];
-  /** Every value has the same day and month (01/01/2010): either reading gives the same dates, so
-   *  there is nothing to ask; read as month/day. */
-  moot?: boolean;
-}
 
 const SLASH = `'^\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})'`;
 const part = (col: string, i: number) => `TRY_CAST(regexp_extract(${col}, ${SLASH}, ${i}) AS INTEGER)`;

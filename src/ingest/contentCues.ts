@@ -1,6 +1,6 @@
 import { columnValues, valueFits } from './contentFit.ts';
 import { detectDateFormats, EXCEL_SERIAL } from './dateFormats.ts';
-import type { FieldDef, KindDef } from './kinds/types.ts';
+import type { FieldDef, KindDef } from './kinds/kindDef.ts';
 import { usedHeaders, type Mapping } from './mapping.ts';
 import { suggestValue, vocabFieldOf } from './valueSuggestions.ts';
 

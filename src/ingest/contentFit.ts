@@ -1,5 +1,5 @@
 import { detectDateFormats, EXCEL_SERIAL } from './dateFormats.ts';
-import type { FieldDef, KindDef } from './kinds/types.ts';
+import type { FieldDef, KindDef } from './kinds/kindDef.ts';
 import type { Mapping } from './mapping.ts';
 
 /** How well a file's values (its first rows) fit a kind with a mapping: whether each mapped column

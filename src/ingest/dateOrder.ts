@@ -1,9 +1,26 @@
-import type { DateOrder } from './mapping.ts';
 import type { Problem } from './problems.ts';
 
 /** Slash dates whose day/month order the sample cannot settle (every part 12 or less): the Data
  *  page asks the user, the answer travels in `mapping.dateOrder`, and the plan reads the column
  *  exactly that way. Non-interactive loads (Node) read such a column as month/day (US) and say so. */
+
+/** How a slash-date column writes its dates: month/day (US) or day/month. */
+export type DateOrder = 'mdy' | 'dmy';
+
+export interface DateOrderFact {
+  /** Settled by the data (a first part over 12 proves day/month, a second part over 12 month/day),
+   *  or null when every value of the column reads either way. */
+  order: DateOrder | null;
+  /** A value that proves the order (for the load report), when settled. */
+  proof?: string;
+  /** Where it was settled: this file, or another file of the same layout added with it. */
+  from?: string;
+  /** When not settled: values of the column that read differently each way (never 05/05/2024). */
+  examples: DateOrderExample[];
+  /** Every value has the same day and month (01/01/2010): either reading gives the same dates, so
+   *  there is nothing to ask; read as month/day. */
+  moot?: boolean;
+}
 
 /** A plan problem: the file waits until the user says how this column writes its dates. */
 export const DATE_ORDER = 'date-order';

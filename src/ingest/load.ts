@@ -1,5 +1,5 @@
 import { derivedSqlFor } from '../db/derived.ts';
-import { Cancelled, type Connection, type Database } from '../db/types.ts';
+import { Cancelled, type Connection, type Database } from '../db/database.ts';
 import { sqlString } from '../db/sql.ts';
 import { constantOf, usedHeaders } from './mapping.ts';
 import {

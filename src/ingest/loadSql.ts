@@ -1,6 +1,6 @@
 import { tableColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
-import type { FieldDef } from './kinds/types.ts';
+import type { FieldDef } from './kinds/kindDef.ts';
 import { constantOf, usedHeaders } from './mapping.ts';
 import { expectedText, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';

@@ -1,4 +1,4 @@
-import type { Connection } from '../db/types.ts';
+import type { Connection } from '../db/database.ts';
 import { fieldExprs, type StageNames } from './loadSql.ts';
 import { missingCondition, tr } from './parse.ts';
 import type { LoadPlan } from './plan.ts';

@@ -1,7 +1,4 @@
-import type { KindDef, KindId } from './kinds/types.ts';
-
-/** How a column writes slash dates: month/day (US, 03/04/2024 = March 4) or day/month (= 3 April). */
-export type DateOrder = 'mdy' | 'dmy';
+import type { KindDef, KindId } from './kinds/kindDef.ts';
 
 /** Which source column feeds each canonical field of a kind. */
 export interface Mapping {
@@ -27,7 +24,7 @@ export interface Mapping {
   constants?: Record<string, string>;
 }
 
-import type { DateOrderFact } from './columnFacts.ts';
+import type { DateOrder, DateOrderFact } from './dateOrder.ts';
 
 /** The one normal form of a header: lower case, words separated by single spaces. */
 export function normaliseHeader(h: string): string {

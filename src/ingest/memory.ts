@@ -1,4 +1,4 @@
-import type { Connection } from '../db/types.ts';
+import type { Connection } from '../db/database.ts';
 import type { Problem } from './problems.ts';
 
 /** How much database memory loading a CSV file needs, as a multiple of its size: the staged text,

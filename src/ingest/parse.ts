@@ -1,6 +1,6 @@
 import { sqlString, sqlStringList } from '../db/sql.ts';
 import { EXCEL_SERIAL } from './dateFormats.ts';
-import type { FieldDef } from './kinds/types.ts';
+import type { FieldDef } from './kinds/kindDef.ts';
 
 /** SQL that turns one staged text column into a typed value. Pure functions of the field, the
  *  column reference and (for dates) the detected formats. */

@@ -1,9 +1,15 @@
-import type { ColumnFacts, DateOrderFact } from './columnFacts.ts';
 import { detectDateFormats } from './dateFormats.ts';
-import { applyDateOrder, dateOrderExamples, type DateOrderExample } from './dateOrder.ts';
-import type { KindDef } from './kinds/types.ts';
+import { applyDateOrder, dateOrderExamples, type DateOrderExample, type DateOrderFact } from './dateOrder.ts';
+import type { KindDef } from './kinds/kindDef.ts';
 import type { Mapping } from './mapping.ts';
 import type { Sniffed } from './sniff.ts';
+
+/** What the whole of a file says about its columns, where its first rows cannot tell: read once in
+ *  DuckDB before a question is put to the user, so that no one is asked what the data answer. */
+export interface ColumnFacts {
+  /** Per source header: how a slash-date column orders day and month, from every value. */
+  dateOrder?: Record<string, DateOrderFact>;
+}
 
 /** Everything needed to load one file: how to read it, what it is, and where each column goes. */
 export interface LoadPlan {

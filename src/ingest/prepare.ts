@@ -1,7 +1,7 @@
-import type { ColumnFacts } from './columnFacts.ts';
+import type { ColumnFacts } from './plan.ts';
 import { DATE_ORDER, dateOrderQuestion } from './dateOrder.ts';
 import { kindById } from './kinds/index.ts';
-import type { KindDef, KindId } from './kinds/types.ts';
+import type { KindDef, KindId } from './kinds/kindDef.ts';
 import { applySavedMapping, constantOf, missingRequired, usedHeaders, type Mapping } from './mapping.ts';
 import { detectPersonalData, type PersonalFinding, type PersonalKind } from './personalData.ts';
 import { makePlan, type LoadPlan } from './plan.ts';

@@ -1,4 +1,4 @@
-import type { FieldDef, KindDef } from './kinds/types.ts';
+import type { FieldDef, KindDef } from './kinds/kindDef.ts';
 import type { Mapping } from './mapping.ts';
 import { NO, UNKNOWN, vocabularyKeyJs, YES } from './parse.ts';
 import { CANONICAL_VALUES, suggestValue, vocabFieldOf } from './valueSuggestions.ts';

@@ -1,7 +1,7 @@
 import { contentFit } from './contentFit.ts';
 import { refineMapping } from './contentCues.ts';
 import { KINDS } from './kinds/index.ts';
-import type { KindDef } from './kinds/types.ts';
+import type { KindDef } from './kinds/kindDef.ts';
 import { missingRequired, normaliseHeader, proposeMapping, type Mapping } from './mapping.ts';
 
 const FOUND = 'found from the values, not the headers: ';

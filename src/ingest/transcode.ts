@@ -1,4 +1,4 @@
-import { Cancelled, type Database } from '../db/types.ts';
+import { Cancelled, type Database } from '../db/database.ts';
 import { decodeWindows1252 } from './sniff.ts';
 
 /** Windows-1252 files are read by DuckDB as UTF-8 after converting them here: its 'latin-1' reader

@@ -1,4 +1,4 @@
-import { PATHWAYS, TREATMENT_TYPES } from './kinds/program.ts';
+import { PATHWAYS, TREATMENT_TYPES } from './kinds/programFiles.ts';
 
 /** Suggestions for the values of the program files' fixed-vocabulary fields: the canonical value an
  *  exported value plainly means ("Bup/Nx" -> "MOUD buprenorphine"), or null when it is not plain

@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { programKpis } from './placements.ts';
-import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './program.ts';
+import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './records.ts';
 
 /** One agency's figures in a network's comparison (agency null: encounters with no agency). */
 export interface AgencyFigures extends Record<string, unknown> {

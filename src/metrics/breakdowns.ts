@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/program.ts';
-import { compareText, dateRange, encountersIn, people, type Encounter, type ProgramData } from './program.ts';
+import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
+import { compareText, dateRange, encountersIn, people, type Encounter, type ProgramData } from './records.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {

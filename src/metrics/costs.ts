@@ -1,6 +1,7 @@
 import { utcDay, utcMonth } from 'd3-time';
 import { periodOnly, type ProgramFilter } from '../domain/filter.ts';
-import { byMonth, compareText, costsIn, encountersIn, monthSpine, people, ratio, sumOrNull, type ProgramData } from './program.ts';
+import type { Award } from '../domain/programInfo.ts';
+import { byMonth, compareText, costsIn, encountersIn, monthSpine, people, ratio, sumOrNull, type ProgramData } from './records.ts';
 
 /** Costs are narrowed by their date only: the ledger records no agency, pathway or treatment.
  *  The per-person and per-encounter figures therefore divide by the whole program's counts in
@@ -64,8 +65,6 @@ export function costsByMonth(p: ProgramData, f: ProgramFilter): MonthlyCost[] {
   });
 }
 
-/** A grant award or budget line entered by the user. `to` is the award's last day (inclusive). */
-export interface Award { name: string; fundingSource: string; amount: number; from: string; to: string }
 
 export interface AwardSpend extends Record<string, unknown> {
   name: string;

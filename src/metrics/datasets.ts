@@ -2,7 +2,7 @@ import type { TableName } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import { NO_FILTER } from '../domain/filter.ts';
 import { placementsByMonth } from './placements.ts';
-import type { ProgramData } from './program.ts';
+import type { ProgramData } from './records.ts';
 import { query } from './query.ts';
 
 /** "Check the numbers": for each loaded table, a monthly (or yearly) summary that a user can hold

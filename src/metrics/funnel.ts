@@ -1,5 +1,5 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './program.ts';
+import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './records.ts';
 
 export type FunnelStepId = 'encounters' | 'eligible' | 'offered' | 'placed' | 'engaged';
 

@@ -1,6 +1,6 @@
 import { utcMonth } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
-import { byMonth, count, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './program.ts';
+import { byMonth, count, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './records.ts';
 
 export const OUTCOMES = ['survived', 'transported', 'died', 'unknown'] as const;
 type Outcome = (typeof OUTCOMES)[number];

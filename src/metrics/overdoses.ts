@@ -1,5 +1,5 @@
 import { sqlString } from '../db/sql.ts';
-import { quietDaysSql } from './coverage.ts';
+import { quietDaysSql } from './partialMonths.ts';
 import { query } from './query.ts';
 
 /** One month of a local overdose series. Local sources are monthly counts the town keeps
@@ -18,7 +18,7 @@ export interface LocalMonth extends Record<string, unknown> {
  *  county where it has one). Every month from a series' first to its last appears; in incident
  *  records a month without an incident is zero, in monthly counts a missing month is a gap. The
  *  first or last month of an incident file that it covers only in part (the partial-month rule of
- *  metrics/coverage: the records start after its 1st or stop before its last day by more than the
+ *  metrics/partialMonths: the records start after its 1st or stop before its last day by more than the
  *  file's own daily rate explains) is left as a gap (ODIN's export stops on 15 January 2020). */
 export function localOverdosesByMonth() {
   return query<LocalMonth>(`
@@ -29,7 +29,7 @@ export function localOverdosesByMonth() {
       SELECT series, month, CASE WHEN NOT incomplete THEN n END, CASE WHEN NOT incomplete THEN fatal END,
         CASE WHEN NOT incomplete THEN nal END, true
       FROM (SELECT series, month, n, fatal, nal,
-          -- The file's first or last month is partial (metrics/coverage) when its records start or stop
+          -- The file's first or last month is partial (metrics/partialMonths) when its records start or stop
           -- further from the month's edge than the file's daily rate explains as quiet days.
           (month = file_last_month AND date_diff('day', file_last, last_day(month)) > quiet)
             OR (month = file_first_month AND date_diff('day', month, file_first) > quiet) AS incomplete

@@ -1,5 +1,5 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
-import { byMonth, costsIn, count, dateRange, encountersIn, monthSpine, people, quantileOf, ratio, sumOrNull, type ProgramData } from './program.ts';
+import { byMonth, costsIn, count, dateRange, encountersIn, monthSpine, people, quantileOf, ratio, sumOrNull, type ProgramData } from './records.ts';
 
 /** Headline figures of the program under a filter (encounters by encounter date). */
 export interface ProgramKpis extends Record<string, unknown> {

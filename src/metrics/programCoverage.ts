@@ -1,5 +1,5 @@
-import { count, dateRange, type ProgramData } from './program.ts';
-import type { SpanRow } from './coverage.ts';
+import { count, dateRange, type ProgramData } from './records.ts';
+import type { SpanRow } from './partialMonths.ts';
 
 /** What the program's loaded records cover, unfiltered: which tables and columns are filled in and
  *  the dates they span. A page hides what no loaded file feeds, and a report says "no records
@@ -41,7 +41,7 @@ export function tableRanges(p: ProgramData): TableRanges[] {
   return [{ encountersFirst: e.first, encountersLast: e.last, naloxoneFirst: n.first, naloxoneLast: n.last, costsFirst: c.first, costsLast: c.last }];
 }
 
-/** The span of the program's encounters, for the partial-month rule (metrics/coverage.ts): one
+/** The span of the program's encounters, for the partial-month rule (metrics/partialMonths.ts): one
  *  over all encounter files (a program's exports are successive extracts of one records system),
  *  series 'encounters'; no row without dated encounters. */
 export function encounterSpans(p: ProgramData): SpanRow[] {

@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
-import { encountersIn, people, type Encounter, type ProgramData } from './program.ts';
+import { encountersIn, people, type Encounter, type ProgramData } from './records.ts';
 
 export { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
 

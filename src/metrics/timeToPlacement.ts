@@ -1,5 +1,5 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { byMonth, count, encountersIn, monthSpine, quantileOf, ratio, type Encounter, type ProgramData } from './program.ts';
+import { byMonth, count, encountersIn, monthSpine, quantileOf, ratio, type Encounter, type ProgramData } from './records.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Snapshot } from '../snapshot/types.ts';
+import type { Snapshot } from '../snapshot/snapshotFormat.ts';
 import { Later, Stages } from './components/Later.tsx';
 import { SECTIONS } from './components/Section.tsx';
 import { useI18n } from './i18n/index.ts';

@@ -1,4 +1,4 @@
-import type { Cell, Snapshot, SnapshotTable } from '../snapshot/types.ts';
+import type { Cell, Snapshot, SnapshotTable } from '../snapshot/snapshotFormat.ts';
 import type { I18n } from './i18n/index.ts';
 
 /** Tables made from the program's own records, whose years are bounded by snapshot.coverage. */

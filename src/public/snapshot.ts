@@ -1,4 +1,4 @@
-import { SNAPSHOT_VERSION, type Cell, type Snapshot, type SnapshotTable, type SnapshotTableId } from '../snapshot/types.ts';
+import { SNAPSHOT_VERSION, type Cell, type Snapshot, type SnapshotTable, type SnapshotTableId } from '../snapshot/snapshotFormat.ts';
 
 export type LoadState =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { download } from '../charts/csv.ts';
+import { download } from '../charts/csvExport.ts';
 import { bundleCsv } from './export/bundleCsv.ts';
 import { workbook } from './export/workbook.ts';
 import type { ReportMeta, ReportTable } from './table.ts';

@@ -1,7 +1,7 @@
 import { useProgram } from '../state/useProgram.ts';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { latestCompletePeriod } from '../analysis/periods.ts';
+import { latestCompletePeriod } from '../domain/periods.ts';
 import { programDataRange } from '../metrics/breakdowns.ts';
 import { useFilters, type Filters } from '../state/useFilters.ts';
 import { latestParams } from '../state/latestParams.ts';

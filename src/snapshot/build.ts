@@ -1,14 +1,15 @@
-import { percentOrNa, suppressGrid, suppressList } from '../analysis/suppression.ts';
-import type { Connection } from '../db/types.ts';
+import { utcDay, utcMonth } from 'd3-time';
+import { percentOrNa, suppressGrid, suppressList } from './suppression.ts';
+import type { Connection } from '../db/database.ts';
 import { crimeByMonth, crimeSeries } from '../metrics/crime.ts';
 import { localOverdosesByMonth } from '../metrics/overdoses.ts';
 import { runQuery } from '../metrics/query.ts';
 import { AGE_BANDS, ageBand, foldGroups, NOT_RECORDED, OTHER, residenceGroup, TOP_AGE_BAND } from './groups.ts';
 import { peopleByLatest } from '../metrics/breakdowns.ts';
-import { readProgram } from '../metrics/program.ts';
+import { readProgram } from '../metrics/records.ts';
 import { overallTotals, peopleByYear, placementsByTreatmentAndYear, placementTimesByYear, spendByYear } from './figures.ts';
-import { snapshotCsv } from './csv.ts';
-import { SNAPSHOT_VERSION, type Cell, type ProgramPublicInfo, type Snapshot, type SnapshotTable } from './types.ts';
+import { snapshotCsv } from './snapshotCsv.ts';
+import { SNAPSHOT_VERSION, type Cell, type ProgramPublicInfo, type Snapshot, type SnapshotTable } from './snapshotFormat.ts';
 
 export const RULES = { suppressMin: 1, suppressMax: 10, minPercentBase: 30, topAgeBand: TOP_AGE_BAND } as const;
 
@@ -29,7 +30,7 @@ function column(values: number[]): { cells: Cell[]; total: Cell } {
 
 /** Builds the public snapshot from the loaded tables: one code path for the app's Publish action
  *  (DuckDB-wasm) and `npm run snapshot` (native DuckDB). Only aggregates leave this function, and
- *  every count of people or encounters is suppressed first (analysis/suppression.ts). */
+ *  every count of people or encounters is suppressed first (snapshot/suppression.ts). */
 export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo, generated: Date): Promise<SnapshotOutput> {
   const p = await readProgram(conn);
   const all = overallTotals(p);
@@ -123,7 +124,7 @@ export async function buildSnapshot(conn: Connection, program: ProgramPublicInfo
 }
 
 const monthStart = (d: Date) => `${d.toISOString().slice(0, 7)}-01`;
-const monthEnd = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+const monthEnd = (d: Date) => utcDay.offset(utcMonth.offset(utcMonth.floor(d), 1), -1).toISOString().slice(0, 10);
 
 /** Public crime and overdose counts by year, for context. They are already public, but overdose
  *  counts are about people, so counts of 1-10 are suppressed there too. A year with a month the

@@ -1,14 +1,14 @@
 import { filterFor, NO_FILTER, type ProgramFilter } from '../domain/filter.ts';
-import { TREATMENT_TYPES } from '../ingest/kinds/program.ts';
+import { TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
 import { encountersBy, NOT_RECORDED } from '../metrics/breakdowns.ts';
 import { costSummary } from '../metrics/costs.ts';
 import { programKpis } from '../metrics/placements.ts';
-import type { ProgramData } from '../metrics/program.ts';
+import type { ProgramData } from '../metrics/records.ts';
 import { placementTimes } from '../metrics/timeToPlacement.ts';
 
 /** The program figures the public snapshot publishes, by calendar year: the app's own metrics
  *  (metrics/*.ts) for each year, so a published number is the number the pages show for that
- *  year. Only counts over groups leave here; suppression happens after (analysis/suppression.ts). */
+ *  year. Only counts over groups leave here; suppression happens after (snapshot/suppression.ts). */
 
 const year = (y: number): ProgramFilter => filterFor({ from: `${y}-01-01`, to: `${y + 1}-01-01` });
 const yearsOf = (dates: readonly (Date | null)[]) =>

@@ -1,5 +1,5 @@
-import type { ProgramInfo } from '../state/program.ts';
-import type { ProgramPublicInfo } from './types.ts';
+import type { ProgramInfo } from '../domain/programInfo.ts';
+import type { ProgramPublicInfo } from './snapshotFormat.ts';
 
 /** What the sample program says to the public (a fictional town, in both languages). A real
  *  program writes its own in the Publish form or in the JSON file given to `npm run snapshot`. */

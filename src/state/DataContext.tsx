@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
-import type { Connection, Database } from '../db/types.ts';
+import type { Connection, Database } from '../db/database.ts';
 import { removeLoadedFile } from '../ingest/load.ts';
 import { keptMapping } from '../ingest/plan.ts';
-import { sniffSafely, useUploads, type Upload } from '../ingest/useUploads.ts';
-import type { KindId } from '../ingest/kinds/types.ts';
+import { sniffSafely, useUploads, type Upload } from './useUploads.ts';
+import type { KindId } from '../ingest/kinds/kindDef.ts';
 import type { Mapping } from '../ingest/mapping.ts';
-import { readProgram, type ProgramData } from '../metrics/program.ts';
-import type { ProgramInfo } from './program.ts';
+import { readProgram, type ProgramData } from '../metrics/records.ts';
+import type { ProgramInfo } from '../domain/programInfo.ts';
 import { sampleFiles } from './sampleFiles.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
@@ -16,7 +16,7 @@ import { WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
 import { SAMPLE_WORKSPACE } from './workspaces.ts';
 
-export type { Upload } from '../ingest/useUploads.ts';
+export type { Upload } from './useUploads.ts';
 
 export interface LoadedFile { source_file: string; kind: string; table_name: string; rows: number; bytes: number; loaded_at: Date }
 

@@ -1,4 +1,4 @@
-import type { KindId } from '../ingest/kinds/types.ts';
+import type { KindId } from '../ingest/kinds/kindDef.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import { SAMPLE_PREFIX } from './sampleFiles.ts';
 

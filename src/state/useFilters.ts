@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ALL_TIME, parsePeriod, type NamedPeriod } from '../analysis/periods.ts';
+import { ALL_TIME, parsePeriod, type NamedPeriod } from '../domain/periods.ts';
 import type { ProgramFilter } from '../domain/filter.ts';
 import { deferred, latestParams } from './latestParams.ts';
 

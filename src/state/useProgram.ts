@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ProgramData } from '../metrics/program.ts';
+import type { ProgramData } from '../metrics/records.ts';
 import { useData } from './DataContext.tsx';
 
 /** The rows of a program metric (a function of the program's records, metrics/*.ts), worked out

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Row } from '../db/types.ts';
+import type { Row } from '../db/database.ts';
 import type { Query } from '../metrics/query.ts';
 import { useData } from './DataContext.tsx';
 

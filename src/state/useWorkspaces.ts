@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type MutableRefObject } from 'react';
-import { SAMPLE_PROGRAM, type ProgramInfo } from './program.ts';
+import { SAMPLE_PROGRAM, type ProgramInfo } from '../domain/programInfo.ts';
 import {
   freeName, nameProblem, newWorkspace, programOf, readOpen, readWorkspaces, SAMPLE_WORKSPACE, settingsOf, writeOpen, writeWorkspaces,
   type Workspace,

@@ -3,8 +3,8 @@
  *  events, awards, cost assumptions). The database only ever holds the open workspace's files, so
  *  the sample is in no view, count, report or snapshot of the user's workspace, and the other way
  *  round. The list and the open one are kept in localStorage; the files in IndexedDB (persist.ts). */
-import { NO_ASSUMPTIONS, SAMPLE_PROGRAM, type CostAssumptions, type ProgramInfo } from './program.ts';
-import type { Award } from '../metrics/costs.ts';
+import { NO_ASSUMPTIONS, SAMPLE_PROGRAM, type CostAssumptions, type ProgramInfo } from '../domain/programInfo.ts';
+import type { Award } from '../domain/programInfo.ts';
 
 export const SAMPLE_WORKSPACE = 'sample';
 

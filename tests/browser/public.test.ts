@@ -3,10 +3,10 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import type { Snapshot } from '../../src/snapshot/types.ts';
+import type { Snapshot } from '../../src/snapshot/snapshotFormat.ts';
 import { en } from '../../src/public/i18n/en.ts';
 import { es } from '../../src/public/i18n/es.ts';
-import { formatters } from '../../src/public/format.ts';
+import { formatters } from '../../src/public/publicFormat.ts';
 import { ARTIFACTS, foreignRequests, openPage, quiet, textOf } from './setup/browser.ts';
 
 /** /public, the transparency page, on the built site. Figures are checked against the snapshot.json

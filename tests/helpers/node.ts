@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeDatabase } from '../../src/db/node.ts';
-import type { TestDb } from '../../src/ingest/node.ts';
+import { nodeDatabase } from '../../src/db/nativeDatabase.ts';
+import type { TestDb } from '../../src/ingest/loadPath.ts';
 
-export { loadPath, prepareFile, type TestDb } from '../../src/ingest/node.ts';
+export { loadPath, prepareFile, type TestDb } from '../../src/ingest/loadPath.ts';
 
 export const PUBLIC = fileURLToPath(new URL('../../../shared/data/public/', import.meta.url));
 export const SAMPLE = fileURLToPath(new URL('../../data/sample/', import.meta.url));

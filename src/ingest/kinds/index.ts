@@ -1,7 +1,7 @@
-import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crime.ts';
-import { cdcVsrr, cdcVsrrCounty, cdcWonder, deathRecords, overdoseIncidents, overdoseMonthly } from './overdose.ts';
-import { costs, encounters, naloxone } from './program.ts';
-import type { KindDef, KindId } from './types.ts';
+import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crimeFiles.ts';
+import { cdcVsrr, cdcVsrrCounty, cdcWonder, deathRecords, overdoseIncidents, overdoseMonthly } from './overdoseFiles.ts';
+import { costs, encounters, naloxone } from './programFiles.ts';
+import type { KindDef, KindId } from './kindDef.ts';
 
 export const KINDS: readonly KindDef[] = [
   encounters, costs, naloxone,
@@ -15,6 +15,6 @@ export function kindById(id: KindId): KindDef {
   return k;
 }
 
-export type { KindDef, KindId, FieldDef, FieldType } from './types.ts';
-export { DEATH_SUBSTANCE_GROUPS, VSRR_INDICATORS, vsrrIndicator, vsrrIndicatorGroup, vsrrIndicatorGroupSql } from './overdose.ts';
-export type { DeathSubstanceGroup, VsrrIndicator, VsrrIndicatorGroup } from './overdose.ts';
+export type { KindDef, KindId, FieldDef, FieldType } from './kindDef.ts';
+export { DEATH_SUBSTANCE_GROUPS, VSRR_INDICATORS, vsrrIndicator, vsrrIndicatorGroup, vsrrIndicatorGroupSql } from './overdoseFiles.ts';
+export type { DeathSubstanceGroup, VsrrIndicator, VsrrIndicatorGroup } from './overdoseFiles.ts';

@@ -2,7 +2,8 @@ import { useProgram } from '../../state/useProgram.ts';
 import { useState } from 'react';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
-import { costsBy, spendAgainstAwards, type Award } from '../../metrics/costs.ts';
+import type { Award } from '../../domain/programInfo.ts';
+import { costsBy, spendAgainstAwards } from '../../metrics/costs.ts';
 import { NO_FILTER } from '../../domain/filter.ts';
 import { useData } from '../../state/DataContext.tsx';
 

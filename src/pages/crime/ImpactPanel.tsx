@@ -1,4 +1,4 @@
-import type { ProgramInfo } from '../../state/program.ts';
+import type { ProgramInfo } from '../../domain/programInfo.ts';
 import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { useMemo } from 'react';
 import { fitIts, type ItsResult } from '../../analysis/its.ts';
@@ -6,7 +6,7 @@ import { impactSummary } from '../../analysis/summary.ts';
 import { ImpactChart } from '../../charts/ImpactChart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
-import { leftOutNote, withoutPartial, type PartialMonth } from '../../metrics/coverage.ts';
+import { leftOutNote, withoutPartial, type PartialMonth } from '../../metrics/partialMonths.ts';
 
 const num = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : '—');
 const monthLabel = (m: string) => fmt.month(new Date(`${m}-01T00:00:00Z`));
@@ -16,7 +16,7 @@ const monthLabel = (m: string) => fmt.month(new Date(`${m}-01T00:00:00Z`));
 export function ImpactPanel({ months, counts, comparison, comparisonLabel, program, measure, unit, partial, comparisonPartial }: {
   months: string[];
   counts: (number | null)[];
-  /** Months the records cover only in part (metrics/coverage), by 'YYYY-MM': left out of the fit. */
+  /** Months the records cover only in part (metrics/partialMonths), by 'YYYY-MM': left out of the fit. */
   partial?: ReadonlyMap<string, PartialMonth>;
   comparisonPartial?: ReadonlyMap<string, PartialMonth>;
   comparison?: (number | null)[];

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { DateOrderExample } from '../../ingest/dateOrder.ts';
-import type { DateOrder } from '../../ingest/mapping.ts';
+import type { DateOrder } from '../../ingest/dateOrder.ts';
 import type { LoadPlan } from '../../ingest/plan.ts';
 
 const ORDERS: { order: DateOrder; label: string }[] = [

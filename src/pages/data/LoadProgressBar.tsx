@@ -1,6 +1,6 @@
 import { fmt } from '../../components/format.ts';
 import { LOAD_STEPS, loadFraction } from '../../ingest/progress.ts';
-import type { Upload } from '../../ingest/useUploads.ts';
+import type { Upload } from '../../state/useUploads.ts';
 import { useLoadProgress } from '../../ingest/loadProgress.ts';
 
 const mb = (bytes: number) => `${fmt.num1(bytes / 1e6)} MB`;

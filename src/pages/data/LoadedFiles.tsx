@@ -1,6 +1,6 @@
 import { fmt } from '../../components/format.ts';
 import { kindById } from '../../ingest/kinds/index.ts';
-import type { KindId } from '../../ingest/kinds/types.ts';
+import type { KindId } from '../../ingest/kinds/kindDef.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useState } from 'react';
 

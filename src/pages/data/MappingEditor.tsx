@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { download } from '../../charts/csv.ts';
+import { download } from '../../charts/csvExport.ts';
 import type { LoadPlan } from '../../ingest/plan.ts';
 import type { Mapping } from '../../ingest/mapping.ts';
 import { humanFormat } from '../../ingest/parse.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { download } from '../../charts/csv.ts';
+import { download } from '../../charts/csvExport.ts';
 import { buildSnapshot, type SnapshotOutput } from '../../snapshot/build.ts';
 import { publicInfo, SAMPLE_PUBLIC_TEXT } from '../../snapshot/programText.ts';
 import { zipFiles } from '../../snapshot/zip.ts';

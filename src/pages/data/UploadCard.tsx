@@ -1,10 +1,10 @@
 import { KINDS } from '../../ingest/kinds/index.ts';
-import type { KindId } from '../../ingest/kinds/types.ts';
+import type { KindId } from '../../ingest/kinds/kindDef.ts';
 import { missingRequired, vouchNotPersonal, withDateOrder } from '../../ingest/mapping.ts';
 import { ASKED_ON_CARD, dropColumns, notReadyProblem, personalDataColumns, waitsForAnswer } from '../../ingest/prepare.ts';
 import { fmt } from '../../components/format.ts';
 import { useData, type Upload } from '../../state/DataContext.tsx';
-import { leadOf, siblingsOf } from '../../ingest/useUploads.ts';
+import { leadOf, siblingsOf } from '../../state/useUploads.ts';
 import { DateOrderQuestion } from './DateOrderQuestion.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
 import { PersonalDataNotice } from './PersonalDataNotice.tsx';

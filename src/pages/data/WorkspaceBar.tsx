@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useData } from '../../state/DataContext.tsx';
-import { SAMPLE_PROGRAM } from '../../state/program.ts';
+import { SAMPLE_PROGRAM } from '../../domain/programInfo.ts';
 import { SAMPLE_WORKSPACE } from '../../state/workspaces.ts';
 
 /** Which workspace is open, and the others one click away: the sample (a demo, read-only) and the

@@ -3,7 +3,7 @@ import { TwelveMonthChart } from '../../charts/TwelveMonthChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
 import { countySeries } from '../../metrics/overdoses.ts';
 import { useSql } from '../../state/useSql.ts';
-import { endingRows, YearOverYearKpi } from './ending.tsx';
+import { endingRows, YearOverYearKpi } from '../../charts/twelveMonthEnding.tsx';
 
 /** CDC provisional county counts (already 12-month-ending), year over year. */
 export function CountySection({ counties, events, chosen, onChoose }: {

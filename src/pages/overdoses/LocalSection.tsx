@@ -4,7 +4,7 @@ import { TwelveMonthChart } from '../../charts/TwelveMonthChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
 import { naloxoneAdministrations, type LocalMonth } from '../../metrics/overdoses.ts';
 import { useSql } from '../../state/useSql.ts';
-import { endingRows, ym, YearOverYearKpi } from './ending.tsx';
+import { endingRows, ym, YearOverYearKpi } from '../../charts/twelveMonthEnding.tsx';
 
 /** The town's own overdose counts: 12-month-ending, year over year, and month by month with the
  *  officers' naloxone administrations beside them. */

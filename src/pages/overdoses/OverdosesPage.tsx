@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { countyList, deathGroups, localOverdosesByMonth, vsrrIndicators, wonderCounties } from '../../metrics/overdoses.ts';
 import { useData } from '../../state/DataContext.tsx';
-import { programEvents } from '../../state/program.ts';
+import { programEvents } from '../../domain/programInfo.ts';
 import { useParamSetter } from '../../state/useParamSetter.ts';
 import { useSql } from '../../state/useSql.ts';
 import { CountySection } from './CountySection.tsx';

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { TwelveMonthChart } from '../../charts/TwelveMonthChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
-import { VSRR_INDICATORS, type VsrrIndicatorGroup } from '../../ingest/kinds/overdose.ts';
+import { VSRR_INDICATORS, type VsrrIndicatorGroup } from '../../ingest/kinds/overdoseFiles.ts';
 import { vsrrSeries } from '../../metrics/overdoses.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useSql } from '../../state/useSql.ts';
-import { endingRows, YearOverYearKpi } from './ending.tsx';
+import { endingRows, YearOverYearKpi } from '../../charts/twelveMonthEnding.tsx';
 
 const GROUPS: VsrrIndicatorGroup[] = ['all drugs', 'opioids', 'synthetic opioids', 'stimulants', 'heroin'];
 const DEFAULT = 'Number of Drug Overdose Deaths';

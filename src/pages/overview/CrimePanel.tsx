@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { CrimeChart } from '../../charts/CrimeChart.tsx';
-import { crimeSpans, partialMonthsBySeries } from '../../metrics/coverage.ts';
+import { crimeSpans, partialMonthsBySeries } from '../../metrics/partialMonths.ts';
 import { crimeByMonthAndGroup, crimeSeries } from '../../metrics/crime.ts';
 import { useSql } from '../../state/useSql.ts';
 import type { Annotation } from '../../charts/marks.ts';

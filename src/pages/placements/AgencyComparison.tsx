@@ -5,8 +5,8 @@ import { fmt } from '../../components/format.ts';
 import { agencyComparison, type AgencyFigures } from '../../metrics/agencies.ts';
 import type { ProgramFilter } from '../../domain/filter.ts';
 import { NOT_RECORDED } from '../../metrics/breakdowns.ts';
-import { suppressGrid, suppressList, DEFAULT_RULES } from '../../analysis/suppression.ts';
-import type { Cell } from '../../snapshot/types.ts';
+import { suppressGrid, suppressList, DEFAULT_RULES } from '../../snapshot/suppression.ts';
+import type { Cell } from '../../snapshot/snapshotFormat.ts';
 
 const RATE_SERIES = [{ key: 'rate', label: 'Placement rate', color: '#1f4e79' }];
 const SMALL = `${DEFAULT_RULES.min}–${DEFAULT_RULES.max}`;

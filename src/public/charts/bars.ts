@@ -1,5 +1,5 @@
-import type { Cell, Snapshot, SnapshotTable } from '../../snapshot/types.ts';
-import { numeric } from '../format.ts';
+import type { Cell, Snapshot, SnapshotTable } from '../../snapshot/snapshotFormat.ts';
+import { numeric } from '../publicFormat.ts';
 import type { I18n } from '../i18n/index.ts';
 import { cellText, rowLabel, SUPPRESSED_SYMBOL } from '../labels.ts';
 import type { Bar } from './BarList.tsx';

@@ -1,4 +1,4 @@
-import type { Cell } from '../../snapshot/types.ts';
+import type { Cell } from '../../snapshot/snapshotFormat.ts';
 import { useI18n } from '../i18n/index.ts';
 import { SUPPRESSED_SYMBOL } from '../labels.ts';
 

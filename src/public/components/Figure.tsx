@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Snapshot, SnapshotTable as Table } from '../../snapshot/types.ts';
+import type { Snapshot, SnapshotTable as Table } from '../../snapshot/snapshotFormat.ts';
 import { useI18n } from '../i18n/index.ts';
 import { tableText } from '../labels.ts';
 import { SnapshotTable } from './SnapshotTable.tsx';

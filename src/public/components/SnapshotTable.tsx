@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import type { Cell, Snapshot, SnapshotTable as Table } from '../../snapshot/types.ts';
+import type { Cell, Snapshot, SnapshotTable as Table } from '../../snapshot/snapshotFormat.ts';
 import { useI18n } from '../i18n/index.ts';
 import { rowLabel, tableText } from '../labels.ts';
 import { CellView, Legend } from './CellView.tsx';

@@ -1,4 +1,4 @@
-import type { Snapshot, SnapshotTableId } from '../../snapshot/types.ts';
+import type { Snapshot, SnapshotTableId } from '../../snapshot/snapshotFormat.ts';
 import { BarList } from '../charts/BarList.tsx';
 import { barsOf } from '../charts/bars.ts';
 import { LineChart, type Marker } from '../charts/LineChart.tsx';

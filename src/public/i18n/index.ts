@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { en, type Key } from './en.ts';
 import { es } from './es.ts';
-import { formatters, type Formatters } from '../format.ts';
+import { formatters, type Formatters } from '../publicFormat.ts';
 
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['en', 'es'];

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../snapshot/types.ts';
+import type { Snapshot } from '../../snapshot/snapshotFormat.ts';
 import type { Marker } from '../charts/LineChart.tsx';
 import { Section } from '../components/Section.tsx';
 import { TableFigure } from '../components/TableFigure.tsx';

@@ -1,4 +1,4 @@
-import type { Cell, Snapshot, SnapshotTableId } from '../../snapshot/types.ts';
+import type { Cell, Snapshot, SnapshotTableId } from '../../snapshot/snapshotFormat.ts';
 import { CellView } from '../components/CellView.tsx';
 import { Later } from '../components/Later.tsx';
 import { Section } from '../components/Section.tsx';

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../snapshot/types.ts';
+import type { Snapshot } from '../../snapshot/snapshotFormat.ts';
 import { Section } from '../components/Section.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { SUPPRESSED_SYMBOL } from '../labels.ts';

@@ -7,7 +7,7 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { fmt } from '../../components/format.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { useParamSetter } from '../../state/useParamSetter.ts';
-import { programEvents } from '../../state/program.ts';
+import { programEvents } from '../../domain/programInfo.ts';
 import { usePrintHeader } from '../printHeader.ts';
 import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { ReportHeader } from '../ReportHeader.tsx';

@@ -1,18 +1,18 @@
 import { useProgram } from '../../state/useProgram.ts';
 import { useMemo } from 'react';
 import { fitIts, type ItsResult } from '../../analysis/its.ts';
-import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../../analysis/periods.ts';
+import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../../domain/periods.ts';
 import { impactSummary, monthLabel } from '../../analysis/summary.ts';
 import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
 import type { TrendRow } from '../../charts/CrimeTrendChart.tsx';
 import { programTableCounts, tableRanges } from '../../metrics/programCoverage.ts';
-import { coverage } from '../coverage.ts';
+import { coverage } from '../periodCoverage.ts';
 import { crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
 import { filterFor } from '../../domain/filter.ts';
 import { naloxoneTotals } from '../../metrics/naloxone.ts';
 import { localOverdosesByMonth } from '../../metrics/overdoses.ts';
 import { placementsByMonth, programKpis, type MonthlyPlacements, type ProgramKpis } from '../../metrics/placements.ts';
-import { endingRows } from '../../pages/overdoses/ending.tsx';
+import { endingRows } from '../../charts/twelveMonthEnding.tsx';
 import { useSql } from '../../state/useSql.ts';
 import type { FigureKind } from './change.ts';
 
@@ -39,7 +39,7 @@ export interface BriefingData {
   headlines: Headline[];
   monthly: MonthlyPlacements[];
   crime: { label: string; rows: TrendRow[]; summary: string[]; source: string } | null;
-  /** Whether the encounters export covers the period (reports/coverage.ts). */
+  /** Whether the encounters export covers the period (reports/periodCoverage.ts). */
   coverage: { missing: string | null; partial: string | null };
   crimeChoices: { value: string; label: string }[];
   localChoices: string[];

@@ -1,4 +1,4 @@
-import { csvCell } from '../../charts/csv.ts';
+import { csvCell } from '../../charts/csvExport.ts';
 import type { ReportMeta, ReportTable } from '../table.ts';
 
 /** The table name the metadata rows use; no report table may have this id. */

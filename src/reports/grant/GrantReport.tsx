@@ -6,7 +6,7 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { fmt } from '../../components/format.ts';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { useData } from '../../state/DataContext.tsx';
-import { programEvents } from '../../state/program.ts';
+import { programEvents } from '../../domain/programInfo.ts';
 import { describeFilters } from '../../state/useFilters.ts';
 import { Narrative } from '../Narrative.tsx';
 import { usePrintHeader } from '../printHeader.ts';

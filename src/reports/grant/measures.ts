@@ -1,11 +1,11 @@
-import type { Period } from '../../analysis/periods.ts';
+import type { Period } from '../../domain/periods.ts';
 import type { TableRanges } from '../../metrics/programCoverage.ts';
 import type { FunnelStep } from '../../metrics/funnel.ts';
 import type { KitTotals, NaloxoneTotals } from '../../metrics/naloxone.ts';
 import type { ProgramKpis } from '../../metrics/placements.ts';
 import type { ServiceReferrals } from '../../metrics/referrals.ts';
 import type { PlacementTimes } from '../../metrics/timeToPlacement.ts';
-import { coverage, type Coverage } from '../coverage.ts';
+import { coverage, type Coverage } from '../periodCoverage.ts';
 
 /** The results of the analytics queries a grant report is built from. Every figure of the report
  *  is read from these rows, the same rows the analytics pages show, so the two cannot disagree. */

@@ -8,7 +8,7 @@ import { kitTotals, naloxoneByMonth, naloxoneTotals, type MonthlyNaloxone } from
 import { placementsByMonth, programKpis, type MonthlyPlacements } from '../../metrics/placements.ts';
 import { serviceReferrals } from '../../metrics/referrals.ts';
 import { placementTimes } from '../../metrics/timeToPlacement.ts';
-import type { Period } from '../../analysis/periods.ts';
+import type { Period } from '../../domain/periods.ts';
 import { grantMeasures, type Measure } from './measures.ts';
 
 /** The breakdowns a grant report gives, in order. */

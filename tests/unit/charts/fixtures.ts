@@ -1,7 +1,7 @@
 /** Small hand-made rows for the chart snapshots, in the row types the charts take. */
 import type { ItsResult } from '../../../src/analysis/its.ts';
 import type { Annotation } from '../../../src/charts/marks.ts';
-import type { PartialMonth } from '../../../src/metrics/coverage.ts';
+import type { PartialMonth } from '../../../src/metrics/partialMonths.ts';
 import type { MonthlyCost } from '../../../src/metrics/costs.ts';
 import type { MonthlyGroupCount } from '../../../src/metrics/crime.ts';
 import type { FunnelStep } from '../../../src/metrics/funnel.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Cancelled } from '../../../src/db/types.ts';
+import { Cancelled } from '../../../src/db/database.ts';
 import { loadFile } from '../../../src/ingest/load.ts';
 import { loadFraction, type LoadStep } from '../../../src/ingest/progress.ts';
 import { parseMemoryLimit } from '../../../src/ingest/memory.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { provenOrder, settleDateOrders } from '../../../src/ingest/columnFacts.ts';
 import { DATE_ORDER } from '../../../src/ingest/dateOrder.ts';
-import { prepareFileSettled } from '../../../src/ingest/node.ts';
+import { prepareFileSettled } from '../../../src/ingest/loadPath.ts';
 import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
 
 /** An incident export in date order from 1 January: its first 600 rows are all in days 1 to 12,

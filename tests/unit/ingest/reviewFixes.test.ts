@@ -3,7 +3,7 @@ import { settleDateOrders } from '../../../src/ingest/columnFacts.ts';
 import { DATE_ORDER } from '../../../src/ingest/dateOrder.ts';
 import { kindById } from '../../../src/ingest/kinds/index.ts';
 import { applySavedMapping } from '../../../src/ingest/mapping.ts';
-import { prepareFileSettled } from '../../../src/ingest/node.ts';
+import { prepareFileSettled } from '../../../src/ingest/loadPath.ts';
 import { keptMapping } from '../../../src/ingest/plan.ts';
 import { prepare } from '../../../src/ingest/prepare.ts';
 import { sniffBytes } from '../../../src/ingest/sniff.ts';

@@ -4,7 +4,7 @@ import { NO_FILTER } from '../../../src/domain/filter.ts';
 import { shownRows } from '../../../src/pages/placements/AgencyComparison.tsx';
 import type { TestDb } from '../../helpers/node.ts';
 import { fixtureDb } from './fixture.ts';
-import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/records.ts';
 
 describe('agencies compared, on the hand-made fixture', () => {
   let t: TestDb;

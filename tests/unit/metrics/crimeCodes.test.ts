@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normaliseOffense, userAliasesSql } from '../../../src/db/codes.ts';
-import { shippedCodesFromDisk } from '../../../src/db/node.ts';
+import { shippedCodesFromDisk } from '../../../src/db/nativeDatabase.ts';
 import { crimeByMonth, offenseValues, unassignedOffenses, type OffenseValue } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, PUBLIC, tempFile, testDb, type TestDb } from '../../helpers/node.ts';

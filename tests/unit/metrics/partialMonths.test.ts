@@ -3,9 +3,9 @@ import { fitIts } from '../../../src/analysis/its.ts';
 import { crimeSeries } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, PUBLIC, tempFile, testDb } from '../../helpers/node.ts';
-import { readProgram } from '../../../src/metrics/program.ts';
+import { readProgram } from '../../../src/metrics/records.ts';
 import { encounterSpans } from '../../../src/metrics/programCoverage.ts';
-import { crimeSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, quietDaysSql, withoutPartial, type Span } from '../../../src/metrics/coverage.ts';
+import { crimeSpans, leftOutNote, partialMonths, partialMonthsBySeries, partialNote, quietDays, quietDaysSql, withoutPartial, type Span } from '../../../src/metrics/partialMonths.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const span = (first: string, last: string, days?: number): Span => {

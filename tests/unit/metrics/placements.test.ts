@@ -4,7 +4,7 @@ import { placementsByMonth, programKpis } from '../../../src/metrics/placements.
 import { crimeByMonthAndGroup } from '../../../src/metrics/crime.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { loadPath, SAMPLE, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
-import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/records.ts';
 
 /** A hand-made program: 6 encounters, 4 people.
  *  E1 P1 Jan 05 10:00 eligible, placed Jan 05 14:00 (4 h)

@@ -9,7 +9,7 @@ import { placementsByMonth, programKpis } from '../../../src/metrics/placements.
 import { placementTimeBands, placementTimes, placementTimesByMonth } from '../../../src/metrics/timeToPlacement.ts';
 import type { TestDb } from '../../helpers/node.ts';
 import { fixtureDb } from './fixture.ts';
-import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/records.ts';
 
 const ym = (d: Date) => d.toISOString().slice(0, 7);
 const Q1 = { from: '2024-01-01', to: '2024-04-01' };

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intersect } from '../../../src/analysis/periods.ts';
+import { intersect } from '../../../src/domain/periods.ts';
 import { DIMENSIONS, encountersBy, repeatVisits, type Dimension } from '../../../src/metrics/breakdowns.ts';
 import { costsBy, costsByMonth, costSummary } from '../../../src/metrics/costs.ts';
 import type { ProgramFilter } from '../../../src/domain/filter.ts';
 import { funnel } from '../../../src/metrics/funnel.ts';
 import { naloxoneByMonth, naloxoneTotals } from '../../../src/metrics/naloxone.ts';
 import { placementsByMonth, programKpis } from '../../../src/metrics/placements.ts';
-import type { ProgramData } from '../../../src/metrics/program.ts';
+import type { ProgramData } from '../../../src/metrics/records.ts';
 import { placementTimeBands, placementTimes } from '../../../src/metrics/timeToPlacement.ts';
 import { testDb, type TestDb } from '../../helpers/node.ts';
 import { filter, period, program, write } from './random.ts';

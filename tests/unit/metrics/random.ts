@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { Period } from '../../../src/analysis/periods.ts';
+import type { Period } from '../../../src/domain/periods.ts';
 import { sqlString } from '../../../src/db/sql.ts';
-import { PATHWAYS } from '../../../src/ingest/kinds/program.ts';
+import { PATHWAYS } from '../../../src/ingest/kinds/programFiles.ts';
 import type { ProgramFilter } from '../../../src/domain/filter.ts';
-import { readProgram, type ProgramData } from '../../../src/metrics/program.ts';
+import { readProgram, type ProgramData } from '../../../src/metrics/records.ts';
 import type { TestDb } from '../../helpers/node.ts';
 
 /** Random programs (encounters, costs, naloxone) over 2023-2024, written straight into the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnKind, formatters, numeric, parseDate } from '../../../src/public/format.ts';
+import { columnKind, formatters, numeric, parseDate } from '../../../src/public/publicFormat.ts';
 
 describe('public page formatting', () => {
   it('reads a column id as money, a share, hours or a count', () => {

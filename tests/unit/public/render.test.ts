@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../src/snapshot/types.ts';
+import type { Snapshot } from '../../../src/snapshot/snapshotFormat.ts';
 import { I18nContext, makeI18n, type Lang } from '../../../src/public/i18n/index.ts';
 import { Report } from '../../../src/public/Report.tsx';
 

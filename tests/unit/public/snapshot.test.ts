@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, SnapshotTable } from '../../../src/snapshot/types.ts';
+import type { Snapshot, SnapshotTable } from '../../../src/snapshot/snapshotFormat.ts';
 import { pickColumn, tableById, validate } from '../../../src/public/snapshot.ts';
 
 const FIXTURE = 'tests/fixtures/snapshot';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriod, type NamedPeriod } from '../../../src/analysis/periods.ts';
-import { readProgram } from '../../../src/metrics/program.ts';
+import { parsePeriod, type NamedPeriod } from '../../../src/domain/periods.ts';
+import { readProgram } from '../../../src/metrics/records.ts';
 import { encounterColumnsFilled, tableRanges } from '../../../src/metrics/programCoverage.ts';
 import { filterFor, type ProgramFilter } from '../../../src/domain/filter.ts';
 import { funnel } from '../../../src/metrics/funnel.ts';

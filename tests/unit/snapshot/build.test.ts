@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot, type SnapshotOutput } from '../../../src/snapshot/build.ts';
 import { publicInfo, SAMPLE_PUBLIC_TEXT } from '../../../src/snapshot/programText.ts';
-import type { Cell, SnapshotTable } from '../../../src/snapshot/types.ts';
-import { SAMPLE_PROGRAM } from '../../../src/state/program.ts';
+import type { Cell, SnapshotTable } from '../../../src/snapshot/snapshotFormat.ts';
+import { SAMPLE_PROGRAM } from '../../../src/domain/programInfo.ts';
 import { loadPath, SAMPLE, tempFile, testDb } from '../../helpers/node.ts';
 
 const PROGRAM = publicInfo(SAMPLE_PROGRAM, SAMPLE_PUBLIC_TEXT);

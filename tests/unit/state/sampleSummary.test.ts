@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from '../../../src/domain/filter.ts';
 import { programKpis } from '../../../src/metrics/placements.ts';
-import { readProgram } from '../../../src/metrics/program.ts';
+import { readProgram } from '../../../src/metrics/records.ts';
 import { SAMPLE_SUMMARY } from '../../../src/state/sampleSummary.ts';
 import { loadPath, SAMPLE, testDb } from '../../helpers/node.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_SETTINGS, freeName, nameProblem, newWorkspace, programOf, readOpen, readWorkspaces, SAMPLE_WORKSPACE, settingsOf, writeOpen, writeWorkspaces,
 } from '../../../src/state/workspaces.ts';
-import { SAMPLE_PROGRAM } from '../../../src/state/program.ts';
+import { SAMPLE_PROGRAM } from '../../../src/domain/programInfo.ts';
 
 function memory(init: Record<string, string> = {}) {
   const m = new Map(Object.entries(init));

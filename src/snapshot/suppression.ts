@@ -27,13 +27,14 @@
  *
  *  suppressList: counts that do not add up to a published total (distinct people per year):
  *  primary suppression only. percentOrNa: a share, or 'n/a' under a base of 30 or when hidden. */
-import type { Cell } from '../snapshot/types.ts';
-import { arcIndex, derivable, lowerBound, tableArcs, type Arc, type PublishedGrid } from './suppressionAudit.ts';
+import type { Cell } from './snapshotFormat.ts';
+import { arcIndex, derivable, lowerBound, tableArcs, type Arc, type PublishedGrid, type SuppressionRules } from './suppressionAudit.ts';
+
 
 export { derivable, feasibleRanges, type Entry, type EntryRange, type PublishedGrid } from './suppressionAudit.ts';
+export type { SuppressionRules } from './suppressionAudit.ts';
 
 /** Counts from min to max inclusive are suppressed. */
-export interface SuppressionRules { readonly min: number; readonly max: number }
 export const DEFAULT_RULES: SuppressionRules = Object.freeze({ min: 1, max: 10 });
 
 /** The published table: each entry is its true value or 'suppressed'. */

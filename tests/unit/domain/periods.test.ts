@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersect, isEmptyPeriod, latestCompletePeriod, nextDay, parsePeriod, periodsBetween, previousPeriod, sameLastYear } from '../../../src/analysis/periods.ts';
+import { intersect, isEmptyPeriod, latestCompletePeriod, nextDay, parsePeriod, periodsBetween, previousPeriod, sameLastYear } from '../../../src/domain/periods.ts';
 
 describe('reporting periods', () => {
   it('reads every kind of period name', () => {

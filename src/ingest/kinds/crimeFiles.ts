@@ -1,4 +1,4 @@
-import type { KindDef } from './types.ts';
+import type { KindDef } from './kindDef.ts';
 
 const agencyField = { name: 'agency', label: 'Agency', type: 'text' as const, typed: true,
   synonyms: ['agency', 'agency name', 'department', 'ori', 'reporting agency'] };

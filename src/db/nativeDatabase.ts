@@ -7,7 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseCodeTables } from './codes.ts';
 import { startupSql } from './startup.ts';
 import { plainRow } from './values.ts';
-import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './types.ts';
+import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './database.ts';
 
 /** Native DuckDB with the same start-up and the same plain rows as the browser: for tests and the
  *  command line. Not imported by the app. */

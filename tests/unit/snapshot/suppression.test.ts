@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RULES, derivable, feasibleRanges, percentOrNa, suppressGrid, suppressList,
   type PublishedGrid, type SuppressionRules,
-} from '../../../src/analysis/suppression.ts';
-import type { Cell } from '../../../src/snapshot/types.ts';
+} from '../../../src/snapshot/suppression.ts';
+import type { Cell } from '../../../src/snapshot/snapshotFormat.ts';
 
 const S = 'suppressed' as const;
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,5 +1,5 @@
-import { csvCell } from '../charts/csv.ts';
-import type { SnapshotTable } from './types.ts';
+import { csvCell } from '../charts/csvExport.ts';
+import type { SnapshotTable } from './snapshotFormat.ts';
 
 /** One snapshot table as CSV: the row key column, the value columns, and a "total" row where the
  *  table has one. Suppressed cells read "suppressed" and not-applicable ones "n/a", never blank. */

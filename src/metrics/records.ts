@@ -1,6 +1,6 @@
 import { max, min, quantile } from 'd3-array';
 import { utcMonth } from 'd3-time';
-import type { Connection, Row } from '../db/types.ts';
+import type { Connection, Row } from '../db/database.ts';
 import { inPeriods, listed, periodOnly, type Period, type ProgramFilter } from '../domain/filter.ts';
 import { hoursToPlacement, isPlaced } from '../domain/placement.ts';
 

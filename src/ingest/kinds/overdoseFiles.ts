@@ -1,6 +1,6 @@
 import { sqlString } from '../../db/sql.ts';
 import { vocabularyKey, vocabularyKeyJs } from '../parse.ts';
-import type { KindDef } from './types.ts';
+import type { KindDef } from './kindDef.ts';
 
 /** What a VSRR indicator counts, for the dashboard. The groups overlap (a death can involve heroin
  *  and fentanyl, cocaine and methamphetamine): never add indicators up, within a group or across. */

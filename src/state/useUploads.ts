@@ -1,14 +1,16 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Cancelled, type Connection, type Database } from '../db/types.ts';
-import type { KindId } from './kinds/types.ts';
-import { loadFile, type LoadReport } from './load.ts';
-import { setLoadProgress } from './loadProgress.ts';
-import type { Mapping } from './mapping.ts';
-import { notReadyProblem, prepare, type Prepared } from './prepare.ts';
-import { sniffFile, type Sniffed, type SniffResult } from './sniff.ts';
-import { settleDateOrders, type ColumnFacts, type DateOrderFact } from './columnFacts.ts';
-import { DATE_ORDER } from './dateOrder.ts';
-import { SKIPPED, type WriteQueue } from '../state/writeQueue.ts';
+import { Cancelled, type Connection, type Database } from '../db/database.ts';
+import type { KindId } from '../ingest/kinds/kindDef.ts';
+import { loadFile, type LoadReport } from '../ingest/load.ts';
+import { setLoadProgress } from '../ingest/loadProgress.ts';
+import type { Mapping } from '../ingest/mapping.ts';
+import { notReadyProblem, prepare, type Prepared } from '../ingest/prepare.ts';
+import { sniffFile, type Sniffed, type SniffResult } from '../ingest/sniff.ts';
+import { settleDateOrders } from '../ingest/columnFacts.ts';
+import type { DateOrderFact } from '../ingest/dateOrder.ts';
+import type { ColumnFacts } from '../ingest/plan.ts';
+import { DATE_ORDER } from '../ingest/dateOrder.ts';
+import { SKIPPED, type WriteQueue } from './writeQueue.ts';
 
 /** One file added on the Data page (or restored from this browser), as its card shows it. */
 export interface Upload {

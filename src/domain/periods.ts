@@ -1,3 +1,4 @@
+import { utcDay } from 'd3-time';
 /** Reporting periods: parsing the short names used in links, labels, intersection and the list of
  *  periods a data range offers. Pure functions, no DOM, no DuckDB.
  *
@@ -31,16 +32,12 @@ function validDay(s: string): boolean {
 
 /** The day after an ISO date. */
 export function nextDay(s: string): string {
-  const d = new Date(`${s}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(s, 1);
 }
 
 /** The day before an ISO date. */
 export function previousDay(s: string): string {
-  const d = new Date(`${s}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(s, -1);
 }
 
 function dayLabel(s: string): string {
@@ -128,14 +125,16 @@ function shiftYears(s: string, years: number): string {
   return iso(y + years, m, Math.min(d, last));
 }
 
+function utc(s: string): Date {
+  return new Date(`${s}T00:00:00Z`);
+}
+
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return utcDay.count(utc(from), utc(to));
 }
 
 function addDays(s: string, n: number): string {
-  const d = new Date(`${s}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return utcDay.offset(utc(s), n).toISOString().slice(0, 10);
 }
 
 /** A custom period from two half-open ends, with its name and label. */

@@ -1,4 +1,4 @@
-import type { Period } from '../analysis/periods.ts';
+import type { Period } from '../domain/periods.ts';
 import { fmt } from '../components/format.ts';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

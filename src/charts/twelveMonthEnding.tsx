@@ -1,7 +1,7 @@
-import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
-import { fmt } from '../../components/format.ts';
-import { KpiCard } from '../../components/KpiCard.tsx';
-import { latestComparison, twelveMonthEnding, yearOverYear, type MonthValue } from '../../analysis/rolling.ts';
+import type { EndingRow } from './TwelveMonthChart.tsx';
+import { fmt } from '../components/format.ts';
+import { KpiCard } from '../components/KpiCard.tsx';
+import { latestComparison, twelveMonthEnding, yearOverYear, type MonthValue } from '../analysis/rolling.ts';
 
 export const ym = (d: Date) => d.toISOString().slice(0, 7);
 const date = (m: string) => new Date(`${m}-01T00:00:00Z`);

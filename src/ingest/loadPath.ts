@@ -1,11 +1,11 @@
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Connection, Database } from '../db/types.ts';
+import type { Connection, Database } from '../db/database.ts';
 import { settleDateOrders } from './columnFacts.ts';
 import { loadFile, type LoadReport } from './load.ts';
 import { notReadyProblem, prepare, type Prepared, type PrepareOptions } from './prepare.ts';
 import { sniffBytes, SNIFF_BYTES } from './sniff.ts';
-import type { KindId } from './kinds/types.ts';
+import type { KindId } from './kinds/kindDef.ts';
 import type { Mapping } from './mapping.ts';
 
 /** Loading files from disk in Node (the snapshot command, tests, the benchmark): the same

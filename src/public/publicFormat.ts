@@ -1,4 +1,4 @@
-import type { Cell } from '../snapshot/types.ts';
+import type { Cell } from '../snapshot/snapshotFormat.ts';
 
 /** How a value column is read, from its id: money (USD), a share (a percentage, 0 to 100), hours,
  *  or a count. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/charts/csv.ts';
+import { csvCell, toCsv } from '../../../src/charts/csvExport.ts';
 
 describe('CSV downloads', () => {
   it('escapes cells a spreadsheet would run as formulas', () => {

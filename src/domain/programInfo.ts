@@ -1,5 +1,4 @@
 import sample from '../../data/sample/program.json';
-import type { Award } from '../metrics/costs.ts';
 
 /** User-entered figures for the cost comparison. They are assumptions, not findings: the page
  *  shows them as such, with the source the user gives. */
@@ -11,6 +10,9 @@ export interface CostAssumptions {
   /** Where the figures come from (a budget document, a study). */
   source: string;
 }
+
+/** A grant award or budget line entered by the user. `to` is the award's last day (inclusive). */
+export interface Award { name: string; fundingSource: string; amount: number; from: string; to: string }
 
 export interface ProgramInfo {
   name: string;

@@ -1,4 +1,4 @@
-import type { KindDef } from './types.ts';
+import type { KindDef } from './kindDef.ts';
 
 export const PATHWAYS = [
   'self-referral',

@@ -26,8 +26,10 @@
  *  minimum and maximum of an entry over the integer tables equal those over the real ones, and a
  *  value can change iff some cycle through its arc can carry one unit: a feasible table comes from
  *  a max-flow, and each entry's range from two more max-flows in the residual network. */
-import type { Cell } from '../snapshot/types.ts';
-import type { SuppressionRules } from './suppression.ts';
+import type { Cell } from './snapshotFormat.ts';
+
+/** Counts from min to max (inclusive) are suppressed. */
+export interface SuppressionRules { readonly min: number; readonly max: number }
 
 /** A table as published: numbers (true values) and 'suppressed'. */
 export interface PublishedGrid { cells: Cell[][]; rowTotals: Cell[]; colTotals: Cell[]; total: Cell }
