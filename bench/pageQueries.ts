@@ -10,6 +10,7 @@ export const PAGE_QUERIES: Record<string, Statement[]> = {
   '/placements': [plain.kpis, plain.byMonth, plain.byPathway],
   '/placements/funnel': [plain.funnel],
   '/placements/time': [plain.times],
-  '/costs': [plain.costsByCategory],
-  '/naloxone': [plain.naloxone, plain.kpis],
+  // The bench loads encounters only: the naloxone page shows the kits handed out at encounters, and
+  // the costs page, with no ledger, has no figures to repaint.
+  '/naloxone': [plain.kpis],
 };

@@ -44,7 +44,7 @@ async function go(page: Page, path: string): Promise<number> {
     for (;;) {
       const settled = location.pathname === p && document.querySelector('[data-testid=filter-summary]')
         && document.querySelector('[data-testid=methods]') && !document.querySelector('[aria-busy=true], [data-loading=true]');
-      const ready = document.querySelector('[data-program-index=ready]');
+      const ready = document.querySelector('[data-program-records=ready]');
       if (ready && indexAt < 0) indexAt = performance.now() - t0;
       if (settled && ready) return indexAt;
       if (performance.now() - t0 > 60_000) throw new Error(`${p} did not settle within 60 s`);

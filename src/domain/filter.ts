@@ -32,20 +32,26 @@ export function narrowsBeyondPeriod(f: ProgramFilter): boolean {
 /** Midnight UTC of an ISO day: where a period starts or ends. */
 export const dayStart = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
-/** True when `date` falls in every period: on or after its first day and before its end. A record
- *  without a date falls in no period that has an end, and in a period without ends. */
-export function inPeriods(date: Date | null, periods: readonly Period[]): boolean {
+/** A test of whether a date falls in every period: on or after its first day and before its end. A
+ *  record without a date falls in no period that has an end, and in a period without ends. */
+export function periodTest(periods: readonly Period[]): (date: Date | null) => boolean {
+  let from = -Infinity, to = Infinity;
   for (const p of periods) {
-    if (!p.from && !p.to) continue;
+    if (p.from) from = Math.max(from, dayStart(p.from));
+    if (p.to) to = Math.min(to, dayStart(p.to));
+  }
+  if (from === -Infinity && to === Infinity) return () => true;
+  return (date) => {
     if (!date) return false;
     const t = date.getTime();
-    if (p.from && t < dayStart(p.from)) return false;
-    if (p.to && t >= dayStart(p.to)) return false;
-  }
-  return true;
+    return t >= from && t < to;
+  };
 }
 
-/** True when `list` does not narrow, or names `value` (a blank value is never listed). */
-export function listed(value: string | null, list: readonly string[] | undefined): boolean {
-  return !list || list.length === 0 || (value !== null && list.includes(value));
+/** A test of whether a value is among those listed (always true when the list does not narrow; a
+ *  blank value is never listed). */
+export function listTest(list: readonly string[] | undefined): (value: string | null) => boolean {
+  if (!list || list.length === 0) return () => true;
+  const wanted = new Set(list);
+  return (value) => value !== null && wanted.has(value);
 }

@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
-import { compareText, dateRange, encountersIn, people, type Encounter, type ProgramData } from './records.ts';
+import { compareText, count, dateRange, encountersIn, people, type Encounter, type ProgramData } from './records.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {
@@ -28,8 +28,8 @@ export interface Breakdown extends Record<string, unknown> {
 }
 
 /** Encounters grouped by a value; insertion order. */
-function groupBy(es: readonly Encounter[], key: (e: Encounter) => string): Map<string, Encounter[]> {
-  const out = new Map<string, Encounter[]>();
+function groupBy<K>(es: readonly Encounter[], key: (e: Encounter) => K): Map<K, Encounter[]> {
+  const out = new Map<K, Encounter[]>();
   for (const e of es) {
     const k = key(e);
     const g = out.get(k);
@@ -48,10 +48,8 @@ export function encountersBy(p: ProgramData, dim: Dimension, f: ProgramFilter): 
   const groups = groupBy(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
   for (const v of vocab) if (!groups.has(v)) groups.set(v, []);
   const rank = (v: string) => (vocab.includes(v) ? vocab.indexOf(v) : Infinity);
-  return [...groups].map(([value, es]) => {
-    const placed = es.filter((e) => e.placed);
-    return { value, encounters: es.length, people: people(es), placed: placed.length, peoplePlaced: people(placed) };
-  }).sort((a, b) => (rank(a.value) - rank(b.value) || 0) || Number(a.value === NOT_RECORDED) - Number(b.value === NOT_RECORDED)
+  return [...groups].map(([value, es]) => (
+    { value, encounters: es.length, people: people(es), placed: count(es, (e) => e.placed), peoplePlaced: people(es, (e) => e.placed) })).sort((a, b) => (rank(a.value) - rank(b.value) || 0) || Number(a.value === NOT_RECORDED) - Number(b.value === NOT_RECORDED)
     || b.encounters - a.encounters || compareText(a.value, b.value));
 }
 
@@ -63,11 +61,16 @@ export interface RepeatVisits extends Record<string, unknown> {
 
 /** People by how many encounters they had in the filter's period: 1, 2, 3, 4 and 5 or more. */
 export function repeatVisits(p: ProgramData, f: ProgramFilter): RepeatVisits[] {
+  const es = encountersIn(p, f);
+  // Each person's encounters, by person number.
+  const visits = new Int32Array(es.reduce((most, e) => Math.max(most, e.person), 0) + 1);
+  for (const e of es) visits[e.person]!++;
   const rows = [1, 2, 3, 4, 5].map((k) => ({ visits: k === 5 ? '5 or more' : String(k), people: 0, encounters: 0 }));
-  for (const es of groupBy(encountersIn(p, f), (e) => e.participant_id).values()) {
-    const r = rows[Math.min(es.length, 5) - 1]!;
+  for (const n of visits) {
+    if (n === 0) continue;
+    const r = rows[Math.min(n, 5) - 1]!;
     r.people++;
-    r.encounters += es.length;
+    r.encounters += n;
   }
   return rows;
 }
@@ -114,5 +117,6 @@ const day = (d: Date | null) => d && new Date(Date.UTC(d.getUTCFullYear(), d.get
 /** The first and last days of the program's records (encounters, costs, naloxone): the periods a
  *  user can choose from. */
 export function programDataRange(p: ProgramData): DataRange[] {
-  return [dateRange([...p.encounters.map((e) => day(e.encounter_date)), ...p.costs.map((c) => c.date), ...p.naloxone.map((x) => x.date)])];
+  const dates = [...p.encounters.map((e) => day(e.encounter_date)), ...p.costs.map((c) => c.date), ...p.naloxone.map((x) => x.date)];
+  return [dateRange(dates, (d) => d)];
 }

@@ -58,7 +58,7 @@ export interface MonthlyCost extends Record<string, unknown> { month: Date; amou
 export function costsByMonth(p: ProgramData, f: ProgramFilter): MonthlyCost[] {
   const months = byMonth(costsIn(p, f), (c) => c.date && utcMonth.floor(c.date));
   let cumulative = 0;
-  return monthSpine(p.costs.map((c) => c.date), f.periods).map((month) => {
+  return monthSpine(p.costs, (c) => c.date, f.periods).map((month) => {
     const amount = sumOrNull(months.get(month.getTime()) ?? [], (c) => c.amount) ?? 0;
     cumulative += amount;
     return { month, amount, cumulative };

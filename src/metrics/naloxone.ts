@@ -22,7 +22,7 @@ function tally(rows: readonly NaloxoneEntry[]): NaloxoneTotals {
  *  date. */
 export function naloxoneByMonth(p: ProgramData, f: ProgramFilter): MonthlyNaloxone[] {
   const months = byMonth(naloxoneIn(p, f), (x) => x.date && utcMonth.floor(x.date));
-  return monthSpine(p.naloxone.map((x) => x.date), f.periods).map((month) => ({ month, ...tally(months.get(month.getTime()) ?? []) }));
+  return monthSpine(p.naloxone, (x) => x.date, f.periods).map((month) => ({ month, ...tally(months.get(month.getTime()) ?? []) }));
 }
 
 export function naloxoneTotals(p: ProgramData, f: ProgramFilter): NaloxoneTotals[] {
@@ -35,7 +35,7 @@ export interface MonthlyKits extends Record<string, unknown> { month: Date; kits
  *  encounters where the kit field is filled in at all. */
 export function kitsByMonth(p: ProgramData, f: ProgramFilter): MonthlyKits[] {
   const months = byMonth(encountersIn(p, f), (e) => e.month);
-  return monthSpine(p.encounters.map((e) => e.encounter_date), f.periods).map((month) => {
+  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
     const es = months.get(month.getTime()) ?? [];
     return { month, kits: count(es, (e) => e.naloxone_kit_given === true), encounters: es.length, recorded: count(es, (e) => e.naloxone_kit_given !== null) };
   });

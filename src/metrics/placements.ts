@@ -1,5 +1,5 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
-import { byMonth, costsIn, count, dateRange, encountersIn, monthSpine, people, quantileOf, ratio, sumOrNull, type ProgramData } from './records.ts';
+import { byMonth, costsIn, count, encountersIn, monthSpine, people, quantileOf, ratio, sumOrNull, type ProgramData } from './records.ts';
 
 /** Headline figures of the program under a filter (encounters by encounter date). */
 export interface ProgramKpis extends Record<string, unknown> {
@@ -26,21 +26,33 @@ export interface ProgramKpis extends Record<string, unknown> {
 
 export function programKpis(p: ProgramData, f: ProgramFilter): ProgramKpis[] {
   const es = encountersIn(p, f);
-  const placed = es.filter((e) => e.placed);
-  const eligible = es.some((e) => e.eligible !== null) ? count(es, (e) => e.eligible === true) : null;
-  const peoplePlaced = people(placed);
+  // One pass over the encounters for the counts, the dates and the hours to placement.
+  let eligibleRecorded = false, eligible = 0, placed = 0;
+  let first: Date | null = null, last: Date | null = null;
+  const hours: number[] = [];
+  for (const e of es) {
+    if (e.eligible !== null) eligibleRecorded = true;
+    if (e.eligible === true) eligible++;
+    if (e.placed) {
+      placed++;
+      if (e.hours !== null) hours.push(e.hours);
+    }
+    const d = e.encounter_date;
+    if (d && (!first || d.getTime() < first.getTime())) first = d;
+    if (d && (!last || d.getTime() > last.getTime())) last = d;
+  }
+  const peoplePlaced = people(es, (e) => e.placed);
   const entries = narrowsBeyondPeriod(f) ? [] : costsIn(p, f);
   const totalCost = entries.length > 0 ? sumOrNull(entries, (c) => c.amount) : null;
-  const { first, last } = dateRange(es.map((e) => e.encounter_date));
   return [{
     encounters: es.length,
     people: people(es),
-    eligible,
-    placed: placed.length,
+    eligible: eligibleRecorded ? eligible : null,
+    placed,
     peoplePlaced,
-    placementRate: ratio(placed.length, eligible ?? es.length),
-    placementBase: eligible !== null ? 'eligible encounters' : 'all encounters',
-    medianHoursToPlacement: quantileOf(placed, 0.5, (e) => e.hours),
+    placementRate: ratio(placed, eligibleRecorded ? eligible : es.length),
+    placementBase: eligibleRecorded ? 'eligible encounters' : 'all encounters',
+    medianHoursToPlacement: quantileOf(hours, 0.5, (h) => h),
     totalCost,
     costPerPersonPlaced: ratio(totalCost, peoplePlaced),
     firstDate: first,
@@ -61,9 +73,8 @@ export interface MonthlyPlacements extends Record<string, unknown> {
  *  People are counted once per month: the months' people do not add up to the period's people. */
 export function placementsByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacements[] {
   const months = byMonth(encountersIn(p, f), (e) => e.month);
-  return monthSpine(p.encounters.map((e) => e.encounter_date), f.periods).map((month) => {
+  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
     const es = months.get(month.getTime()) ?? [];
-    const placed = es.filter((e) => e.placed);
-    return { month, encounters: es.length, people: people(es), placed: placed.length, peoplePlaced: people(placed) };
+    return { month, encounters: es.length, people: people(es), placed: count(es, (e) => e.placed), peoplePlaced: people(es, (e) => e.placed) };
   });
 }

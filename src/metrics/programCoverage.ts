@@ -35,9 +35,9 @@ export const dayOf = (d: Date): Date => new Date(Date.UTC(d.getUTCFullYear(), d.
 
 /** The first and last days each program table covers. */
 export function tableRanges(p: ProgramData): TableRanges[] {
-  const e = dateRange(p.encounters.map((x) => x.encounter_date && dayOf(x.encounter_date)));
-  const n = dateRange(p.naloxone.map((x) => x.date));
-  const c = dateRange(p.costs.map((x) => x.date));
+  const e = dateRange(p.encounters, (x) => x.encounter_date && dayOf(x.encounter_date));
+  const n = dateRange(p.naloxone, (x) => x.date);
+  const c = dateRange(p.costs, (x) => x.date);
   return [{ encountersFirst: e.first, encountersLast: e.last, naloxoneFirst: n.first, naloxoneLast: n.last, costsFirst: c.first, costsLast: c.last }];
 }
 
@@ -48,6 +48,6 @@ export function encounterSpans(p: ProgramData): SpanRow[] {
   const days = new Set<number>();
   for (const e of p.encounters) if (e.encounter_date) days.add(dayOf(e.encounter_date).getTime());
   if (days.size === 0) return [];
-  const { first, last } = dateRange([...days].map((t) => new Date(t)));
+  const { first, last } = dateRange([...days], (t) => new Date(t));
   return [{ series: 'encounters', file: 'all', first: first!, last: last!, days: days.size }];
 }

@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
-import { encountersIn, people, type Encounter, type ProgramData } from './records.ts';
+import { count, encountersIn, people, type Encounter, type ProgramData } from './records.ts';
 
 export { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
 
@@ -21,14 +21,13 @@ export interface ServiceReferrals extends Record<string, unknown> {
  *  here is a placement (domain/placement.ts): an offer that was not taken up is not a referral. A
  *  person with several placements counts once per line. */
 export function serviceReferrals(p: ProgramData, f: ProgramFilter): ServiceReferrals[] {
-  const placed = encountersIn(p, f).filter((e) => e.placed);
-  const of = (test: (e: Encounter) => boolean) => placed.filter(test);
-  const treatment = of((e) => e.treatment_type !== RECOVERY_SUPPORT);
-  const recovery = of((e) => e.treatment_type === RECOVERY_SUPPORT);
-  const moud = of((e) => (MOUD_TYPES as readonly (string | null)[]).includes(e.treatment_type));
+  const es = encountersIn(p, f);
+  const treatment = (e: Encounter) => e.placed && e.treatment_type !== RECOVERY_SUPPORT;
+  const recovery = (e: Encounter) => e.placed && e.treatment_type === RECOVERY_SUPPORT;
+  const moud = (e: Encounter) => e.placed && (MOUD_TYPES as readonly (string | null)[]).includes(e.treatment_type);
   return [{
-    peopleTreatment: people(treatment), placementsTreatment: treatment.length,
-    peopleRecovery: people(recovery), placementsRecovery: recovery.length,
-    peopleMoud: people(moud), placementsMoud: moud.length,
+    peopleTreatment: people(es, treatment), placementsTreatment: count(es, treatment),
+    peopleRecovery: people(es, recovery), placementsRecovery: count(es, recovery),
+    peopleMoud: people(es, moud), placementsMoud: count(es, moud),
   }];
 }

@@ -55,7 +55,7 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 /** The same by month of the encounter; months without placements have null times. */
 export function placementTimesByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacementTimes[] {
   const months = byMonth(encountersIn(p, f).filter((e) => e.placed && e.hours !== null), (e) => e.month);
-  return monthSpine(p.encounters.map((e) => e.encounter_date), f.periods).map((month) => {
+  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
     const timed = months.get(month.getTime()) ?? [];
     return {
       month, placed: timed.length, medianHours: quantileOf(timed, 0.5, (e) => e.hours), p90Hours: quantileOf(timed, 0.9, (e) => e.hours),

@@ -289,19 +289,19 @@ const QUERY_SPY = `(() => {
 })()`;
 const queries = (page: Page) => page.evaluate(() => (window as unknown as { __queries: number }).__queries);
 
-describe('the program index', () => {
-  it('once read, filter changes are worked out in the page: the same figures, and no query reaches the database', async () => {
+describe('the program records in the page', () => {
+  it('filter changes are worked out in the page from the records read at load: the same figures, and no query reaches the database', async () => {
     const b = await openBrowser();
     try {
       const { page } = b;
       await page.addInitScript(QUERY_SPY);
       await page.goto(b.base + '/placements');
-      await page.locator('[data-program-index=ready]').waitFor({ timeout: 90_000 });
+      await page.locator('[data-program-records=ready]').waitFor({ timeout: 90_000 });
       await settled(page);
       // The bundled sample's files load one after another at start (the page says so until the
-      // last is in), and the index is read again after each program file.
+      // last is in), and the records are read again after each program file.
       await quiet(page);
-      await page.locator('[data-program-index=ready]').waitFor();
+      await page.locator('[data-program-records=ready]').waitFor();
       const before = await queries(page);
       await page.getByTestId('filter-agency').selectOption('Harbor Point PD');
       await page.getByTestId('period-kind').selectOption('year');

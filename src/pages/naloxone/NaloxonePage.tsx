@@ -36,7 +36,7 @@ export function NaloxonePage() {
   const ready = status === 'ready' && !counts.loading && filled;
   return (
     <>
-      <header className="page-head" data-program-index={programData ? 'ready' : 'reading'}>
+      <header className="page-head" data-program-records={programData ? 'ready' : 'reading'}>
         <h1>Naloxone</h1>
         <p className="hint">Overdoses reversed by officers with naloxone, what happened to the person, and the naloxone kits the program handed out.</p>
       </header>

@@ -22,7 +22,7 @@ export function ProgramPage({ title, intro, needs, filterFields, children }: {
   const what = { encounters: 'program encounters export', costs: 'cost ledger', naloxone: 'naloxone log' }[needs];
   return (
     <>
-      <header className="page-head" data-program-index={programData ? 'ready' : 'reading'}>
+      <header className="page-head" data-program-records={programData ? 'ready' : 'reading'}>
         <h1>{title}</h1>
         <p className="hint">{intro}</p>
       </header>
