@@ -101,7 +101,7 @@ export async function benchCrimeLoad(base: string, launch: LaunchOptions, rows: 
     // 50 filter changes on the crime page: offense group and agency, each timed to the redrawn chart.
     const groups = await page.getByTestId('crime-group').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const times: number[] = [];
-    // The page keeps answers it has already had for the same data (state/resultCache.ts), so a view
+    // The page keeps answers it has already had for the same data (state/useSql.ts), so a view
     // shown before skips the database: the views shown for the first time are also reported alone.
     const firstTimes: number[] = [];
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
-import type { Connection, Database } from '../db/database.ts';
+import type { Connection, Database, Row } from '../db/database.ts';
 import { removeLoadedFile } from '../ingest/load.ts';
 import { keptMapping } from '../ingest/plan.ts';
 import { sniffSafely, useUploads, type Upload } from './useUploads.ts';
@@ -33,6 +33,9 @@ interface DataState extends WorkspacesState {
    *  loaded or removed; every program metric is worked out from them (state/useProgram.ts). Null
    *  until first read. */
   programData: ProgramData | null;
+  /** Rows of SQL metrics already answered for the current data, by query text (state/useSql.ts):
+   *  a new map whenever the data change. */
+  answers: Map<string, Row[]>;
   loads: LoadedFile[];
   /** The open workspace is the bundled sample (every figure is synthetic). */
   isSample: boolean;
@@ -268,17 +271,18 @@ export function DataProvider({ children }: { children: ReactNode }) {
     return () => { cancelled = true; };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const answers = useMemo(() => new Map<string, Row[]>(), [conn, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const isSample = ws.open === SAMPLE_WORKSPACE;
   const current = opening && !opening.done && opening.workspace === ws.open ? opening
     : filling ? { workspace: ws.open, what: ws.open === SAMPLE_WORKSPACE ? 'sample' as const : 'kept' as const, total: 0, loaded: 0, done: false, failed: 0 } : undefined;
   const uploads = useMemo(() => uploadsApi.uploads.filter((u) => u.workspace === ws.open), [uploadsApi.uploads, ws.open]);
 
   const value = useMemo<DataState>(() => ({
-    ...ws, openWorkspace, status, error, conn, version, programData, loads, isSample, opening: current, uploads,
+    ...ws, openWorkspace, status, error, conn, version, programData, answers, loads, isSample, opening: current, uploads,
     addFiles, reprepare: uploadsApi.reprepare, loadUpload: uploadsApi.loadUpload, cancelUpload: uploadsApi.cancelUpload,
     dismissUpload: uploadsApi.dismissUpload, removeFile, offenseMap, assignOffense,
     restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll, reopenFile,
-  }), [ws, openWorkspace, status, error, conn, version, programData, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
+  }), [ws, openWorkspace, status, error, conn, version, programData, answers, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
     offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll, reopenFile]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
