@@ -1,5 +1,5 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { programKpis } from './placements.ts';
+import { headline } from './placements.ts';
 import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './records.ts';
 
 /** One agency's figures in a network's comparison (agency null: encounters with no agency). */
@@ -20,7 +20,7 @@ export interface AgencyFigures extends Record<string, unknown> {
 }
 
 /** The program's figures agency by agency, for a network (Hope Not Handcuffs' 142 agencies,
- *  PAARI's partners) whose exports are loaded together: the headline figures (programKpis), each
+ *  PAARI's partners) whose exports are loaded together: the headline figures (placements.ts `headline`), each
  *  counted within one agency. Largest agency first. */
 export function agencyComparison(p: ProgramData, f: ProgramFilter): AgencyFigures[] {
   const groups = new Map<string | null, Encounter[]>();
@@ -29,9 +29,9 @@ export function agencyComparison(p: ProgramData, f: ProgramFilter): AgencyFigure
     if (g) g.push(e); else groups.set(e.agency, [e]);
   }
   return [...groups].map(([agency, es]) => {
-    const [k] = programKpis({ encounters: es, costs: [], naloxone: [] }, { periods: [] });
+    const k = headline(es);
     const engaged = count(es, (e) => e.placed && e.engaged_30d === 'yes');
-    return { agency, encounters: k!.encounters, people: k!.people, eligible: k!.eligible, placed: k!.placed, placementRate: k!.placementRate,
-      medianHoursToPlacement: k!.medianHoursToPlacement, engaged, engagedShare: ratio(engaged, k!.placed) };
+    return { agency, encounters: k.encounters, people: k.people, eligible: k.eligible, placed: k.placed, placementRate: k.placementRate,
+      medianHoursToPlacement: k.medianHoursToPlacement, engaged, engagedShare: ratio(engaged, k.placed) };
   }).sort((a, b) => b.encounters - a.encounters || (a.agency === null ? 1 : b.agency === null ? -1 : compareText(a.agency, b.agency)));
 }

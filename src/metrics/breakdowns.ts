@@ -1,6 +1,6 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
-import { compareText, count, dateRange, encountersIn, people, type Encounter, type ProgramData } from './records.ts';
+import { compareText, count, dateRange, encountersIn, peopleCounts, type Encounter, type ProgramData } from './records.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {
@@ -48,8 +48,10 @@ export function encountersBy(p: ProgramData, dim: Dimension, f: ProgramFilter): 
   const groups = groupBy(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
   for (const v of vocab) if (!groups.has(v)) groups.set(v, []);
   const rank = (v: string) => (vocab.includes(v) ? vocab.indexOf(v) : Infinity);
-  return [...groups].map(([value, es]) => (
-    { value, encounters: es.length, people: people(es), placed: count(es, (e) => e.placed), peoplePlaced: people(es, (e) => e.placed) })).sort((a, b) => (rank(a.value) - rank(b.value) || 0) || Number(a.value === NOT_RECORDED) - Number(b.value === NOT_RECORDED)
+  return [...groups].map(([value, es]) => {
+    const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
+    return { value, encounters: es.length, people, placed: count(es, (e) => e.placed), peoplePlaced };
+  }).sort((a, b) => (rank(a.value) - rank(b.value) || 0) || Number(a.value === NOT_RECORDED) - Number(b.value === NOT_RECORDED)
     || b.encounters - a.encounters || compareText(a.value, b.value));
 }
 

@@ -1,8 +1,8 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
-import { byMonth, costsIn, count, encountersIn, monthSpine, people, quantileOf, ratio, sumOrNull, type ProgramData } from './records.ts';
+import { byMonth, costsIn, count, encountersIn, monthSpine, peopleCounts, quantileOf, ratio, sumOrNull, type Encounter, type ProgramData } from './records.ts';
 
-/** Headline figures of the program under a filter (encounters by encounter date). */
-export interface ProgramKpis extends Record<string, unknown> {
+/** The headline figures of some encounters (those of a filter, or of one agency). */
+export interface Headline {
   encounters: number;
   people: number;
   /** Encounters screened eligible; null when none of the encounters records eligibility. */
@@ -16,16 +16,27 @@ export interface ProgramKpis extends Record<string, unknown> {
   placementBase: 'eligible encounters' | 'all encounters';
   /** The median of the hours from encounter to placement, over placements. */
   medianHoursToPlacement: number | null;
-  /** Ledger costs dated in the period; null without ledger entries in it, or when the filter
-   *  narrows by agency, pathway or treatment, which the ledger does not record. */
-  totalCost: number | null;
-  costPerPersonPlaced: number | null;
   firstDate: Date | null;
   lastDate: Date | null;
 }
 
+/** Headline figures of the program under a filter (encounters by encounter date), with its costs. */
+export interface ProgramKpis extends Headline, Record<string, unknown> {
+  /** Ledger costs dated in the period; null without ledger entries in it, or when the filter
+   *  narrows by agency, pathway or treatment, which the ledger does not record. */
+  totalCost: number | null;
+  costPerPersonPlaced: number | null;
+}
+
 export function programKpis(p: ProgramData, f: ProgramFilter): ProgramKpis[] {
-  const es = encountersIn(p, f);
+  const k = headline(encountersIn(p, f));
+  const entries = narrowsBeyondPeriod(f) ? [] : costsIn(p, f);
+  const totalCost = entries.length > 0 ? sumOrNull(entries, (c) => c.amount) : null;
+  return [{ ...k, totalCost, costPerPersonPlaced: ratio(totalCost, k.peoplePlaced) }];
+}
+
+/** The headline figures of some encounters. */
+export function headline(es: readonly Encounter[]): Headline {
   // One pass over the encounters for the counts, the dates and the hours to placement.
   let eligibleRecorded = false, eligible = 0, placed = 0;
   let first: Date | null = null, last: Date | null = null;
@@ -41,23 +52,19 @@ export function programKpis(p: ProgramData, f: ProgramFilter): ProgramKpis[] {
     if (d && (!first || d.getTime() < first.getTime())) first = d;
     if (d && (!last || d.getTime() > last.getTime())) last = d;
   }
-  const peoplePlaced = people(es, (e) => e.placed);
-  const entries = narrowsBeyondPeriod(f) ? [] : costsIn(p, f);
-  const totalCost = entries.length > 0 ? sumOrNull(entries, (c) => c.amount) : null;
-  return [{
+  const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
+  return {
     encounters: es.length,
-    people: people(es),
+    people,
     eligible: eligibleRecorded ? eligible : null,
     placed,
     peoplePlaced,
     placementRate: ratio(placed, eligibleRecorded ? eligible : es.length),
     placementBase: eligibleRecorded ? 'eligible encounters' : 'all encounters',
     medianHoursToPlacement: quantileOf(hours, 0.5, (h) => h),
-    totalCost,
-    costPerPersonPlaced: ratio(totalCost, peoplePlaced),
     firstDate: first,
     lastDate: last,
-  }];
+  };
 }
 
 export interface MonthlyPlacements extends Record<string, unknown> {
@@ -75,6 +82,7 @@ export function placementsByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlac
   const months = byMonth(encountersIn(p, f), (e) => e.month);
   return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
     const es = months.get(month.getTime()) ?? [];
-    return { month, encounters: es.length, people: people(es), placed: count(es, (e) => e.placed), peoplePlaced: people(es, (e) => e.placed) };
+    const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
+    return { month, encounters: es.length, people, placed: count(es, (e) => e.placed), peoplePlaced };
   });
 }

@@ -1,5 +1,5 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { byMonth, count, encountersIn, monthSpine, quantileOf, ratio, type Encounter, type ProgramData } from './records.ts';
+import { byMonth, count, encountersIn, monthSpine, quantilesOf, ratio, type Encounter, type ProgramData } from './records.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;
@@ -19,8 +19,9 @@ const within = (hours: number) => (e: Encounter) => e.hours !== null && e.hours 
 export function placementTimes(p: ProgramData, f: ProgramFilter): PlacementTimes[] {
   const placed = encountersIn(p, f).filter((e) => e.placed);
   const within24 = count(placed, within(24)), within72 = count(placed, within(72));
+  const [medianHours, p90Hours] = quantilesOf(placed, [0.5, 0.9], (e) => e.hours);
   return [{
-    placed: placed.length, medianHours: quantileOf(placed, 0.5, (e) => e.hours), p90Hours: quantileOf(placed, 0.9, (e) => e.hours),
+    placed: placed.length, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
     within24, within72, share24: ratio(within24, placed.length), share72: ratio(within72, placed.length),
   }];
 }
@@ -57,8 +58,9 @@ export function placementTimesByMonth(p: ProgramData, f: ProgramFilter): Monthly
   const months = byMonth(encountersIn(p, f).filter((e) => e.placed && e.hours !== null), (e) => e.month);
   return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
     const timed = months.get(month.getTime()) ?? [];
+    const [medianHours, p90Hours] = quantilesOf(timed, [0.5, 0.9], (e) => e.hours);
     return {
-      month, placed: timed.length, medianHours: quantileOf(timed, 0.5, (e) => e.hours), p90Hours: quantileOf(timed, 0.9, (e) => e.hours),
+      month, placed: timed.length, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
       share24: ratio(count(timed, within(24)), timed.length),
     };
   });
