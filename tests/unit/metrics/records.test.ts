@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { monthSpine, peopleCounts, quantilesOf, type Encounter } from '../../../src/metrics/records.ts';
+
+/** Just enough of an encounter for the helpers below. */
+const encounter = (person: number, placed: boolean) => ({ person, placed }) as Encounter;
+
+describe('counting distinct people', () => {
+  it('gives what a set of person numbers gives, for small groups (sets) and large ones (flags)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ person: fc.integer({ min: 1, max: 6000 }), placed: fc.boolean() }), { minLength: 0, maxLength: 5000, size: 'max' }),
+      (rows) => {
+        const es = rows.map((r) => encounter(r.person, r.placed));
+        const all = new Set(es.map((e) => e.person)).size;
+        const placed = new Set(es.filter((e) => e.placed).map((e) => e.person)).size;
+        expect(peopleCounts(es, (e) => e.placed)).toEqual([all, placed]);
+        expect(peopleCounts(es)).toEqual([all, all]);
+      }), { numRuns: 60, endOnFailure: true });
+  });
+
+  it('a person counts as placed when any of their encounters is, first or later (flags path)', () => {
+    // 3,000 encounters: the large-group path. Person 7 is placed only on a later encounter, person 8 only on the first.
+    const es = Array.from({ length: 3000 }, (_, i) => encounter(100 + (i % 500), false));
+    es.push(encounter(7, false), encounter(7, true), encounter(8, true), encounter(8, false));
+    expect(peopleCounts(es, (e) => e.placed)).toEqual([502, 2]);
+  });
+});
+
+describe('quantiles', () => {
+  it('interpolate between the two nearest values (R-7, as quantile_cont), skipping blanks', () => {
+    // Hours 4, 6, 10, 24, 72, 120 and a blank: median (10 + 24) / 2; 90th at position 4.5: (72 + 120) / 2.
+    expect(quantilesOf([4, 120, null, 6, 72, 10, 24], [0.5, 0.9], (h) => h)).toEqual([17, 96]);
+    expect(quantilesOf([null, Number.NaN], [0.5], (h) => h)).toEqual([null]);
+  });
+});
+
+describe('the month spine', () => {
+  const d = (s: string) => new Date(`${s}Z`);
+  const rows = [d('2024-01-15T10:00:00'), null, d('2024-04-02T00:00:00')];
+  it('every month from the first to the last record, clipped to the periods', () => {
+    const months = (periods: { from?: string; to?: string }[]) => monthSpine(rows, (r) => r, periods).map((m) => m.toISOString().slice(0, 7));
+    expect(months([])).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    // A period from mid-February keeps February (it starts in it) and ends before April 1.
+    expect(months([{ from: '2024-02-10', to: '2024-04-01' }])).toEqual(['2024-02', '2024-03']);
+    // An end inside a month keeps that month.
+    expect(months([{ to: '2024-03-02' }])).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(monthSpine([null], (r) => r, [])).toEqual([]);
+  });
+});
