@@ -122,12 +122,18 @@ export function naloxoneIn(p: ProgramData, f: ProgramFilter): NaloxoneEntry[] {
   return p.naloxone.filter((x) => inPeriod(x.date) && agency(x.agency));
 }
 
+/** Each table's first and last date, by its rows (a table is always spanned by the same date
+ *  column, and its rows never change once read): worked out once, not on every filter change. */
+const tableRanges = new WeakMap<object, { first: Date | null; last: Date | null }>();
+
 /** The months a monthly series shows: every month from the first to the last month of `rows`' dates
  *  (all of a table's rows, not only those the filter keeps, so that months with nothing in them
  *  show as zero instead of disappearing), clipped to the periods: a month is kept from the month a
  *  period starts in, and while it starts before the period's end. */
 export function monthSpine<T>(rows: readonly T[], date: (r: T) => Date | null, periods: readonly Period[]): Date[] {
-  const { first, last } = dateRange(rows, date);
+  let range = tableRanges.get(rows);
+  if (!range) tableRanges.set(rows, (range = dateRange(rows, date)));
+  const { first, last } = range;
   if (!first || !last) return [];
   let from = utcMonth.floor(first), end = utcMonth.offset(utcMonth.floor(last), 1);
   for (const p of periods) {
