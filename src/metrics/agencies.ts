@@ -1,6 +1,7 @@
+import { group } from 'd3-array';
 import type { ProgramFilter } from '../domain/filter.ts';
 import { headline } from './placements.ts';
-import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './records.ts';
+import { compareText, count, encountersIn, ratio, type ProgramData } from './records.ts';
 
 /** One agency's figures in a network's comparison (agency null: encounters with no agency). */
 export interface AgencyFigures extends Record<string, unknown> {
@@ -23,12 +24,7 @@ export interface AgencyFigures extends Record<string, unknown> {
  *  PAARI's partners) whose exports are loaded together: the headline figures (placements.ts `headline`), each
  *  counted within one agency. Largest agency first. */
 export function agencyComparison(p: ProgramData, f: ProgramFilter): AgencyFigures[] {
-  const groups = new Map<string | null, Encounter[]>();
-  for (const e of encountersIn(p, f)) {
-    const g = groups.get(e.agency);
-    if (g) g.push(e); else groups.set(e.agency, [e]);
-  }
-  return [...groups].map(([agency, es]) => {
+  return [...group(encountersIn(p, f), (e) => e.agency)].map(([agency, es]) => {
     const k = headline(es);
     const engaged = count(es, (e) => e.placed && e.engaged_30d === 'yes');
     return { agency, encounters: k.encounters, people: k.people, eligible: k.eligible, placed: k.placed, placementRate: k.placementRate,

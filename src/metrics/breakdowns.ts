@@ -1,3 +1,5 @@
+import { group } from 'd3-array';
+import { utcDay } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
 import { compareText, count, dateRange, encountersIn, peopleCounts, type Encounter, type ProgramData } from './records.ts';
@@ -27,17 +29,6 @@ export interface Breakdown extends Record<string, unknown> {
   peoplePlaced: number;
 }
 
-/** Encounters grouped by a value; insertion order. */
-function groupBy<K>(es: readonly Encounter[], key: (e: Encounter) => K): Map<K, Encounter[]> {
-  const out = new Map<K, Encounter[]>();
-  for (const e of es) {
-    const k = key(e);
-    const g = out.get(k);
-    if (g) g.push(e); else out.set(k, [e]);
-  }
-  return out;
-}
-
 /** Encounters, distinct people and placements for each value of one column. Blank cells form
  *  their own row, so the encounters of all rows add up to the total. A person whose encounters
  *  carry different values is counted under each of them, so people need not add up. Where the
@@ -45,7 +36,7 @@ function groupBy<K>(es: readonly Encounter[], key: (e: Encounter) => K): Map<K, 
  *  the vocabulary's order; other values follow, largest first, the blank row last. */
 export function encountersBy(p: ProgramData, dim: Dimension, f: ProgramFilter): Breakdown[] {
   const vocab = DIMENSIONS[dim].vocabulary ?? [];
-  const groups = groupBy(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
+  const groups = group(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
   for (const v of vocab) if (!groups.has(v)) groups.set(v, []);
   const rank = (v: string) => (vocab.includes(v) ? vocab.indexOf(v) : Infinity);
   return [...groups].map(([value, es]) => {
@@ -114,11 +105,9 @@ export function filterOptions(p: ProgramData): FilterOptions[] {
 
 export interface DataRange extends Record<string, unknown> { first: Date | null; last: Date | null }
 
-const day = (d: Date | null) => d && new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-
 /** The first and last days of the program's records (encounters, costs, naloxone): the periods a
  *  user can choose from. */
 export function programDataRange(p: ProgramData): DataRange[] {
-  const dates = [...p.encounters.map((e) => day(e.encounter_date)), ...p.costs.map((c) => c.date), ...p.naloxone.map((x) => x.date)];
+  const dates = [...p.encounters.map((e) => e.encounter_date && utcDay.floor(e.encounter_date)), ...p.costs.map((c) => c.date), ...p.naloxone.map((x) => x.date)];
   return [dateRange(dates, (d) => d)];
 }

@@ -1,7 +1,8 @@
+import { group } from 'd3-array';
 import { utcDay, utcMonth } from 'd3-time';
 import { periodOnly, type ProgramFilter } from '../domain/filter.ts';
 import type { Award } from '../domain/programInfo.ts';
-import { byMonth, compareText, costsIn, encountersIn, monthSpine, people, ratio, sumOrNull, type ProgramData } from './records.ts';
+import { compareText, costsIn, encountersIn, monthSpine, people, ratio, sumOrNull, type ProgramData } from './records.ts';
 
 /** Costs are narrowed by their date only: the ledger records no agency, pathway or treatment.
  *  The per-person and per-encounter figures therefore divide by the whole program's counts in
@@ -38,12 +39,7 @@ export const COST_NOT_RECORDED = '(not recorded)';
 /** Spend by category or by funding source; blank cells are their own row, so parts add up to the
  *  total. Largest first, the blank row last. */
 export function costsBy(p: ProgramData, column: 'category' | 'funding_source', f: ProgramFilter): CostPart[] {
-  const groups = new Map<string, (typeof p.costs)[number][]>();
-  for (const c of costsIn(p, f)) {
-    const v = c[column] ?? COST_NOT_RECORDED;
-    const g = groups.get(v);
-    if (g) g.push(c); else groups.set(v, [c]);
-  }
+  const groups = group(costsIn(p, f), (c) => c[column] ?? COST_NOT_RECORDED);
   const parts = [...groups].map(([value, cs]) => ({ value, amount: sumOrNull(cs, (c) => c.amount), entries: cs.length }));
   const total = sumOrNull(parts, (x) => x.amount);
   return parts.map((x) => ({ ...x, amount: x.amount as number, share: ratio(x.amount, total) }))
@@ -56,10 +52,10 @@ export interface MonthlyCost extends Record<string, unknown> { month: Date; amou
 /** Spend per month and the running total from the start of the period (months without entries
  *  show zero). */
 export function costsByMonth(p: ProgramData, f: ProgramFilter): MonthlyCost[] {
-  const months = byMonth(costsIn(p, f), (c) => c.date && utcMonth.floor(c.date));
+  const months = group(costsIn(p, f), (c) => c.date && utcMonth.floor(c.date));
   let cumulative = 0;
   return monthSpine(p.costs, (c) => c.date, f.periods).map((month) => {
-    const amount = sumOrNull(months.get(month.getTime()) ?? [], (c) => c.amount) ?? 0;
+    const amount = sumOrNull(months.get(month) ?? [], (c) => c.amount) ?? 0;
     cumulative += amount;
     return { month, amount, cumulative };
   });

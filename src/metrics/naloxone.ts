@@ -1,6 +1,7 @@
+import { group } from 'd3-array';
 import { utcMonth } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
-import { byMonth, count, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './records.ts';
+import { count, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './records.ts';
 
 export const OUTCOMES = ['survived', 'transported', 'died', 'unknown'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -21,8 +22,8 @@ function tally(rows: readonly NaloxoneEntry[]): NaloxoneTotals {
 /** Naloxone administrations by officers, the doses given, and the outcomes, per month of the log's
  *  date. */
 export function naloxoneByMonth(p: ProgramData, f: ProgramFilter): MonthlyNaloxone[] {
-  const months = byMonth(naloxoneIn(p, f), (x) => x.date && utcMonth.floor(x.date));
-  return monthSpine(p.naloxone, (x) => x.date, f.periods).map((month) => ({ month, ...tally(months.get(month.getTime()) ?? []) }));
+  const months = group(naloxoneIn(p, f), (x) => x.date && utcMonth.floor(x.date));
+  return monthSpine(p.naloxone, (x) => x.date, f.periods).map((month) => ({ month, ...tally(months.get(month) ?? []) }));
 }
 
 export function naloxoneTotals(p: ProgramData, f: ProgramFilter): NaloxoneTotals[] {
@@ -34,9 +35,9 @@ export interface MonthlyKits extends Record<string, unknown> { month: Date; kits
 /** Naloxone kits handed out at program encounters, per month of the encounter. `recorded` counts
  *  encounters where the kit field is filled in at all. */
 export function kitsByMonth(p: ProgramData, f: ProgramFilter): MonthlyKits[] {
-  const months = byMonth(encountersIn(p, f), (e) => e.month);
+  const months = group(encountersIn(p, f), (e) => e.month);
   return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
-    const es = months.get(month.getTime()) ?? [];
+    const es = months.get(month) ?? [];
     return { month, kits: count(es, (e) => e.naloxone_kit_given === true), encounters: es.length, recorded: count(es, (e) => e.naloxone_kit_given !== null) };
   });
 }

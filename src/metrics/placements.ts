@@ -1,5 +1,6 @@
+import { group } from 'd3-array';
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
-import { byMonth, costsIn, count, encountersIn, monthSpine, peopleCounts, quantileOf, ratio, sumOrNull, type Encounter, type ProgramData } from './records.ts';
+import { costsIn, count, encountersIn, monthSpine, peopleCounts, quantileOf, ratio, sumOrNull, type Encounter, type ProgramData } from './records.ts';
 
 /** The headline figures of some encounters (those of a filter, or of one agency). */
 export interface Headline {
@@ -79,9 +80,9 @@ export interface MonthlyPlacements extends Record<string, unknown> {
  *  month of the loaded data inside the filter's period appears, with zeros where nothing happened.
  *  People are counted once per month: the months' people do not add up to the period's people. */
 export function placementsByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacements[] {
-  const months = byMonth(encountersIn(p, f), (e) => e.month);
+  const months = group(encountersIn(p, f), (e) => e.month);
   return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
-    const es = months.get(month.getTime()) ?? [];
+    const es = months.get(month) ?? [];
     const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
     return { month, encounters: es.length, people, placed: count(es, (e) => e.placed), peoplePlaced };
   });

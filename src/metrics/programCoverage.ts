@@ -1,3 +1,4 @@
+import { utcDay } from 'd3-time';
 import { count, dateRange, type ProgramData } from './records.ts';
 import type { SpanRow } from './partialMonths.ts';
 
@@ -30,12 +31,9 @@ export interface TableRanges extends Record<string, unknown> {
   costsFirst: Date | null; costsLast: Date | null;
 }
 
-/** The day a timestamp falls on (UTC). */
-export const dayOf = (d: Date): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-
 /** The first and last days each program table covers. */
 export function tableRanges(p: ProgramData): TableRanges[] {
-  const e = dateRange(p.encounters, (x) => x.encounter_date && dayOf(x.encounter_date));
+  const e = dateRange(p.encounters, (x) => x.encounter_date && utcDay.floor(x.encounter_date));
   const n = dateRange(p.naloxone, (x) => x.date);
   const c = dateRange(p.costs, (x) => x.date);
   return [{ encountersFirst: e.first, encountersLast: e.last, naloxoneFirst: n.first, naloxoneLast: n.last, costsFirst: c.first, costsLast: c.last }];
@@ -46,7 +44,7 @@ export function tableRanges(p: ProgramData): TableRanges[] {
  *  series 'encounters'; no row without dated encounters. */
 export function encounterSpans(p: ProgramData): SpanRow[] {
   const days = new Set<number>();
-  for (const e of p.encounters) if (e.encounter_date) days.add(dayOf(e.encounter_date).getTime());
+  for (const e of p.encounters) if (e.encounter_date) days.add(utcDay.floor(e.encounter_date).getTime());
   if (days.size === 0) return [];
   const { first, last } = dateRange([...days], (t) => new Date(t));
   return [{ series: 'encounters', file: 'all', first: first!, last: last!, days: days.size }];

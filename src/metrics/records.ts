@@ -8,7 +8,8 @@ import { hoursToPlacement, isPlaced } from '../domain/placement.ts';
  *  crime and overdoses) is a TypeScript function of these and a filter. A program's exports are
  *  small (the largest networks report about 12,000 connections in seven years), so a pass over
  *  them takes a millisecond or two; they are read from the database once each time a program file
- *  is loaded or removed (state/useProgramData.ts, or `readProgram` in Node). Field names are the
+ *  is loaded or removed (held by state/DataContext.tsx, read by views through state/useProgram.ts;
+ *  `readProgram` in Node). Field names are the
  *  canonical columns (db/schema.ts). */
 export interface ProgramData {
   encounters: readonly Encounter[];
@@ -57,8 +58,6 @@ export interface NaloxoneEntry {
   doses: number | null;
   outcome: string | null;
 }
-
-export const NO_PROGRAM: ProgramData = { encounters: [], costs: [], naloxone: [] };
 
 /** The encounter columns read (every canonical column but the encounter ID and the provider). */
 export const ENCOUNTER_COLUMNS = ['participant_id', 'encounter_date', 'agency', 'pathway', 'age_band', 'sex', 'race_ethnicity', 'residence',
@@ -141,19 +140,6 @@ export function monthSpine<T>(rows: readonly T[], date: (r: T) => Date | null, p
     if (p.to) end = new Date(Math.min(+end, +utcMonth.ceil(new Date(`${p.to}T00:00:00Z`))));
   }
   return utcMonth.range(from, end);
-}
-
-/** Rows grouped by the first day of their month (rows without a month are left out). */
-export function byMonth<T>(rows: readonly T[], month: (r: T) => Date | null): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const r of rows) {
-    const m = month(r);
-    if (!m) continue;
-    const k = m.getTime();
-    const g = out.get(k);
-    if (g) g.push(r); else out.set(k, [r]);
-  }
-  return out;
 }
 
 /** How many distinct people the encounters are (those that pass `test`, when given). */

@@ -1,5 +1,6 @@
+import { group } from 'd3-array';
 import type { ProgramFilter } from '../domain/filter.ts';
-import { byMonth, count, encountersIn, monthSpine, quantilesOf, ratio, type Encounter, type ProgramData } from './records.ts';
+import { count, encountersIn, monthSpine, quantilesOf, ratio, type Encounter, type ProgramData } from './records.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;
@@ -55,9 +56,9 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 
 /** The same by month of the encounter; months without placements have null times. */
 export function placementTimesByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacementTimes[] {
-  const months = byMonth(encountersIn(p, f).filter((e) => e.placed && e.hours !== null), (e) => e.month);
+  const months = group(encountersIn(p, f).filter((e) => e.placed && e.hours !== null), (e) => e.month);
   return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
-    const timed = months.get(month.getTime()) ?? [];
+    const timed = months.get(month) ?? [];
     const [medianHours, p90Hours] = quantilesOf(timed, [0.5, 0.9], (e) => e.hours);
     return {
       month, placed: timed.length, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
