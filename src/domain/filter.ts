@@ -32,14 +32,21 @@ export function narrowsBeyondPeriod(f: ProgramFilter): boolean {
 /** Midnight UTC of an ISO day: where a period starts or ends. */
 export const dayStart = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
-/** A test of whether a date falls in every period: on or after its first day and before its end. A
- *  record without a date falls in no period that has an end, and in a period without ends. */
-export function periodTest(periods: readonly Period[]): (date: Date | null) => boolean {
+/** The instants every period allows, in milliseconds: on or after the first, before the second
+ *  (±Infinity where no period bounds them). */
+export function periodBounds(periods: readonly Period[]): [from: number, to: number] {
   let from = -Infinity, to = Infinity;
   for (const p of periods) {
     if (p.from) from = Math.max(from, dayStart(p.from));
     if (p.to) to = Math.min(to, dayStart(p.to));
   }
+  return [from, to];
+}
+
+/** A test of whether a date falls in every period: on or after its first day and before its end. A
+ *  record without a date falls in no period that has an end, and in a period without ends. */
+export function periodTest(periods: readonly Period[]): (date: Date | null) => boolean {
+  const [from, to] = periodBounds(periods);
   if (from === -Infinity && to === Infinity) return () => true;
   return (date) => {
     if (!date) return false;
@@ -52,6 +59,11 @@ export function periodTest(periods: readonly Period[]): (date: Date | null) => b
  *  blank value is never listed). */
 export function listTest(list: readonly string[] | undefined): (value: string | null) => boolean {
   if (!list || list.length === 0) return () => true;
+  // One value (the usual choice) is compared as it is: quicker than a set's lookup.
+  if (list.length === 1) {
+    const only = list[0];
+    return (value) => value === only;
+  }
   const wanted = new Set(list);
   return (value) => value !== null && wanted.has(value);
 }

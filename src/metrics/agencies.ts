@@ -1,7 +1,6 @@
-import { group } from 'd3-array';
 import type { ProgramFilter } from '../domain/filter.ts';
 import { headline } from './placements.ts';
-import { compareText, count, encountersIn, ratio, type ProgramData } from './records.ts';
+import { compareText, count, encountersIn, groupBy, ratio, type ProgramData } from './records.ts';
 
 /** One agency's figures in a network's comparison (agency null: encounters with no agency). */
 export interface AgencyFigures extends Record<string, unknown> {
@@ -24,7 +23,7 @@ export interface AgencyFigures extends Record<string, unknown> {
  *  PAARI's partners) whose exports are loaded together: the headline figures (placements.ts `headline`), each
  *  counted within one agency. Largest agency first. */
 export function agencyComparison(p: ProgramData, f: ProgramFilter): AgencyFigures[] {
-  return [...group(encountersIn(p, f), (e) => e.agency)].map(([agency, es]) => {
+  return [...groupBy(encountersIn(p, f), (e) => e.agency)].map(([agency, es]) => {
     const k = headline(es);
     const engaged = count(es, (e) => e.placed && e.engaged_30d === 'yes');
     return { agency, encounters: k.encounters, people: k.people, eligible: k.eligible, placed: k.placed, placementRate: k.placementRate,

@@ -1,8 +1,7 @@
-import { group } from 'd3-array';
 import { utcDay } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
-import { compareText, count, dateRange, encountersIn, peopleCounts, type Encounter, type ProgramData } from './records.ts';
+import { compareText, count, dateRange, encountersIn, groupBy, peopleCounts, type Encounter, type ProgramData } from './records.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {
@@ -36,7 +35,7 @@ export interface Breakdown extends Record<string, unknown> {
  *  the vocabulary's order; other values follow, largest first, the blank row last. */
 export function encountersBy(p: ProgramData, dim: Dimension, f: ProgramFilter): Breakdown[] {
   const vocab = DIMENSIONS[dim].vocabulary ?? [];
-  const groups = group(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
+  const groups = groupBy(encountersIn(p, f), (e) => e[dim] ?? NOT_RECORDED);
   for (const v of vocab) if (!groups.has(v)) groups.set(v, []);
   const rank = (v: string) => (vocab.includes(v) ? vocab.indexOf(v) : Infinity);
   return [...groups].map(([value, es]) => {
@@ -55,12 +54,15 @@ export interface RepeatVisits extends Record<string, unknown> {
 /** People by how many encounters they had in the filter's period: 1, 2, 3, 4 and 5 or more. */
 export function repeatVisits(p: ProgramData, f: ProgramFilter): RepeatVisits[] {
   const es = encountersIn(p, f);
-  // Each person's encounters, by person number.
+  // Each person's encounters, by person number; then each person once (their count taken and
+  // cleared), walking the encounters rather than every person number of the program.
   const visits = new Int32Array(es.reduce((most, e) => Math.max(most, e.person), 0) + 1);
   for (const e of es) visits[e.person]!++;
   const rows = [1, 2, 3, 4, 5].map((k) => ({ visits: k === 5 ? '5 or more' : String(k), people: 0, encounters: 0 }));
-  for (const n of visits) {
+  for (const e of es) {
+    const n = visits[e.person]!;
     if (n === 0) continue;
+    visits[e.person] = 0;
     const r = rows[Math.min(n, 5) - 1]!;
     r.people++;
     r.encounters += n;

@@ -54,16 +54,31 @@ const STEPS: Step[] = [
  *  placed here (see `outsideFunnel`). */
 export function funnel(p: ProgramData, f: ProgramFilter): FunnelStep[] {
   const all = encountersIn(p, f);
+  const recorded = STEPS.map((s) => all.some(s.records));
+  // One walk down the steps per encounter, until a recorded step it does not pass: the encounters
+  // reaching each step, and those of the step before whose value for it is unknown. (The steps'
+  // tests above, written out: a loop over the table of them was the funnel page's largest cost.)
+  const [eligibleRecorded, offeredRecorded, placedRecorded, engagedRecorded] = recorded;
+  const reached = [0, 0, 0, 0], unknown = [0, 0, 0, 0];
+  for (const e of all) {
+    if (e.eligible === null) unknown[0]!++;
+    if (eligibleRecorded && e.eligible !== true) continue;
+    reached[0]!++;
+    if (e.placement_offered === null) unknown[1]!++;
+    if (offeredRecorded && e.placement_offered !== true) continue;
+    reached[1]!++;
+    if (placedRecorded && !e.placed) continue;
+    reached[2]!++;
+    if (e.engaged_30d === null || e.engaged_30d === 'unknown') unknown[3]!++;
+    if (engagedRecorded && e.engaged_30d !== 'yes') continue;
+    reached[3]!++;
+  }
   const out: FunnelStep[] = [{ ord: 0, step: 'encounters', label: 'Encounters', count: all.length, baseLabel: null, base: null,
     share: null, shareOfEncounters: ratio(all.length, all.length), recorded: true, unknown: 0 }];
-  let at = all;
   STEPS.forEach((s, i) => {
-    const recorded = all.some(s.records);
-    const unknown = count(at, s.unknown);
-    const next = recorded ? at.filter(s.passes) : at;
-    out.push({ ord: i + 1, step: s.id, label: s.label, count: next.length, baseLabel: out[i]!.label, base: at.length,
-      share: ratio(next.length, at.length), shareOfEncounters: ratio(next.length, all.length), recorded, unknown });
-    at = next;
+    const base = out[i]!.count, n = reached[i]!;
+    out.push({ ord: i + 1, step: s.id, label: s.label, count: n, baseLabel: out[i]!.label, base,
+      share: ratio(n, base), shareOfEncounters: ratio(n, all.length), recorded: recorded[i]!, unknown: unknown[i]! });
   });
   return out;
 }

@@ -1,7 +1,7 @@
 import { group } from 'd3-array';
 import { utcMonth } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
-import { count, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './records.ts';
+import { count, encountersByMonth, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './records.ts';
 
 export const OUTCOMES = ['survived', 'transported', 'died', 'unknown'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -35,9 +35,7 @@ export interface MonthlyKits extends Record<string, unknown> { month: Date; kits
 /** Naloxone kits handed out at program encounters, per month of the encounter. `recorded` counts
  *  encounters where the kit field is filled in at all. */
 export function kitsByMonth(p: ProgramData, f: ProgramFilter): MonthlyKits[] {
-  const months = group(encountersIn(p, f), (e) => e.month);
-  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
-    const es = months.get(month) ?? [];
+  return encountersByMonth(p, f).map(([month, es]) => {
     return { month, kits: count(es, (e) => e.naloxone_kit_given === true), encounters: es.length, recorded: count(es, (e) => e.naloxone_kit_given !== null) };
   });
 }

@@ -1,6 +1,5 @@
-import { group } from 'd3-array';
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
-import { costsIn, count, encountersIn, monthSpine, peopleCounts, quantileOf, ratio, sumOrNull, type Encounter, type ProgramData } from './records.ts';
+import { costsIn, count, encountersByMonth, encountersIn, peopleCounts, quantileOf, ratio, sumOrNull, type Encounter, type ProgramData } from './records.ts';
 
 /** The headline figures of some encounters (those of a filter, or of one agency). */
 export interface Headline {
@@ -36,23 +35,17 @@ export function programKpis(p: ProgramData, f: ProgramFilter): ProgramKpis[] {
   return [{ ...k, totalCost, costPerPersonPlaced: ratio(totalCost, k.peoplePlaced) }];
 }
 
-/** The headline figures of some encounters. */
+/** The headline figures of some encounters, in date order (as encountersIn gives them). */
 export function headline(es: readonly Encounter[]): Headline {
-  // One pass over the encounters for the counts, the dates and the hours to placement.
   let eligibleRecorded = false, eligible = 0, placed = 0;
-  let first: Date | null = null, last: Date | null = null;
-  const hours: number[] = [];
   for (const e of es) {
     if (e.eligible !== null) eligibleRecorded = true;
     if (e.eligible === true) eligible++;
-    if (e.placed) {
-      placed++;
-      if (e.hours !== null) hours.push(e.hours);
-    }
-    const d = e.encounter_date;
-    if (d && (!first || d.getTime() < first.getTime())) first = d;
-    if (d && (!last || d.getTime() > last.getTime())) last = d;
+    if (e.placed) placed++;
   }
+  // In date order, undated last: the first and last dated encounters are the range.
+  const first = es.find((e) => e.encounter_date)?.encounter_date ?? null;
+  const last = es.findLast((e) => e.encounter_date)?.encounter_date ?? null;
   const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
   return {
     encounters: es.length,
@@ -62,7 +55,7 @@ export function headline(es: readonly Encounter[]): Headline {
     peoplePlaced,
     placementRate: ratio(placed, eligibleRecorded ? eligible : es.length),
     placementBase: eligibleRecorded ? 'eligible encounters' : 'all encounters',
-    medianHoursToPlacement: quantileOf(hours, 0.5, (h) => h),
+    medianHoursToPlacement: quantileOf(es, 0.5, (e) => (e.placed ? e.hours : null)),
     firstDate: first,
     lastDate: last,
   };
@@ -80,9 +73,7 @@ export interface MonthlyPlacements extends Record<string, unknown> {
  *  month of the loaded data inside the filter's period appears, with zeros where nothing happened.
  *  People are counted once per month: the months' people do not add up to the period's people. */
 export function placementsByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacements[] {
-  const months = group(encountersIn(p, f), (e) => e.month);
-  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
-    const es = months.get(month) ?? [];
+  return encountersByMonth(p, f).map(([month, es]) => {
     const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
     return { month, encounters: es.length, people, placed: count(es, (e) => e.placed), peoplePlaced };
   });

@@ -1,7 +1,7 @@
-import { quantileSorted } from 'd3-array';
+import { bisector, quickselect } from 'd3-array';
 import { utcMonth } from 'd3-time';
 import type { Connection, Row } from '../db/database.ts';
-import { listTest, periodTest, type Period, type ProgramFilter } from '../domain/filter.ts';
+import { listTest, periodBounds, periodTest, type Period, type ProgramFilter } from '../domain/filter.ts';
 import { hoursToPlacement, isPlaced } from '../domain/placement.ts';
 
 /** The program's records, held in the page as plain rows: every program metric (metrics/*.ts but
@@ -12,6 +12,7 @@ import { hoursToPlacement, isPlaced } from '../domain/placement.ts';
  *  `readProgram` in Node). Field names are the
  *  canonical columns (db/schema.ts). */
 export interface ProgramData {
+  /** In order of encounter date, undated last (encountersIn relies on it). */
   encounters: readonly Encounter[];
   costs: readonly CostEntry[];
   naloxone: readonly NaloxoneEntry[];
@@ -95,18 +96,54 @@ export async function readProgram(conn: Connection): Promise<ProgramData> {
 }
 
 /** The last filter's encounters, per program: a page's metrics all narrow by the same filter. */
-const lastSelection = new WeakMap<ProgramData, { key: string; rows: Encounter[] }>();
+const lastSelection = new WeakMap<ProgramData, { key: string; rows: readonly Encounter[] }>();
 
-/** The encounters a filter keeps: by encounter date, agency, pathway and treatment type. Treat the
- *  array as read-only (it is shared by the metrics of one filter). */
+/** Encounters by date, undated last: the order readProgram reads them in. */
+const byDate = bisector((e: Encounter) => e.encounter_date?.getTime() ?? Infinity);
+
+/** Each agency's, pathway's and treatment type's encounters, per program, made on first use: a
+ *  filter on one value of one of them starts from those encounters instead of testing every one. */
+const valueGroups = new WeakMap<ProgramData, Map<FilterField, Map<string | null, Encounter[]>>>();
+type FilterField = 'agency' | 'pathway' | 'treatment_type';
+
+function encountersWith(p: ProgramData, field: FilterField, value: string): readonly Encounter[] {
+  let fields = valueGroups.get(p);
+  if (!fields) valueGroups.set(p, (fields = new Map()));
+  let groups = fields.get(field);
+  if (!groups) fields.set(field, (groups = groupBy(p.encounters, (e) => e[field])));
+  return groups.get(value) ?? [];
+}
+
+/** The encounters a filter keeps: by encounter date, agency, pathway and treatment type, in date
+ *  order. Treat the array as read-only (it is shared by the metrics of one filter). */
 export function encountersIn(p: ProgramData, f: ProgramFilter): readonly Encounter[] {
   const key = JSON.stringify([f.periods, f.agency, f.pathway, f.treatment]);
   const last = lastSelection.get(p);
   if (last?.key === key) return last.rows;
-  const inPeriod = periodTest(f.periods), agency = listTest(f.agency), pathway = listTest(f.pathway), treatment = listTest(f.treatment);
-  const rows = p.encounters.filter((e) => inPeriod(e.encounter_date) && agency(e.agency) && pathway(e.pathway) && treatment(e.treatment_type));
+  let rows = p.encounters;
+  for (const [field, list] of [['agency', f.agency], ['pathway', f.pathway], ['treatment_type', f.treatment]] as const) {
+    if (!list?.length) continue;
+    if (rows === p.encounters && list.length === 1) rows = encountersWith(p, field, list[0]!);
+    else {
+      const test = listTest(list);
+      rows = rows.filter((e) => test(e[field]));
+    }
+  }
+  // The encounters are in date order (readProgram; grouping and filtering keep it), so those of a
+  // period are a slice, found by bisection; an undated encounter falls in no period with an end.
+  const [from, to] = periodBounds(f.periods);
+  if (from !== -Infinity || to !== Infinity) rows = rows.slice(byDate.left(rows, from), byDate.left(rows, to));
   lastSelection.set(p, { key, rows });
   return rows;
+}
+
+/** Every month of the spine (`monthSpine` of the encounters, clipped to the filter's periods) with
+ *  the filter's encounters of that month. The encounters are in date order, so a month's are a
+ *  slice of them, found by bisection. */
+export function encountersByMonth(p: ProgramData, f: ProgramFilter): [month: Date, encounters: readonly Encounter[]][] {
+  const es = encountersIn(p, f);
+  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods)
+    .map((month) => [month, es.slice(byDate.left(es, month.getTime()), byDate.left(es, utcMonth.offset(month, 1).getTime()))]);
 }
 
 /** Ledger entries by their date only: the ledger records no agency, pathway or treatment. */
@@ -147,29 +184,46 @@ export function people(es: readonly Encounter[], test?: (e: Encounter) => boolea
   return peopleCounts(es, test)[1];
 }
 
+// Distinct people are counted by marking each person number with the count it was last seen in
+// (and last seen passing in): one pass, nothing allocated per count. A page counts people dozens
+// of times per filter change (per month, per group), and sets of person numbers were the largest
+// cost of a repaint in a profile at 21,500 encounters.
+let seenIn = new Int32Array(0), passedIn = new Int32Array(0), counting = 0;
+
 /** How many distinct people the encounters are, and how many of them have an encounter that passes
- *  `test` (all of them without one): [people, people passing]. One pass. */
+ *  `test` (all of them without one): [people, people passing]. */
 export function peopleCounts(es: readonly Encounter[], test: (e: Encounter) => boolean = () => true): [number, number] {
-  // A month's or a group's few encounters: sets of their person numbers. Many encounters: flags by
-  // person number (1 seen, 2 seen passing), several times quicker than sets at 100,000 encounters.
-  if (es.length < 2048) {
-    const all = new Set<number>(), passing = new Set<number>();
-    for (const e of es) {
-      all.add(e.person);
-      if (test(e)) passing.add(e.person);
-    }
-    return [all.size, passing.size];
-  }
-  let most = 0;
-  for (const e of es) if (e.person > most) most = e.person;
-  const seen = new Uint8Array(most + 1);
+  if (++counting === 0x7fffffff) { counting = 1; seenIn.fill(0); passedIn.fill(0); }
   let all = 0, passing = 0;
   for (const e of es) {
-    const s = seen[e.person]!;
-    if (s === 0) all++;
-    if (s !== 2 && test(e)) { passing++; seen[e.person] = 2; } else if (s === 0) seen[e.person] = 1;
+    const k = e.person;
+    if (k >= seenIn.length) grow(k);
+    if (seenIn[k] !== counting) { seenIn[k] = counting; all++; }
+    if (passedIn[k] !== counting && test(e)) { passedIn[k] = counting; passing++; }
   }
   return [all, passing];
+}
+
+function grow(person: number) {
+  const size = Math.max(person + 1, seenIn.length * 2, 1024);
+  const seen = new Int32Array(size), passed = new Int32Array(size);
+  seen.set(seenIn);
+  passed.set(passedIn);
+  seenIn = seen;
+  passedIn = passed;
+}
+
+/** The rows by a text key (blank included), in order of first appearance. d3-array's `group` does
+ *  the same for any key, but interns each one (for dates), which a profile at 21,500 encounters
+ *  put at 3 ms of every filter change; it is kept for the month groups of the small ledger and log. */
+export function groupBy<T, K extends string | null>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r), g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
 }
 
 export function count<T>(rows: readonly T[], test: (r: T) => boolean): number {
@@ -194,16 +248,28 @@ export function quantileOf<T>(rows: readonly T[], q: number, value: (r: T) => nu
   return quantilesOf(rows, [q], value)[0]!;
 }
 
-/** Several quantiles of the same values (sorted once). */
+/** Several quantiles of the same values. Each is found as d3-array's `quantile` finds it (its
+ *  `quickselect` puts the value of rank ⌊(n − 1)q⌋ in place, the next one up is the least of the
+ *  rest), on a typed array filled directly: `quantile` itself walks a generator, and sorting is
+ *  several times slower than selecting at the tens of thousands of placements a network has. */
 export function quantilesOf<T>(rows: readonly T[], qs: readonly number[], value: (r: T) => number | null): (number | null)[] {
-  const xs: number[] = [];
+  const all = new Float64Array(rows.length);
+  let n = 0;
   for (const r of rows) {
     const v = value(r);
-    if (v !== null && !Number.isNaN(v)) xs.push(v);
+    if (v !== null && !Number.isNaN(v)) all[n++] = v;
   }
-  if (xs.length === 0) return qs.map(() => null);
-  const sorted = Float64Array.from(xs).sort() as unknown as number[];
-  return qs.map((q) => quantileSorted(sorted, q)!);
+  const xs = all.subarray(0, n);
+  return qs.map((q) => {
+    if (n === 0) return null;
+    const i = (n - 1) * q, i0 = Math.floor(i);
+    quickselect(xs as unknown as number[], i0);
+    const lower = xs[i0]!;
+    if (i0 === i) return lower;
+    let upper = Infinity;
+    for (let j = i0 + 1; j < n; j++) if (xs[j]! < upper) upper = xs[j]!;
+    return lower + (upper - lower) * (i - i0);
+  });
 }
 
 /** a / b, null when either is null or b is 0 (as SQL's `a / NULLIF(b, 0)`). */

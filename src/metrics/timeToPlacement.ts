@@ -1,6 +1,5 @@
-import { group } from 'd3-array';
 import type { ProgramFilter } from '../domain/filter.ts';
-import { count, encountersIn, monthSpine, quantilesOf, ratio, type Encounter, type ProgramData } from './records.ts';
+import { count, encountersByMonth, encountersIn, quantilesOf, ratio, type Encounter, type ProgramData } from './records.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;
@@ -56,9 +55,8 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 
 /** The same by month of the encounter; months without placements have null times. */
 export function placementTimesByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacementTimes[] {
-  const months = group(encountersIn(p, f).filter((e) => e.placed && e.hours !== null), (e) => e.month);
-  return monthSpine(p.encounters, (e) => e.encounter_date, f.periods).map((month) => {
-    const timed = months.get(month) ?? [];
+  return encountersByMonth(p, f).map(([month, es]) => {
+    const timed = es.filter((e) => e.placed && e.hours !== null);
     const [medianHours, p90Hours] = quantilesOf(timed, [0.5, 0.9], (e) => e.hours);
     return {
       month, placed: timed.length, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,

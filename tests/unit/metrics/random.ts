@@ -17,8 +17,9 @@ const TREATMENTS = ['detox', 'outpatient', 'MOUD methadone', 'recovery support',
 
 const encounter = fc.record({
   person: fc.integer({ min: 1, max: 12 }),
-  // Minutes often repeat, so that one person's encounters share a time.
-  day, minute: fc.oneof(fc.integer({ min: 0, max: 1439 }), fc.constantFrom(0, 720)),
+  // Now and then an undated encounter (the table allows it): in no period with an end, last in
+  // the records' date order. Minutes often repeat, so that one person's encounters share a time.
+  day: fc.option(day, { nil: null, freq: 10 }), minute: fc.oneof(fc.integer({ min: 0, max: 1439 }), fc.constantFrom(0, 720)),
   agency: maybe(fc.constantFrom(...AGENCIES)),
   pathway: maybe(fc.constantFrom(...PATHWAYS)),
   age: maybe(fc.constantFrom('18-24', '25-34', '35-44')),
@@ -65,9 +66,9 @@ export async function write(t: TestDb, p: Program): Promise<ProgramData> {
   if (p.encounters.length) {
     await t.conn.run(`INSERT INTO encounters (encounter_id, participant_id, encounter_date, agency, pathway, age_band, eligible,
       placement_offered, placement_date, treatment_type, engaged_30d, naloxone_kit_given) VALUES ${p.encounters.map((e, i) => {
-      const at = DAY0 + e.day * 86_400_000 + e.minute * 60_000;
+      const at = DAY0 + (e.day ?? 0) * 86_400_000 + e.minute * 60_000;
       const ts = (ms: number) => sqlString(new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
-      return `(${v(`E${i}`)}, ${v(`P${e.person}`)}, ${ts(at)}, ${v(e.agency)}, ${v(e.pathway)}, ${v(e.age)}, ${v(e.eligible)}, ${v(e.offered)},
+      return `(${v(`E${i}`)}, ${v(`P${e.person}`)}, ${e.day === null ? 'NULL' : ts(at)}, ${v(e.agency)}, ${v(e.pathway)}, ${v(e.age)}, ${v(e.eligible)}, ${v(e.offered)},
         ${e.placedAfterMinutes === null ? 'NULL' : ts(at + e.placedAfterMinutes * 60_000)}, ${v(e.treatment)}, ${v(e.engaged)}, ${v(e.kit)})`;
     }).join(', ')}`);
   }
