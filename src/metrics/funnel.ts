@@ -28,23 +28,15 @@ export interface FunnelStep extends Record<string, unknown> {
 interface Step {
   id: Exclude<FunnelStepId, 'encounters'>;
   label: string;
-  /** Whether an encounter passes the step. */
-  passes: (e: Encounter) => boolean;
   /** Whether the encounter records the step at all (some encounter must, for the step to count). */
   records: (e: Encounter) => boolean;
-  /** Whether the encounter's value for the step is unknown. */
-  unknown: (e: Encounter) => boolean;
 }
 
 const STEPS: Step[] = [
-  { id: 'eligible', label: 'Eligible', passes: (e) => e.eligible === true, records: (e) => e.eligible !== null, unknown: (e) => e.eligible === null },
-  { id: 'offered', label: 'Placement offered', passes: (e) => e.placement_offered === true, records: (e) => e.placement_offered !== null,
-    unknown: (e) => e.placement_offered === null },
-  // A blank placement is "not placed", never unknown.
-  { id: 'placed', label: 'Placed in treatment', passes: (e) => e.placed, records: (e) => e.placement_date !== null || e.treatment_type !== null,
-    unknown: () => false },
-  { id: 'engaged', label: 'Engaged at 30 days', passes: (e) => e.engaged_30d === 'yes', records: (e) => e.engaged_30d !== null,
-    unknown: (e) => e.engaged_30d === null || e.engaged_30d === 'unknown' },
+  { id: 'eligible', label: 'Eligible', records: (e) => e.eligible !== null },
+  { id: 'offered', label: 'Placement offered', records: (e) => e.placement_offered !== null },
+  { id: 'placed', label: 'Placed in treatment', records: (e) => e.placement_date !== null || e.treatment_type !== null },
+  { id: 'engaged', label: 'Engaged at 30 days', records: (e) => e.engaged_30d !== null },
 ];
 
 /** The funnel: encounters, eligible, placement offered, placed, engaged at 30 days. Each step
@@ -56,19 +48,22 @@ export function funnel(p: ProgramData, f: ProgramFilter): FunnelStep[] {
   const all = encountersIn(p, f);
   const recorded = STEPS.map((s) => all.some(s.records));
   // One walk down the steps per encounter, until a recorded step it does not pass: the encounters
-  // reaching each step, and those of the step before whose value for it is unknown. (The steps'
-  // tests above, written out: a loop over the table of them was the funnel page's largest cost.)
+  // reaching each step, and those of the step before whose value for it is unknown.
   const [eligibleRecorded, offeredRecorded, placedRecorded, engagedRecorded] = recorded;
   const reached = [0, 0, 0, 0], unknown = [0, 0, 0, 0];
   for (const e of all) {
+    // Eligible: screened eligible (yes); unknown when blank.
     if (e.eligible === null) unknown[0]!++;
     if (eligibleRecorded && e.eligible !== true) continue;
     reached[0]!++;
+    // Placement offered: yes; unknown when blank.
     if (e.placement_offered === null) unknown[1]!++;
     if (offeredRecorded && e.placement_offered !== true) continue;
     reached[1]!++;
+    // Placed (domain/placement.ts): a blank placement is "not placed", never unknown.
     if (placedRecorded && !e.placed) continue;
     reached[2]!++;
+    // Engaged at 30 days: yes; unknown when blank or "unknown".
     if (e.engaged_30d === null || e.engaged_30d === 'unknown') unknown[3]!++;
     if (engagedRecorded && e.engaged_30d !== 'yes') continue;
     reached[3]!++;
