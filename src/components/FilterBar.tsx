@@ -18,8 +18,8 @@ const KINDS: { kind: PeriodKind; label: string }[] = [
 export function FilterBar({ filters, show = ['agency', 'pathway', 'treatment'] }: {
   filters: Filters; show?: ('agency' | 'pathway' | 'treatment')[];
 }) {
-  const range = useProgram((p) => programDataRange(p), []);
-  const options = useProgram((p) => filterOptions(p), []);
+  const range = useProgram(programDataRange);
+  const options = useProgram(filterOptions);
   const { period } = filters;
   // A kind chosen before its period is picked; forgotten when the address changes (back, forward).
   const [pending, setPending] = useState<{ after: string; kind: PeriodKind } | null>(null);

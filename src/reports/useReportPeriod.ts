@@ -12,7 +12,7 @@ import { latestParams } from '../state/latestParams.ts';
 export function useReportPeriod(): { filters: Filters; ready: boolean } {
   const filters = useFilters();
   const [params, setParams] = useSearchParams();
-  const range = useProgram((p) => programDataRange(p), []);
+  const range = useProgram(programDataRange);
   const r = range.rows[0];
   const missing = !params.has('period');
   useEffect(() => {

@@ -36,6 +36,9 @@ interface DataState extends WorkspacesState {
   /** Rows of SQL metrics already answered for the current data, by query text (state/useSql.ts):
    *  a new map whenever the data change. */
   answers: Map<string, Row[]>;
+  /** Rows of program metrics already worked out from the current records, by metric and arguments
+   *  (state/useProgram.ts): a new map whenever the records are read again. */
+  programAnswers: Map<unknown, Map<string, unknown[]>>;
   loads: LoadedFile[];
   /** The open workspace is the bundled sample (every figure is synthetic). */
   isSample: boolean;
@@ -272,17 +275,18 @@ export function DataProvider({ children }: { children: ReactNode }) {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const answers = useMemo(() => new Map<string, Row[]>(), [conn, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const programAnswers = useMemo(() => new Map<unknown, Map<string, unknown[]>>(), [programData]); // eslint-disable-line react-hooks/exhaustive-deps
   const isSample = ws.open === SAMPLE_WORKSPACE;
   const current = opening && !opening.done && opening.workspace === ws.open ? opening
     : filling ? { workspace: ws.open, what: ws.open === SAMPLE_WORKSPACE ? 'sample' as const : 'kept' as const, total: 0, loaded: 0, done: false, failed: 0 } : undefined;
   const uploads = useMemo(() => uploadsApi.uploads.filter((u) => u.workspace === ws.open), [uploadsApi.uploads, ws.open]);
 
   const value = useMemo<DataState>(() => ({
-    ...ws, openWorkspace, status, error, conn, version, programData, answers, loads, isSample, opening: current, uploads,
+    ...ws, openWorkspace, status, error, conn, version, programData, answers, programAnswers, loads, isSample, opening: current, uploads,
     addFiles, reprepare: uploadsApi.reprepare, loadUpload: uploadsApi.loadUpload, cancelUpload: uploadsApi.cancelUpload,
     dismissUpload: uploadsApi.dismissUpload, removeFile, offenseMap, assignOffense,
     restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll, reopenFile,
-  }), [ws, openWorkspace, status, error, conn, version, programData, answers, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
+  }), [ws, openWorkspace, status, error, conn, version, programData, answers, programAnswers, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
     offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll, reopenFile]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

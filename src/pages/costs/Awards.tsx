@@ -22,8 +22,8 @@ const COLUMNS = [
 /** Spend against grant awards and budgets entered by the user (kept in this browser). */
 export function Awards() {
   const { program, setProgram } = useData();
-  const q = useProgram((p) => spendAgainstAwards(p, program.awards), [program.awards]);
-  const sources = useProgram((p) => costsBy(p, 'funding_source', NO_FILTER), []);
+  const q = useProgram(spendAgainstAwards, program.awards);
+  const sources = useProgram(costsBy, 'funding_source', NO_FILTER);
   const [draft, setDraft] = useState<Award>({ name: '', fundingSource: '', amount: 0, from: '', to: '' });
   const [amount, setAmount] = useState('');
   const amountValue = Number(amount.replace(/[$,\s]/g, ''));

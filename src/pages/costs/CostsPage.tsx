@@ -20,10 +20,10 @@ const PART_COLUMNS = (label: string) => [{ key: 'value', label }, { key: 'amount
 
 function CostsBody({ filters }: { filters: Filters }) {
   const f = filters.filter;
-  const summary = useProgram((p) => costSummary(p, f), [f]);
-  const monthly = useProgram((p) => costsByMonth(p, f), [f]);
-  const byCategory = useProgram((p) => costsBy(p, 'category', f), [f]);
-  const bySource = useProgram((p) => costsBy(p, 'funding_source', f), [f]);
+  const summary = useProgram(costSummary, f);
+  const monthly = useProgram(costsByMonth, f);
+  const byCategory = useProgram(costsBy, 'category', f);
+  const bySource = useProgram(costsBy, 'funding_source', f);
   const s = summary.rows[0];
   const narrowed = narrowsBeyondPeriod(f);
   if (s && s.entries === 0) return <NoMatch filters={filters} what="ledger entries" />;

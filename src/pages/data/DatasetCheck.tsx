@@ -33,7 +33,7 @@ function Summary({ view }: { view: DatasetView }) {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const q = useMemo(() => datasetSummary(view, chosen), [view, chosen]);
   const fromDb = useSql(q);
-  const fromProgram = useProgram(view.program ?? null, [view]);
+  const fromProgram = useProgram(view.program ?? null);
   const result = view.program ? fromProgram : fromDb;
   const columns = view.columns.map((c) => ({ ...c, format: c.key === 'month' ? (v: unknown) => fmt.month(v as Date) : undefined }));
   return (

@@ -17,10 +17,10 @@ export function Overview() {
   const { program, status, isSample, loads, opening } = useData();
   // While the sample workspace opens, its figures computed in advance; never in a user's workspace.
   const precomputed = isSample && !loads.some((l) => l.table_name === 'encounters');
-  const kpis = useProgram((p) => programKpis(p, NO_FILTER), []);
-  const monthly = useProgram((p) => placementsByMonth(p, NO_FILTER), []);
+  const kpis = useProgram(programKpis, NO_FILTER);
+  const monthly = useProgram(placementsByMonth, NO_FILTER);
   // Months the export covers only in part (e.g. taken mid-month): marked on the chart.
-  const spans = useProgram((p) => encounterSpans(p), []);
+  const spans = useProgram(encounterSpans);
   const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
   const k = kpis.rows[0];
   const events = programEvents(program);

@@ -46,7 +46,7 @@ export function shownRows(rows: readonly AgencyFigures[], small: boolean): Shown
 /** A network's agencies side by side (several agencies' exports loaded together, or one export
  *  covering several agencies): shown when the filtered encounters come from two or more. */
 export function AgencyComparison({ filter }: { filter: ProgramFilter }) {
-  const q = useProgram((p) => agencyComparison(p, filter), [filter]);
+  const q = useProgram(agencyComparison, filter);
   const [small, setSmall] = useState(false);
   const rows = useMemo(() => shownRows(q.rows, small), [q.rows, small]);
   if (q.rows.length < 2) return null;

@@ -13,9 +13,9 @@ const int = (v: number) => fmt.int(v);
 
 export function FunnelTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
-  const steps = useProgram((p) => funnel(p, f), [f]);
-  const outside = useProgram((p) => outsideFunnel(p, f), [f]);
-  const reasons = useProgram((p) => ineligibleReasons(p, f), [f]);
+  const steps = useProgram(funnel, f);
+  const outside = useProgram(outsideFunnel, f);
+  const reasons = useProgram(ineligibleReasons, f);
   const by = Object.fromEntries(steps.rows.map((s) => [s.step, s]));
   const notRecorded = steps.rows.filter((s) => !s.recorded).map((s) => s.label.toLowerCase());
   const out = outside.rows[0]?.placedOutside ?? 0;

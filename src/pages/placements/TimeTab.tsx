@@ -14,9 +14,9 @@ const hours = (v: number | null | undefined) => (v == null ? '—' : `${fmt.num1
 
 export function TimeTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
-  const summary = useProgram((p) => placementTimes(p, f), [f]);
-  const bands = useProgram((p) => placementTimeBands(p, f), [f]);
-  const trend = useProgram((p) => placementTimesByMonth(p, f), [f]);
+  const summary = useProgram(placementTimes, f);
+  const bands = useProgram(placementTimeBands, f);
+  const trend = useProgram(placementTimesByMonth, f);
   const s = summary.rows[0];
   if (s && s.placed === 0) return <NoMatch filters={filters} what="placements" />;
   return (

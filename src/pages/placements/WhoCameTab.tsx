@@ -25,7 +25,7 @@ const int = (v: number) => fmt.int(v);
 const VISIT_SERIES = [{ key: 'people', label: 'People', color: '#6b4c9a' }];
 
 function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: Filters; placementsOnly?: boolean }) {
-  const q = useProgram((p) => encountersBy(p, dim, filters.filter), [dim, filters.filter]);
+  const q = useProgram(encountersBy, dim, filters.filter);
   const label = DIMENSIONS[dim].label;
   // A placement has a treatment other than none, so those rows would always be zero.
   const rows = useMemo(() => (placementsOnly ? q.rows.filter((r) => r.value !== 'none' && (r.value !== '(not recorded)' || r.placed > 0)) : q.rows),
@@ -47,13 +47,13 @@ function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: 
 export function WhoCameTab({ filters }: { filters: Filters }) {
   const { program } = useData();
   const f = filters.filter;
-  const kpis = useProgram((p) => programKpis(p, f), [f]);
-  const monthly = useProgram((p) => placementsByMonth(p, f), [f]);
+  const kpis = useProgram(programKpis, f);
+  const monthly = useProgram(placementsByMonth, f);
   // Months the export covers only in part (e.g. taken mid-month), whatever the filter: marked on the chart.
-  const spans = useProgram((p) => encounterSpans(p), []);
+  const spans = useProgram(encounterSpans);
   const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
-  const visits = useProgram((p) => repeatVisits(p, f), [f]);
-  const referrals = useProgram((p) => serviceReferrals(p, f), [f]);
+  const visits = useProgram(repeatVisits, f);
+  const referrals = useProgram(serviceReferrals, f);
   const r = referrals.rows[0];
   const filled = useFilled();
   const k = kpis.rows[0];

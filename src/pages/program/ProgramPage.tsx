@@ -17,7 +17,7 @@ export function ProgramPage({ title, intro, needs, filterFields, children }: {
 }) {
   const { status, programData } = useData();
   const filters = useFilters();
-  const counts = useProgram((p) => programTableCounts(p), []);
+  const counts = useProgram(programTableCounts);
   const c = counts.rows[0];
   const what = { encounters: 'program encounters export', costs: 'cost ledger', naloxone: 'naloxone log' }[needs];
   return (

@@ -8,7 +8,7 @@ import type { TrendRow } from '../../charts/CrimeTrendChart.tsx';
 import { programTableCounts, tableRanges } from '../../metrics/programCoverage.ts';
 import { coverage } from '../periodCoverage.ts';
 import { crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
-import { filterFor } from '../../domain/filter.ts';
+import { filterFor, NO_FILTER } from '../../domain/filter.ts';
 import { naloxoneTotals } from '../../metrics/naloxone.ts';
 import { localOverdosesByMonth } from '../../metrics/overdoses.ts';
 import { placementsByMonth, programKpis, type MonthlyPlacements, type ProgramKpis } from '../../metrics/placements.ts';
@@ -68,17 +68,17 @@ const inWindow = (w: Period) => (d: Date) => {
 export function useBriefingData(period: NamedPeriod, launchDate: string, choice: { series?: string | null; local?: string | null } = {}): BriefingData {
   const previous = useMemo(() => previousPeriod(period), [period]);
   const lastYear = useMemo(() => sameLastYear(period), [period]);
-  const counts = useProgram((p) => programTableCounts(p), []);
-  const ranges = useProgram((p) => tableRanges(p), []);
+  const counts = useProgram(programTableCounts);
+  const ranges = useProgram(tableRanges);
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
-  const k0 = useProgram((p) => programKpis(p, filterFor(period)), [period]);
-  const k1 = useProgram(previous ? (p) => programKpis(p, filterFor(previous)) : null, [previous]);
-  const k2 = useProgram(lastYear ? (p) => programKpis(p, filterFor(lastYear)) : null, [lastYear]);
-  const n0 = useProgram(hasLog ? (p) => naloxoneTotals(p, filterFor(period)) : null, [period, hasLog]);
-  const n1 = useProgram(hasLog && previous ? (p) => naloxoneTotals(p, filterFor(previous)) : null, [previous, hasLog]);
-  const n2 = useProgram(hasLog && lastYear ? (p) => naloxoneTotals(p, filterFor(lastYear)) : null, [lastYear, hasLog]);
+  const k0 = useProgram(programKpis, filterFor(period));
+  const k1 = useProgram(previous ? programKpis : null, previous ? filterFor(previous) : NO_FILTER);
+  const k2 = useProgram(lastYear ? programKpis : null, lastYear ? filterFor(lastYear) : NO_FILTER);
+  const n0 = useProgram(hasLog ? naloxoneTotals : null, filterFor(period));
+  const n1 = useProgram(hasLog && previous ? naloxoneTotals : null, previous ? filterFor(previous) : NO_FILTER);
+  const n2 = useProgram(hasLog && lastYear ? naloxoneTotals : null, lastYear ? filterFor(lastYear) : NO_FILTER);
   const window = useMemo(() => contextWindow(period), [period]);
-  const monthly = useProgram((p) => placementsByMonth(p, filterFor(window)), [window]);
+  const monthly = useProgram(placementsByMonth, filterFor(window));
   const series = useSql(useMemo(() => crimeSeries(), []));
   // The crime series chosen (as on /crime), else the first incident file, else the first series.
   const main = series.rows.find((s) => s.series === choice.series) ?? series.rows.find((s) => s.source === 'incidents') ?? series.rows[0];
@@ -87,7 +87,8 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
   const queries = [counts, ranges, k0, series, local, monthly, ...(previous ? [k1] : []), ...(lastYear ? [k2] : []),
     ...(hasLog ? [n0, ...(previous ? [n1] : []), ...(lastYear ? [n2] : [])] : []), ...(main ? [crime] : [])];
   const loading = queries.some((q) => q.loading);
-  const error = queries.find((q) => q.error)?.error;
+  // Program metrics are worked out in the page and cannot fail; the database's answers can.
+  const error = [series, local, ...(main ? [crime] : [])].find((q) => q.error)?.error;
 
   const crimeView = useMemo(() => {
     if (!main || crime.rows.length === 0) return null;

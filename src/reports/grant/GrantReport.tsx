@@ -51,7 +51,6 @@ export function GrantReport() {
         <ReportActions tables={tables} meta={meta} disabled={d.loading || !ready}
           fileName={reportFileName(program.name, 'grant report', filters.period.name || 'all data')} />
       </div>
-      {d.error && <p role="alert" className="error">The report could not be computed: {d.error}</p>}
       {!d.loading && d.encounters === 0 && (
         <p className="notice" role="status" data-testid="report-empty">
           No program encounters fall in this period{narrowed ? ` for ${narrowed}` : ''}. The measures below say 0 where the program was running and

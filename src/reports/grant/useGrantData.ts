@@ -16,7 +16,6 @@ export const GRANT_BREAKDOWNS: Dimension[] = ['pathway', 'treatment_type', 'agen
 
 export interface GrantData {
   loading: boolean;
-  error?: string;
   measures: Measure[];
   breakdowns: { dim: Dimension; rows: Breakdown[] }[];
   monthly: MonthlyPlacements[];
@@ -28,39 +27,38 @@ export interface GrantData {
 /** Runs the analytics queries a grant report is made of (the same builders the analytics pages
  *  run, with the same filter) and turns them into the report's measures. */
 export function useGrantData(filter: ProgramFilter, period: Period, launchDate: string): GrantData {
-  const counts = useProgram((p) => programTableCounts(p), []);
+  const counts = useProgram(programTableCounts);
   const hasLog = (counts.rows[0]?.naloxone ?? 0) > 0;
-  const ranges = useProgram((p) => tableRanges(p), []);
-  const filled = useProgram((p) => encounterColumnsFilled(p), []);
-  const kpis = useProgram((p) => programKpis(p, filter), [filter]);
-  const referrals = useProgram((p) => serviceReferrals(p, filter), [filter]);
-  const times = useProgram((p) => placementTimes(p, filter), [filter]);
-  const steps = useProgram((p) => funnel(p, filter), [filter]);
-  const nalox = useProgram(hasLog ? (p) => naloxoneTotals(p, filter) : null, [filter, hasLog]);
-  const naloxMonthly = useProgram(hasLog ? (p) => naloxoneByMonth(p, filter) : null, [filter, hasLog]);
-  const kits = useProgram((p) => kitTotals(p, filter), [filter]);
-  const monthly = useProgram((p) => placementsByMonth(p, filter), [filter]);
-  const b0 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[0]!, filter), [filter]);
-  const b1 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[1]!, filter), [filter]);
-  const b2 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[2]!, filter), [filter]);
-  const b3 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[3]!, filter), [filter]);
-  const b4 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[4]!, filter), [filter]);
-  const b5 = useProgram((p) => encountersBy(p, GRANT_BREAKDOWNS[5]!, filter), [filter]);
+  const ranges = useProgram(tableRanges);
+  const filled = useProgram(encounterColumnsFilled);
+  const kpis = useProgram(programKpis, filter);
+  const referrals = useProgram(serviceReferrals, filter);
+  const times = useProgram(placementTimes, filter);
+  const steps = useProgram(funnel, filter);
+  const nalox = useProgram(hasLog ? naloxoneTotals : null, filter);
+  const naloxMonthly = useProgram(hasLog ? naloxoneByMonth : null, filter);
+  const kits = useProgram(kitTotals, filter);
+  const monthly = useProgram(placementsByMonth, filter);
+  const b0 = useProgram(encountersBy, GRANT_BREAKDOWNS[0]!, filter);
+  const b1 = useProgram(encountersBy, GRANT_BREAKDOWNS[1]!, filter);
+  const b2 = useProgram(encountersBy, GRANT_BREAKDOWNS[2]!, filter);
+  const b3 = useProgram(encountersBy, GRANT_BREAKDOWNS[3]!, filter);
+  const b4 = useProgram(encountersBy, GRANT_BREAKDOWNS[4]!, filter);
+  const b5 = useProgram(encountersBy, GRANT_BREAKDOWNS[5]!, filter);
   const all = [counts, ranges, filled, kpis, referrals, times, steps, kits, monthly, b0, b1, b2, b3, b4, b5, ...(hasLog ? [nalox, naloxMonthly] : [])];
   const loading = all.some((q) => q.loading);
-  const error = all.find((q) => q.error)?.error;
   const fill = Object.fromEntries(filled.rows.map((r) => [r.column, r.filled]));
   const measures = useMemo(() => {
-    if (loading || error) return [];
+    if (loading) return [];
     return grantMeasures({
       period, launchDate, ranges: ranges.rows[0]!, kpis: kpis.rows[0]!, referrals: referrals.rows[0]!, times: times.rows[0]!,
       funnel: steps.rows, naloxone: hasLog ? nalox.rows[0]! : null, kits: kits.rows[0]!,
       kitFieldFilled: fill.naloxone_kit_given ?? 0, engagementFilled: fill.engaged_30d ?? 0,
     });
-  }, [loading, error, period, launchDate, ranges.rows, kpis.rows, referrals.rows, times.rows, steps.rows, hasLog, nalox.rows, kits.rows, filled.rows]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [loading, period, launchDate, ranges.rows, kpis.rows, referrals.rows, times.rows, steps.rows, hasLog, nalox.rows, kits.rows, filled.rows]); // eslint-disable-line react-hooks/exhaustive-deps
   const bs = [b0, b1, b2, b3, b4, b5];
   return {
-    loading, error, measures,
+    loading, measures,
     breakdowns: GRANT_BREAKDOWNS.map((dim, i) => ({ dim, rows: bs[i]!.rows }))
       // A demographic column no loaded encounter fills in is left out (the report says so).
       .filter((b) => dim0(b.dim) || (fill[b.dim] ?? 0) > 0),
