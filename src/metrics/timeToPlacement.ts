@@ -11,18 +11,20 @@ export interface PlacementTimes extends Record<string, unknown> {
   share72: number | null;
 }
 
-const within = (hours: number) => (e: Encounter) => e.hours !== null && e.hours <= hours;
+/** A placement made within so many hours (inclusive). */
+const within = (hours: number) => (e: Encounter) => e.placed && e.hours !== null && e.hours <= hours;
 
 /** Hours from encounter to placement, among placements (by encounter date): the median, the 90th
  *  percentile (interpolated between the two nearest placements), and how many were placed within
  *  24 and 72 hours (inclusive), of all placements. */
 export function placementTimes(p: ProgramData, f: ProgramFilter): PlacementTimes[] {
-  const placed = encountersIn(p, f).filter((e) => e.placed);
-  const within24 = count(placed, within(24)), within72 = count(placed, within(72));
-  const [medianHours, p90Hours] = quantilesOf(placed, [0.5, 0.9], (e) => e.hours);
+  const es = encountersIn(p, f);
+  const placed = count(es, (e) => e.placed);
+  const within24 = count(es, within(24)), within72 = count(es, within(72));
+  const [medianHours, p90Hours] = quantilesOf(es, [0.5, 0.9], (e) => (e.placed ? e.hours : null));
   return [{
-    placed: placed.length, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
-    within24, within72, share24: ratio(within24, placed.length), share72: ratio(within72, placed.length),
+    placed, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
+    within24, within72, share24: ratio(within24, placed), share72: ratio(within72, placed),
   }];
 }
 
@@ -37,11 +39,20 @@ export interface PlacementTimeBand extends Record<string, unknown> { band: strin
 /** Placements by the time they took, in the bands above (every band appears); share of all
  *  placements. */
 export function placementTimeBands(p: ProgramData, f: ProgramFilter): PlacementTimeBand[] {
-  const placed = encountersIn(p, f).filter((e) => e.placed);
-  return HOUR_BANDS.map(([lower, upper, band]) => {
-    const n = count(placed, (e) => e.hours !== null && e.hours >= lower && e.hours < upper);
-    return { band, lower, placed: n, share: ratio(n, placed.length) };
-  });
+  const es = encountersIn(p, f);
+  // One pass: each placement with a time counted in its band.
+  const inBand = HOUR_BANDS.map(() => 0);
+  let placed = 0;
+  for (const e of es) {
+    if (!e.placed) continue;
+    placed++;
+    const h = e.hours;
+    if (h !== null) {
+      const b = HOUR_BANDS.findIndex(([lower, upper]) => h >= lower && h < upper);
+      if (b >= 0) inBand[b]!++;
+    }
+  }
+  return HOUR_BANDS.map(([lower, , band], i) => ({ band, lower, placed: inBand[i]!, share: ratio(inBand[i]!, placed) }));
 }
 
 export interface MonthlyPlacementTimes extends Record<string, unknown> {
