@@ -42,7 +42,8 @@ export function valueFits(f: FieldDef, v: string): boolean {
     case 'text': return true;
     case 'number': return numeric(v);
     case 'integer': return whole(v);
-    case 'count': return (whole(v) && !v.startsWith('-')) || STATUS.has(low);
+    case 'count': return (whole(v) && !v.startsWith('-')) || STATUS.has(low) || !!f.markers?.[low];
+    case 'rate': return (numeric(v) && !v.startsWith('-')) || STATUS.has(low) || !!f.markers?.[low];
     case 'date': case 'datetime': {
       const fmts = detectDateFormats([v]).formats;
       return fmts.length > 0 && !fmts.every((x) => MONTH_ONLY.has(x));
@@ -63,7 +64,7 @@ export function valueFits(f: FieldDef, v: string): boolean {
 }
 
 const NEEDS: Partial<Record<FieldDef['type'], string>> = {
-  number: 'numbers', integer: 'whole numbers', count: 'counts (whole numbers)', date: 'dates', datetime: 'dates',
+  number: 'numbers', integer: 'whole numbers', count: 'counts (whole numbers)', rate: 'rates (numbers)', date: 'dates', datetime: 'dates',
   month: 'months (2024-03, or the first day of each month)', year: 'four-digit years', monthName: 'month names or numbers',
   boolean: 'yes/no values', yesNoUnknown: 'yes/no/unknown values', fips: 'FIPS codes',
 };

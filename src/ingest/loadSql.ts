@@ -211,7 +211,7 @@ export function checks(plan: LoadPlan): Check[] {
           ? `Say what each such value means in the value table for ${f.label.toLowerCase()} on this card (for example 2 → no), then load again; the answer is kept for later files.`
           : 'Correct the value in the file, or map a different column.' });
     }
-    if (f.type === 'count' || f.type === 'integer') {
+    if (f.type === 'count' || f.type === 'rate' || f.type === 'integer') {
       out.push({ severity: 'error', column: col, condition: `coalesce(${field(f.name)} < 0, false)`, value: r,
         message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} negative; ${f.label.toLowerCase()} cannot be below zero.`,
         fix: 'Some systems write -1 for "unknown": leave such cells blank, or correct the number, then load again.' });

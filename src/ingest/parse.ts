@@ -45,6 +45,7 @@ export function parsedExpr(field: FieldDef, raw: string, formats: readonly strin
       return `NULLIF(${tr(raw)}, '')`;
     case 'number':
     case 'count':
+    case 'rate':
       return finite(`TRY_CAST(${num(raw)} AS DOUBLE)`);
     case 'integer':
       return `TRY_CAST(${num(raw)} AS INTEGER)`;
@@ -75,7 +76,8 @@ export function parsedExpr(field: FieldDef, raw: string, formats: readonly strin
 export function statusExpr(field: FieldDef, raw: string): string {
   const low = `lower(${tr(raw)})`;
   const ifBlank = field.blankIsSuppressed ? `'suppressed'` : `'missing'`;
-  return `(CASE WHEN ${blank(raw)} THEN ${ifBlank}
+  const markers = Object.entries(field.markers ?? {}).map(([m, status]) => `WHEN ${low} = ${sqlString(m)} THEN ${sqlString(status)}`).join(' ');
+  return `(CASE WHEN ${blank(raw)} THEN ${ifBlank} ${markers}
     WHEN ${low} = 'suppressed' THEN 'suppressed'
     WHEN ${low} = 'unreliable' THEN 'unreliable'
     WHEN ${low} IN ('not applicable', 'n/a', 'na') THEN 'not applicable'
@@ -86,7 +88,7 @@ export function statusExpr(field: FieldDef, raw: string): string {
 /** True where a non-blank cell did not parse. */
 export function invalidCondition(field: FieldDef, raw: string, parsed: string): string {
   const base = `NOT ${missingToken(raw)} AND ${parsed} IS NULL`;
-  if (field.type === 'count') return `${base} AND lower(${tr(raw)}) NOT IN ${inList(STATUS_WORDS)}`;
+  if (field.type === 'count' || field.type === 'rate') return `${base} AND lower(${tr(raw)}) NOT IN ${inList([...STATUS_WORDS, ...Object.keys(field.markers ?? {})])}`;
   return base;
 }
 
@@ -112,6 +114,7 @@ export function expectedText(field: FieldDef, formats: readonly string[]): strin
   switch (field.type) {
     case 'number': case 'integer': return 'a number';
     case 'count': return 'a number, or Suppressed / Unreliable / Not Applicable';
+    case 'rate': return `a number, or a mark that it is withheld${field.markers ? ` (${Object.keys(field.markers).join(' ')})` : ''}`;
     case 'date': case 'datetime': case 'month':
       return formats.length ? `a date like the rest of the column (${formats.map(humanFormat).join(' or ')})` : 'a date';
     case 'year': return 'a four-digit year';

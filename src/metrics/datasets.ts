@@ -62,6 +62,13 @@ export const DATASET_VIEWS: DatasetView[] = [
       { key: 'opioid', label: 'Any opioid', numeric: true }, { key: 'fentanyl', label: 'Fentanyl', numeric: true }],
     sql: (w) => `SELECT ${month('date')} AS month, count(*) AS deaths, count(*) FILTER (WHERE opioid) AS opioid,
       count(*) FILTER (WHERE fentanyl) AS fentanyl FROM overdose_deaths WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'overdose_ed', label: 'Nonfatal overdoses (CDC DOSE)',
+    filters: [{ column: 'state', label: 'State' }, { column: 'drug', label: 'Drug' }, { column: 'measure', label: 'Measure' }],
+    columns: [{ key: 'source', label: 'Source' }, { key: 'setting', label: 'Setting' }, { key: 'period', label: 'Period' },
+      { key: 'first', label: 'First' }, { key: 'last', label: 'Last' }, { key: 'figures', label: 'Figures', numeric: true },
+      { key: 'withheld', label: 'Withheld', numeric: true }],
+    sql: (w) => `SELECT source, setting, period, min(month) AS first, max(month) AS last, count(*) AS figures,
+      count(*) FILTER (WHERE value IS NULL) AS withheld FROM overdose_ed WHERE ${w} GROUP BY ALL ORDER BY ALL` },
 ];
 
 export const ALL = '(all)';

@@ -1,4 +1,5 @@
 import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crimeFiles.ts';
+import { cdcDoseDx, cdcDoseSys } from './doseFiles.ts';
 import { cdcVsrr, cdcVsrrCounty, cdcWonder, deathRecords, overdoseIncidents, overdoseMonthly } from './overdoseFiles.ts';
 import { costs, encounters, naloxone } from './programFiles.ts';
 import type { KindDef, KindId } from './kindDef.ts';
@@ -6,7 +7,7 @@ import type { KindDef, KindId } from './kindDef.ts';
 export const KINDS: readonly KindDef[] = [
   encounters, costs, naloxone,
   crimeIncidents, crimeMonthlyLong, crimeMonthlyWide,
-  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents, deathRecords,
+  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents, deathRecords, cdcDoseSys, cdcDoseDx,
 ];
 
 export function kindById(id: KindId): KindDef {

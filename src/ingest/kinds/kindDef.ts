@@ -7,6 +7,8 @@ export type FieldType =
   | 'integer'
   /** a number that may instead say Suppressed / Unreliable / Not Applicable (CDC) */
   | 'count'
+  /** a non-negative number with decimals allowed, that may instead say why it is withheld (CDC DOSE rates) */
+  | 'rate'
   | 'date'
   | 'datetime'
   | 'month'
@@ -28,6 +30,9 @@ export interface FieldDef {
   values?: readonly string[];
   /** For `count` fields: a blank cell means suppressed rather than missing (CDC VSRR). */
   blankIsSuppressed?: boolean;
+  /** For `count` fields: cells that give no figure and say why (lower case) -> the status stored
+   *  (CDC DOSE: "*" suppressed, "§" not shared). */
+  markers?: Readonly<Record<string, string>>;
   /** A blank cell means the source did not report a value (kept as NULL, never zero): monthly
    *  offense counts. Required fields with this flag must be mapped but may be blank. */
   blankMeansNotReported?: boolean;
@@ -63,7 +68,9 @@ export type KindId =
   | 'cdc_vsrr_county'
   | 'overdose_monthly'
   | 'overdose_incidents'
-  | 'death_records';
+  | 'death_records'
+  | 'cdc_dose_sys'
+  | 'cdc_dose_dx';
 
 /** Builds the SQL expression of one canonical column from the parsed fields. */
 export type Expr = (field: (name: string) => string, status: (name: string) => string) => string;

@@ -48,14 +48,15 @@ describe('requireOneOf', () => {
 
   it('every kind whose rows are counts needs a count column: a required field, an offense column or a requireOneOf group', () => {
     // Kinds whose rows hold counts or amounts (kinds of one row per event count their rows).
-    const counts = ['cdc_vsrr', 'cdc_vsrr_county', 'cdc_wonder', 'costs', 'naloxone', 'crime_monthly_long', 'crime_monthly_wide', 'overdose_monthly'] as const;
-    const numeric = ['count', 'number', 'integer'];
+    const counts = ['cdc_vsrr', 'cdc_vsrr_county', 'cdc_wonder', 'costs', 'naloxone', 'crime_monthly_long', 'crime_monthly_wide', 'overdose_monthly',
+      'cdc_dose_sys', 'cdc_dose_dx'] as const;
+    const numeric = ['count', 'rate', 'number', 'integer'];
     for (const id of counts) {
       const k = kindById(id);
       const byField = k.fields.some((f) => f.required && numeric.includes(f.type));
       const byGroup = (k.requireOneOf ?? []).some((g) => g.fields.every((n) => numeric.includes(k.fields.find((f) => f.name === n)!.type)));
       expect(byField || byGroup || !!k.wide, id).toBe(true);
     }
-    expect(KINDS.filter((k) => k.requireOneOf).map((k) => k.id).sort()).toEqual(['cdc_wonder', 'overdose_monthly']);
+    expect(KINDS.filter((k) => k.requireOneOf).map((k) => k.id).sort()).toEqual(['cdc_dose_dx', 'cdc_dose_sys', 'cdc_wonder', 'overdose_monthly']);
   });
 });
