@@ -35,7 +35,7 @@ export function DxYearChart({ rows, place, drug }: { rows: DxYear[]; place: stri
       definition="CDC DOSE discharge data (DOSE-DX): hospital billing records coded as a nonfatal overdose. ED visits and hospitalisations are separate records of separate stays and are never added. Counts of 1–9 and rates based on fewer than 20 overdoses are withheld (suppressed); fentanyl before October 2020 and methamphetamine before October 2022 had no diagnosis code (not available). A withheld year has no bar; it is not zero. Rates are per 100,000 residents."
       rows={rows} render={render} fileName="nonfatal-overdoses-by-year"
       columns={[
-        { key: 'year', label: 'Year' },
+        { key: 'year', label: 'Year', format: (v) => String(v) },
         { key: 'edCount', label: 'ED visits', numeric: true, format: int },
         { key: 'edRate', label: 'ED visits per 100,000 residents', numeric: true, format: rate },
         { key: 'hospCount', label: 'Hospitalisations', numeric: true, format: int },

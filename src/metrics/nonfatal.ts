@@ -10,6 +10,8 @@ export interface NonfatalPlace extends Record<string, unknown> {
   county: string | null;
   /** The sources loaded for it (DOSE-SyS, DOSE-DX). */
   sources: string;
+  /** Its figures CDC gives (not withheld). */
+  reported: number;
 }
 
 /** `state:MA` or `county:04013`: how a place is named in the address. */
@@ -18,8 +20,8 @@ export const placeKey = (p: Pick<NonfatalPlace, 'level' | 'state' | 'county_fips
 
 /** The states and counties the loaded DOSE files give figures for, states first. */
 export function nonfatalPlaces() {
-  return query<NonfatalPlace>(`SELECT level, state, county_fips, any_value(county) AS county, string_agg(DISTINCT source, ', ' ORDER BY source) AS sources
-    FROM overdose_ed GROUP BY level, state, county_fips ORDER BY level = 'county', state, county_fips`);
+  return query<NonfatalPlace>(`SELECT level, state, county_fips, any_value(county) AS county, string_agg(DISTINCT source, ', ' ORDER BY source) AS sources,
+    count(value)::INTEGER AS reported FROM overdose_ed GROUP BY level, state, county_fips ORDER BY level = 'county', state, county_fips`);
 }
 
 /** One figure of a place for one drug group: `value` null with the reason in `status` when CDC

@@ -103,6 +103,7 @@ export const crimeMonthlyWide: KindDef = {
   label: 'Crime monthly counts (one column per offense)',
   description: 'Monthly counts with one column per offense, such as the Real-Time Crime Index.',
   table: 'crime_monthly',
+  rowUnit: 'monthly counts (one per row and offense column)',
   signature: ['agency full', 'agency abbr', 'burglary', 'motor vehicle theft', 'aggravated assault'],
   fields: [
     { name: 'month', label: 'Month', type: 'month', required: true, synonyms: ['date', 'month', 'period'] },

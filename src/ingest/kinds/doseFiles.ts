@@ -63,6 +63,7 @@ export const cdcDoseSys: KindDef = {
   description: 'Suspected nonfatal overdose emergency-department visits per 10,000 of all ED visits, by state and month '
     + '(and over the 12 months ending in each month), for eight drug groups (CDC DOSE syndromic surveillance dashboard download).',
   table: 'overdose_ed',
+  rowUnit: 'figures (one per row and rate column)',
   signature: ['rate time', 'drug rate', 'opioid rate', 'fentanyl rate', 'stimulant rate', 'benzodiazepine rate'],
   fields: [
     { name: 'jurisdiction', label: 'State', type: 'text', required: true, synonyms: ['jurisdiction', 'state', 'geoid'] },
@@ -94,6 +95,7 @@ export const cdcDoseDx: KindDef = {
     + 'hospitalisations (HOSP), by state and year or month, or by county and year, for eight drug groups (CDC DOSE discharge '
     + "data dashboard download). A county table's 5-year rows (2019-2023) are left out: the yearly rows they add up are loaded.",
   table: 'overdose_ed',
+  rowUnit: 'figures (one per row and count or rate column)',
   signature: ['time frame', 'dataset', 'count alldrug', 'rate alldrug', 'count opioid', 'person years'],
   fields: [
     { name: 'jurisdiction', label: 'State', type: 'text', required: true, synonyms: ['jurisdiction', 'state'] },

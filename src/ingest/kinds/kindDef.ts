@@ -81,6 +81,9 @@ export interface KindDef {
   description: string;
   table: TableName;
   fields: FieldDef[];
+  /** What one loaded row is, where a row of the file becomes several (one per value column), for
+   *  the load report: "figures (one per row and drug column)". Plain rows when not given. */
+  rowUnit?: string;
   /** Normalised headers whose presence makes this kind much more likely (a format's fingerprint). */
   signature?: string[];
   /** Canonical column -> expression. Columns not listed take the field of the same name. */

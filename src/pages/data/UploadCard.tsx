@@ -109,7 +109,7 @@ export function UploadCard({ u }: { u: Upload }) {
       {r && (
         <div className="report" data-testid="load-report">
           <p>
-            {r.ok ? <><strong data-testid="rows-loaded">{fmt.int(r.rowsLoaded)}</strong> rows loaded into <code>{r.table}</code> in {fmt.num1(r.ms / 1000)} s.</>
+            {r.ok ? <><strong data-testid="rows-loaded">{fmt.int(r.rowsLoaded)}</strong> {(p?.ok && p.plan.kind.rowUnit) || 'rows'} loaded into <code>{r.table}</code> in {fmt.num1(r.ms / 1000)} s.</>
               : <>Nothing was loaded from this file; data loaded earlier is unchanged.</>}
           </p>
           <p>Columns understood: {r.understood.map((c) => `${c.column} → ${c.field}`).join('; ') || 'none'}.</p>

@@ -11,13 +11,16 @@ const placeName = (p: NonfatalPlace) => (p.level === 'county' ? `${p.county ?? p
 /** Nonfatal overdoses treated in hospital (CDC DOSE), beside the deaths: for one state or county and
  *  one drug group, the ED visit rate of syndromic surveillance (DOSE-SyS) and the yearly ED visits
  *  and hospitalisations of discharge data (DOSE-DX), each with its own definition. The place
- *  (`state:MA`, `county:04013`) and the drug are in the address; the program's state comes first. */
+ *  (`state:MA`, `county:04013`) and the drug are in the address; the program's state is shown first,
+ *  else the first place with figures. */
 export function NonfatalSection({ places, place: placeParam, drug: drugParam, homeState, events, onPlace, onDrug }: {
   places: NonfatalPlace[]; place: string | null; drug: string | null; homeState: string | null | undefined; events: Annotation[];
   onPlace: (v: string | null) => void; onDrug: (v: string | null) => void;
 }) {
   const chosen = places.find((p) => placeKey(p) === placeParam)
-    ?? places.find((p) => p.level === 'state' && p.state === homeState?.toUpperCase()) ?? places[0]!;
+    ?? places.find((p) => p.level === 'state' && p.state === homeState?.toUpperCase())
+    // Else the first place CDC gives figures for (a state that shares no data has none).
+    ?? places.find((p) => p.reported > 0) ?? places[0]!;
   const drug: DoseDrug = (DOSE_DRUGS as readonly string[]).includes(drugParam ?? '') ? drugParam as DoseDrug : 'all drugs';
   const code = chosen.level === 'county' ? chosen.county_fips! : chosen.state;
   const figures = useSql(useMemo(() => nonfatalFigures(chosen.level, code, drug), [chosen.level, code, drug]));
