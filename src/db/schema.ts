@@ -39,6 +39,10 @@ export const TABLES = {
    *  (ending in `month`) or year (`month` is its January); `measure`: DOSE_MEASURES. A value the
    *  source withholds is NULL with its `status` (suppressed, not shared, not participating, not
    *  available). */
+  /** A state's overdose deaths by town and year (ingest/kinds/townYearFiles.ts): `place` as the
+   *  table writes it; `basis` residence or death (the place of death) when the place column's
+   *  header says which, else NULL; a withheld count is NULL with its `status`. */
+  overdose_town_years: `place VARCHAR, year INTEGER, count DOUBLE, status VARCHAR, basis VARCHAR`,
   overdose_ed: `source VARCHAR, setting VARCHAR, level VARCHAR, state VARCHAR, county VARCHAR, county_fips VARCHAR,
     period VARCHAR, month DATE, drug VARCHAR, measure VARCHAR, value DOUBLE, status VARCHAR`,
 } as const;

@@ -129,6 +129,14 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
     got += share;
     if (share < 0.9) reasons.push(`"${h}" does not hold counts`);
   }
+  for (const [h] of Object.entries(mapping.yearColumns ?? {})) {
+    const values = columnValues(header, sample, h);
+    const markers = kind.byYear?.markers ?? {};
+    const share = values.length ? values.filter((v) => (whole(v) && !v.startsWith('-')) || !!markers[v.toLowerCase()]).length / values.length : 1;
+    weight += 1;
+    got += share;
+    if (share < 0.9) reasons.push(`"${h}" does not hold counts`);
+  }
   for (const [h, g] of Object.entries(mapping.flagColumns ?? {})) {
     if (kind.flags?.namedByValue?.includes(g)) continue;
     const values = columnValues(header, sample, h);

@@ -183,7 +183,7 @@ async function rejectedRows(conn: Connection, plan: LoadPlan, names: StageNames)
 
 async function validate(conn: Connection, plan: LoadPlan, names: StageNames, problems: Problem[], signal?: AbortSignal): Promise<number> {
   const { keep, raw, field } = fieldExprs(plan);
-  const cs = checks(plan);
+  const cs = checks(plan, names.stage);
   const [counts] = await conn.query<Record<string, number | null>>(checkCountsSql(cs, names.stage, keep));
   const total = Number(counts?.total ?? 0);
   for (const [i, c] of cs.entries()) {
@@ -297,6 +297,7 @@ function understood(plan: LoadPlan) {
     .map((f) => ({ field: f.label, column: plan.mapping.columns[f.name]! }));
   for (const [h, o] of Object.entries(plan.mapping.offenseColumns ?? {})) out.push({ field: `Offense: ${o}`, column: h });
   for (const [h, g] of Object.entries(plan.mapping.flagColumns ?? {})) out.push({ field: `Substance: ${g}`, column: h });
+  for (const [h, y] of Object.entries(plan.mapping.yearColumns ?? {})) out.push({ field: `Year: ${y}`, column: h });
   for (const f of plan.kind.fields) {
     const typed = constantOf(plan.mapping, f.name);
     if (typed) out.push({ field: f.label, column: `"${typed}" (typed, for every row)` });

@@ -31,7 +31,7 @@ function parsedOnRead(plan: LoadPlan) {
  *  the parsing a text field gets, so it is done once, while reading. */
 function textColumns(plan: LoadPlan): Set<string> {
   const text = new Set<string>();
-  const other = new Set<string>(Object.keys(plan.mapping.offenseColumns ?? {}));
+  const other = new Set<string>([...Object.keys(plan.mapping.offenseColumns ?? {}), ...Object.keys(plan.mapping.yearColumns ?? {})]);
   for (const f of plan.kind.fields) {
     const col = plan.mapping.columns[f.name];
     if (col) (f.type === 'text' ? text : other).add(col);
@@ -117,6 +117,7 @@ export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<R
         unnest(${names_}) AS offense, unnest(${counts}) AS count
         FROM ${names.stage} WHERE ${keep})`;
   }
+  if (plan.kind.byYear) return byYearInsertSql(plan, names);
   const byName = new Map(plan.kind.fields.map((f) => [f.name, f]));
   const cols = tableColumns(table);
   const flagged = flagGroups(plan, alias);
@@ -172,6 +173,34 @@ function flagGroups(plan: LoadPlan, alias: Map<string, string>): Map<string, str
 
 const OFFENSE_COUNT: FieldDef = { name: 'count', label: 'Count', type: 'number', synonyms: [] };
 
+/** A year column of a table wide by year: a count, or a mark that it is withheld. */
+function yearCount(plan: LoadPlan): FieldDef {
+  return { name: 'count', label: 'Count', type: 'count', markers: plan.kind.byYear?.markers, synonyms: [] };
+}
+
+/** SQL: whether the staged row is a total row (its place is one of kind.byYear.totals). */
+function isTotalRow(plan: LoadPlan): string {
+  const { field } = fieldExprs(plan);
+  return `coalesce(${vocabularyKey(field('place'))} IN (${(plan.kind.byYear?.totals ?? []).map(sqlString).join(', ')}), false)`;
+}
+
+/** Tables wide by year: one row per place and year column, a total row left out (it is checked
+ *  against the places' sum instead). `basis`: what the place column says it is, from its header
+ *  ("city_resid", "City/Town of Residence": residence; "Place of Death", "Occurrence": death). */
+function byYearInsertSql(plan: LoadPlan, names: StageNames): string {
+  const { field, keep, alias } = fieldExprs(plan);
+  const years = Object.entries(plan.mapping.yearColumns ?? {});
+  const f = yearCount(plan);
+  const header = (plan.mapping.columns.place ?? '').toLowerCase();
+  const basis = /resid/.test(header) ? 'residence' : /death|occurr/.test(header) ? 'death' : null;
+  return `INSERT INTO ${plan.kind.table} (place, year, count, status, basis, source_file)
+    SELECT place, year, count, status, ${basis ? sqlString(basis) : 'NULL'}, ${sqlString(plan.file)}
+    FROM (SELECT ${field('place')} AS place, unnest([${years.map(([, y]) => y).join(', ')}]) AS year,
+      unnest([${years.map(([h]) => parsedExpr(f, alias.get(h)!)).join(', ')}]) AS count,
+      unnest([${years.map(([h]) => statusExpr(f, alias.get(h)!)).join(', ')}]) AS status
+      FROM ${names.stage} WHERE ${keep} AND ${field('place')} IS NOT NULL AND NOT ${isTotalRow(plan)})`;
+}
+
 /** One check of the staged rows. */
 export interface Check {
   severity: 'error' | 'warning';
@@ -183,7 +212,8 @@ export interface Check {
   fix: string;
 }
 
-export function checks(plan: LoadPlan): Check[] {
+/** `stage`: the staged table, for checks across rows (a total row against the rows it adds up). */
+export function checks(plan: LoadPlan, stage = '_stage'): Check[] {
   const { raw, field } = fieldExprs(plan);
   const out: Check[] = [];
   for (const f of plan.kind.fields) {
@@ -228,6 +258,23 @@ export function checks(plan: LoadPlan): Check[] {
       condition: invalidCondition(OFFENSE_COUNT, a, `TRY_CAST(${num(a)} AS DOUBLE)`),
       value: a, message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not a number.`,
       fix: 'Offense columns must hold counts; a blank cell is read as "not reported", never as zero.' });
+  }
+  if (plan.kind.byYear) {
+    const f = yearCount(plan);
+    const total = isTotalRow(plan);
+    for (const [h, y] of Object.entries(plan.mapping.yearColumns ?? {})) {
+      const a = stageAliases(plan).get(h)!;
+      out.push({ severity: 'error', column: h, condition: invalidCondition(f, a, parsedExpr(f, a)), value: a,
+        message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not a count (a whole number, or ${Object.keys(f.markers ?? {}).join(' ')} for a count withheld).`,
+        fix: 'Year columns hold counts; correct the value, or remove the row.' });
+      // The total row, where the places' counts are all given, must be their sum.
+      const sum = `(SELECT sum(${parsedExpr(f, a)}) FROM ${stage} WHERE NOT ${total})`;
+      const complete = `NOT EXISTS (SELECT 1 FROM ${stage} WHERE NOT ${total} AND ${parsedExpr(f, a)} IS NULL AND NOT (${missingCondition(a)}))`;
+      out.push({ severity: 'warning', column: h, value: a,
+        condition: `${total} AND ${complete} AND ${parsedExpr(f, a)} IS DISTINCT FROM ${sum}`,
+        message: () => `The total row's ${y} count is not the sum of the places above it; the places are loaded as written and the total row is not.`,
+        fix: 'Check whether the table lists every place (a place left out, or a second table below the first, changes the sum).' });
+    }
   }
   if (plan.kind.flags) {
     const known = [...plan.kind.flags.present, ...FLAG_NO].map(sqlString).join(', ');

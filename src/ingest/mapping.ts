@@ -9,6 +9,8 @@ export interface Mapping {
   offenseColumns?: Record<string, string>;
   /** Flag layouts (death records): source header -> the group it marks (kind.flags). */
   flagColumns?: Record<string, string>;
+  /** Tables wide by year (kind.byYear): source header -> the year it holds. */
+  yearColumns?: Record<string, number>;
   /** The user's answer, per source header, for date columns whose sample could be read either way. */
   dateOrder?: Record<string, DateOrder>;
   /** Source headers the user vouched are not personal data although their values look like it
@@ -58,7 +60,19 @@ export function proposeMapping(kind: KindDef, headers: readonly string[]): Mappi
   const mapping: Mapping = { kind: kind.id, columns };
   if (kind.wide) mapping.offenseColumns = columnsNamed(kind.wide.offenseSynonyms, headers, norm, used);
   if (kind.flags) mapping.flagColumns = columnsNamed(kind.flags.synonyms, headers, norm, used);
+  if (kind.byYear) mapping.yearColumns = yearColumnsOf(headers, used);
   return mapping;
+}
+
+/** Source header -> year, for every header not used by a field that is a year (1990-2099), as
+ *  written ("2017") or with a word around it ("CY2017", "2017 deaths"). */
+function yearColumnsOf(headers: readonly string[], used: ReadonlySet<number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  headers.forEach((h, i) => {
+    const m = /^\D{0,12}?((?:19|20)\d\d)\D{0,12}$/.exec(h.trim());
+    if (m && !used.has(i) && !Object.values(out).includes(Number(m[1]))) out[h] = Number(m[1]);
+  });
+  return out;
 }
 
 /** Source header -> what it stands for, for every header not used by a field that a table of
@@ -76,13 +90,14 @@ function columnsNamed(synonyms: Readonly<Record<string, string>>, headers: reado
 /** Source headers the mapping uses. */
 export function usedHeaders(m: Mapping): string[] {
   const cols = Object.values(m.columns).filter((c): c is string => !!c);
-  return [...new Set([...cols, ...Object.keys(m.offenseColumns ?? {}), ...Object.keys(m.flagColumns ?? {})])];
+  return [...new Set([...cols, ...Object.keys(m.offenseColumns ?? {}), ...Object.keys(m.flagColumns ?? {}), ...Object.keys(m.yearColumns ?? {})])];
 }
 
 export function missingRequired(kind: KindDef, m: Mapping): string[] {
   const missing = kind.fields.filter((f) => f.required && !m.columns[f.name] && !constantOf(m, f.name)).map((f) => f.label);
   if (kind.wide && Object.keys(m.offenseColumns ?? {}).length === 0) missing.push('at least one offense column');
   if (kind.flags && Object.keys(m.flagColumns ?? {}).length === 0) missing.push('at least one substance column');
+  if (kind.byYear && Object.keys(m.yearColumns ?? {}).length === 0) missing.push('at least one year column (2019, 2020, ...)');
   for (const g of kind.requireOneOf ?? []) if (!g.fields.some((f) => m.columns[f])) missing.push(g.label);
   return missing;
 }
@@ -113,6 +128,7 @@ export function applySavedMapping(kind: KindDef, saved: Mapping, headers: readon
       Object.entries(saved.flagColumns ?? fresh.flagColumns ?? {}).filter(([h]) => present.has(h)),
     );
   }
+  if (kind.byYear) out.yearColumns = fresh.yearColumns;
   return out;
 }
 

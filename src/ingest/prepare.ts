@@ -130,6 +130,7 @@ export function dropColumns(m: Mapping, columns: readonly string[]): Mapping {
   const out: Mapping = { ...m, columns: Object.fromEntries(Object.entries(m.columns).map(([f, c]) => [f, c != null && drop.has(c) ? null : c])) };
   if (m.offenseColumns) out.offenseColumns = Object.fromEntries(Object.entries(m.offenseColumns).filter(([h]) => !drop.has(h)));
   if (m.flagColumns) out.flagColumns = Object.fromEntries(Object.entries(m.flagColumns).filter(([h]) => !drop.has(h)));
+  if (m.yearColumns) out.yearColumns = Object.fromEntries(Object.entries(m.yearColumns).filter(([h]) => !drop.has(h)));
   return out;
 }
 
@@ -146,7 +147,7 @@ function personalData(file: string, kind: KindDef, mapping: Mapping, s: Sniffed)
   const used = new Set(usedHeaders(mapping));
   const fieldOf = (col: string) => kind.fields.find((f) => mapping.columns[f.name] === col)?.label
     ?? (mapping.offenseColumns?.[col] ? `Offense: ${mapping.offenseColumns[col]}`
-      : mapping.flagColumns?.[col] ? `Substance: ${mapping.flagColumns[col]}` : col);
+      : mapping.flagColumns?.[col] ? `Substance: ${mapping.flagColumns[col]}` : mapping.yearColumns?.[col] ? `Year: ${mapping.yearColumns[col]}` : col);
   const vouched = new Set(mapping.notPersonal ?? []);
   const out: Problem[] = findings.filter((f) => used.has(f.column)).map((f): Problem => {
     const never = NEVER_VOUCHED.has(f.kind);

@@ -48,6 +48,10 @@ export function recognise(headers: readonly string[], sample: readonly string[][
       const flagHit = Math.min(1, Object.keys(mapping.flagColumns ?? {}).length / 4);
       headerScore = 0.3 * reqHit + 0.2 * optHit + 0.2 * sigHit + 0.3 * flagHit;
     }
+    if (kind.byYear) {
+      const yearHit = Math.min(1, Object.keys(mapping.yearColumns ?? {}).length / 3);
+      headerScore = 0.35 * reqHit + 0.05 * optHit + 0.2 * sigHit + 0.4 * yearHit;
+    }
     if (missing.length) headerScore *= 0.5;
     const content = sample.length ? contentFit(kind, mapping, headers, sample) : { fit: 1, reasons: [] };
     const score = headerScore * (0.3 + 0.7 * content.fit);

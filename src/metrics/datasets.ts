@@ -62,6 +62,10 @@ export const DATASET_VIEWS: DatasetView[] = [
       { key: 'opioid', label: 'Any opioid', numeric: true }, { key: 'fentanyl', label: 'Fentanyl', numeric: true }],
     sql: (w) => `SELECT ${month('date')} AS month, count(*) AS deaths, count(*) FILTER (WHERE opioid) AS opioid,
       count(*) FILTER (WHERE fentanyl) AS fentanyl FROM overdose_deaths WHERE ${w} GROUP BY 1 ORDER BY 1` },
+  { table: 'overdose_town_years', label: 'Overdose deaths by town and year', filters: [{ column: 'place', label: 'Town' }],
+    columns: [{ key: 'year', label: 'Year' }, { key: 'deaths', label: 'Deaths', numeric: true }, { key: 'withheld', label: 'Towns withheld', numeric: true }],
+    sql: (w) => `SELECT CAST(year AS VARCHAR) AS year, sum(count) AS deaths, count(*) FILTER (WHERE count IS NULL) AS withheld
+      FROM overdose_town_years WHERE ${w} GROUP BY year ORDER BY year` },
   { table: 'overdose_ed', label: 'Nonfatal overdoses (CDC DOSE)',
     filters: [{ column: 'state', label: 'State' }, { column: 'drug', label: 'Drug' }, { column: 'measure', label: 'Measure' }],
     columns: [{ key: 'source', label: 'Source' }, { key: 'setting', label: 'Setting' }, { key: 'period', label: 'Period' },

@@ -1,5 +1,6 @@
 import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crimeFiles.ts';
 import { cdcDoseDx, cdcDoseSys } from './doseFiles.ts';
+import { townYears } from './townYearFiles.ts';
 import { cdcVsrr, cdcVsrrCounty, cdcWonder, deathRecords, overdoseIncidents, overdoseMonthly } from './overdoseFiles.ts';
 import { costs, encounters, naloxone } from './programFiles.ts';
 import type { KindDef, KindId } from './kindDef.ts';
@@ -7,7 +8,7 @@ import type { KindDef, KindId } from './kindDef.ts';
 export const KINDS: readonly KindDef[] = [
   encounters, costs, naloxone,
   crimeIncidents, crimeMonthlyLong, crimeMonthlyWide,
-  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents, deathRecords, cdcDoseSys, cdcDoseDx,
+  cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents, deathRecords, cdcDoseSys, cdcDoseDx, townYears,
 ];
 
 export function kindById(id: KindId): KindDef {

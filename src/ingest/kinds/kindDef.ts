@@ -70,7 +70,8 @@ export type KindId =
   | 'overdose_incidents'
   | 'death_records'
   | 'cdc_dose_sys'
-  | 'cdc_dose_dx';
+  | 'cdc_dose_dx'
+  | 'town_years';
 
 /** Builds the SQL expression of one canonical column from the parsed fields. */
 export type Expr = (field: (name: string) => string, status: (name: string) => string) => string;
@@ -104,6 +105,11 @@ export interface KindDef {
    *  instead of a flag (an "Other" column holding "Bupren"): any value but a no counts as present. */
   flags?: { synonyms: Record<string, string>; groups: readonly string[]; implies?: Record<string, string[]>; present: readonly string[];
     namedByValue?: readonly string[] };
+  /** Tables wide by year (a state health department's overdose deaths by city or town, one column
+   *  per year): every header that is a year is a value column, unpivoted on load to place × year
+   *  (`mapping.yearColumns`). `totals`: place names (normalised) of a total row, which is checked
+   *  against the sum of the places and not loaded. `markers`: cells that give no count, and why. */
+  byYear?: { totals: readonly string[]; markers: Readonly<Record<string, string>> };
   /** Exports that end with a notes block after the data (CDC WONDER: a line "---", then notes).
    *  Without the block it loads with a warning that its completeness cannot be confirmed (one that
    *  names the last value when there is no line break after it); a last row short of values or

@@ -50,6 +50,9 @@ export function MappingEditor({ plan, onChange }: { plan: LoadPlan; onChange: (m
           {Object.entries(plan.mapping.flagColumns ?? {}).map(([h, g]) => (
             <tr key={h}><th scope="row">Substance: {g}</th><td>{h}</td><td className="sample">{sampleOf(h)}</td></tr>
           ))}
+          {Object.entries(plan.mapping.yearColumns ?? {}).map(([h, y]) => (
+            <tr key={h}><th scope="row">Year: {y}</th><td>{h}</td><td className="sample">{sampleOf(h)}</td></tr>
+          ))}
         </tbody>
       </table>
       <div className="row">

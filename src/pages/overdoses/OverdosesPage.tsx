@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { nonfatalPlaces } from '../../metrics/nonfatal.ts';
+import { townPlaces } from '../../metrics/townDeaths.ts';
 import { countyList, deathGroups, localOverdosesByMonth, vsrrIndicators, wonderCounties } from '../../metrics/overdoses.ts';
 import { useData } from '../../state/DataContext.tsx';
 import { programEvents } from '../../domain/programInfo.ts';
@@ -11,6 +12,7 @@ import { CountySection } from './CountySection.tsx';
 import { DeathRecordsSection } from './DeathRecordsSection.tsx';
 import { LocalSection } from './LocalSection.tsx';
 import { NonfatalSection } from './NonfatalSection.tsx';
+import { TownYearsSection } from './TownYearsSection.tsx';
 import { StateSection } from './StateSection.tsx';
 import { WonderSection } from './WonderSection.tsx';
 
@@ -26,12 +28,14 @@ export function OverdosesPage() {
   const wonder = useSql(useMemo(() => wonderCounties(), []));
   const deaths = useSql(useMemo(() => deathGroups(), []));
   const nonfatal = useSql(useMemo(() => nonfatalPlaces(), []));
+  const towns = useSql(useMemo(() => townPlaces(), []));
   const events = useMemo(() => programEvents(program), [program]);
   const loading = local.loading || counties.loading || indicators.loading;
   const hasWonder = wonder.rows.length > 0;
   const hasDeaths = deaths.rows.length > 0;
   const hasNonfatal = nonfatal.rows.length > 0;
-  const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder && !hasDeaths && !hasNonfatal;
+  const hasTowns = towns.rows.length > 0;
+  const nothing = !loading && local.rows.length === 0 && counties.rows.length === 0 && indicators.rows.length === 0 && !hasWonder && !hasDeaths && !hasNonfatal && !hasTowns;
   return (
     <>
       <header className="page-head">
@@ -42,8 +46,8 @@ export function OverdosesPage() {
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
       {status === 'ready' && nothing && (
         <p className="empty" data-testid="missing-table">No overdose data is loaded. Add local overdose counts, ODIN-style incident records,
-          CDC VSRR or county provisional counts, a CDC WONDER export, a medical examiner's death records, or CDC DOSE nonfatal overdose
-          files (SyS or DX) on the <Link to="/data">Data page</Link>.</p>
+          CDC VSRR or county provisional counts, a CDC WONDER export, a medical examiner's death records, a state's table of deaths by
+          town and year, or CDC DOSE nonfatal overdose files (SyS or DX) on the <Link to="/data">Data page</Link>.</p>
       )}
       {local.rows.length > 0 && <LocalSection rows={local.rows} events={events} chosen={params.get('local')} onChoose={(v) => set('local', v)} />}
       {counties.rows.length > 0 && <CountySection counties={counties.rows} events={events} chosen={params.get('county')} onChoose={(v) => set('county', v)} />}
@@ -51,6 +55,7 @@ export function OverdosesPage() {
         <DeathRecordsSection by={params.get('deathsBy')} place={params.get('deathsPlace')}
           onBy={(v) => set('deathsBy', v)} onPlace={(v) => set('deathsPlace', v)} />
       )}
+      {hasTowns && <TownYearsSection towns={towns.rows} chosen={params.get('town')} programName={program.name} onChoose={(v) => set('town', v)} />}
       {hasNonfatal && (
         <NonfatalSection places={nonfatal.rows} place={params.get('ed')} drug={params.get('edDrug')} homeState={program.state} events={events}
           onPlace={(v) => set('ed', v)} onDrug={(v) => set('edDrug', v)} />

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { townPlaces, townYearsOf } from '../../../src/metrics/townDeaths.ts';
+import { runQuery } from '../../../src/metrics/query.ts';
+import { TOWNS, townTable, YEARS } from '../../helpers/townYears.ts';
+import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
+
+/** A state health department's overdose deaths by town, one column per year (generated in the
+ *  layout of Massachusetts DPH's table, tests/helpers/townYears.ts): unpivoted to town × year, the
+ *  total row checked and left out, withheld counts kept as gaps, towns matched whatever their case. */
+describe('state tables of deaths by town and year', () => {
+  let t: TestDb;
+  const withheld = townTable();
+  const wrong = townTable({ seed: 7, withheld: false, wrongTotal: 2019 });
+  let reportWrong: Awaited<ReturnType<typeof loadPath>>;
+  beforeAll(async () => {
+    t = await testDb();
+    const r = await loadPath(t, tempFile('opioid_deaths_by_town_of_residence.csv', withheld.csv));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.problems).toEqual([]);
+  });
+
+  it('is recognised confidently, its year columns found by their headers', () => {
+    const p = prepareFile(tempFile('town.csv', withheld.csv));
+    if (!p.ok) throw new Error(p.problem.message);
+    expect(p.plan.kind.id).toBe('town_years');
+    expect(p.confident).toBe(true);
+    expect(Object.values(p.plan.mapping.yearColumns ?? {})).toEqual(YEARS);
+  });
+
+  it('one row per town and year; the total row is not a town; "*" is withheld, never zero', async () => {
+    const [n] = await t.conn.query<{ n: number; towns: number; total: number; withheld: number }>(`SELECT count(*)::INTEGER AS n,
+      count(DISTINCT place)::INTEGER AS towns, sum(count)::INTEGER AS total, count(*) FILTER (WHERE status = 'suppressed')::INTEGER AS withheld
+      FROM overdose_town_years`);
+    const given = withheld.cells.filter((c) => c.cell !== '*');
+    expect(n).toEqual({ n: TOWNS.length * YEARS.length, towns: TOWNS.length, total: given.reduce((a, c) => a + c.count, 0),
+      withheld: withheld.cells.length - given.length });
+    expect(withheld.cells.length - given.length).toBeGreaterThan(0);
+  });
+
+  it('a town\'s years, matched whatever the case, with its basis (residence) from the header', async () => {
+    const towns = await runQuery(t.conn, townPlaces());
+    expect(towns.map((x) => x.key)).toContain('residence:GLOUCESTER');
+    const rows = await runQuery(t.conn, townYearsOf('residence:GLOUCESTER'));
+    expect(rows).toEqual(withheld.cells.filter((c) => c.town === 'GLOUCESTER')
+      .map((c) => ({ year: c.year, deaths: c.cell === '*' ? null : c.count, status: c.cell === '*' ? 'suppressed' : 'reported' })));
+  });
+
+  it('a total row that is not the sum of the towns is a warning naming the year; the towns still load', async () => {
+    reportWrong = await loadPath(t, tempFile('second_table.csv', wrong.csv));
+    expect(reportWrong.ok).toBe(true);
+    expect(reportWrong.problems.map((p) => [p.severity, p.column, p.row])).toEqual([['warning', '2019', TOWNS.length + 2]]);
+    expect(reportWrong.problems[0]!.message).toContain("The total row's 2019 count is not the sum of the places above it");
+  });
+
+  it('two tables giving the same town and year are never added; differing figures are named', async () => {
+    const rows = await runQuery(t.conn, townYearsOf('residence:BOSTON'));
+    for (const r of rows) {
+      const a = withheld.cells.find((c) => c.town === 'BOSTON' && c.year === r.year)!;
+      const b = wrong.cells.find((c) => c.town === 'BOSTON' && c.year === r.year)!;
+      if (a.cell !== '*' && a.count === b.count) expect(r).toEqual({ year: r.year, deaths: a.count, status: 'reported' });
+      else if (a.cell !== '*') expect(r).toEqual({ year: r.year, deaths: null, status: 'tables differ' });
+    }
+  });
+});
