@@ -25,7 +25,7 @@ export function YearBarsChart({ rows, valueLabel, ...frame }: Omit<FrameText, 'c
     <ChartFrame {...frame} rows={rows} render={render}
       columns={[
         { key: 'year', label: 'Year', format: (v) => String(v) },
-        { key: 'deaths', label: valueLabel, numeric: true, format: (v) => (v == null ? '—' : fmt.int(v as number)) },
+        { key: 'deaths', label: valueLabel[0]!.toUpperCase() + valueLabel.slice(1), numeric: true, format: (v) => (v == null ? '—' : fmt.int(v as number)) },
         { key: 'status', label: 'Note', format: (v) => (v === 'reported' ? '' : String(v)) },
       ]} />
   );
