@@ -1,6 +1,8 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { headline } from './placements.ts';
-import { compareText, count, encountersIn, groupBy, ratio, type ProgramData } from './records.ts';
+import type { ProgramData } from './records.ts';
+import { encountersIn } from './selection.ts';
+import { compareText, count, groupBy, ratio } from './tally.ts';
 
 /** One agency's figures in a network's comparison (agency null: encounters with no agency). */
 export interface AgencyFigures extends Record<string, unknown> {

@@ -1,7 +1,9 @@
 import { utcDay } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
-import { compareText, count, dateRange, encountersIn, groupBy, peopleCounts, type Encounter, type ProgramData } from './records.ts';
+import type { Encounter, ProgramData } from './records.ts';
+import { encountersIn } from './selection.ts';
+import { compareText, count, dateRange, groupBy, peopleCounts } from './tally.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {

@@ -2,7 +2,9 @@ import { group } from 'd3-array';
 import { utcDay, utcMonth } from 'd3-time';
 import { periodOnly, type ProgramFilter } from '../domain/filter.ts';
 import type { Award } from '../domain/programInfo.ts';
-import { compareText, costsIn, encountersIn, monthSpine, people, ratio, sumOrNull, type ProgramData } from './records.ts';
+import type { ProgramData } from './records.ts';
+import { costsIn, encountersIn, monthSpine } from './selection.ts';
+import { compareText, people, ratio, sumOrNull } from './tally.ts';
 
 /** Costs are narrowed by their date only: the ledger records no agency, pathway or treatment.
  *  The per-person and per-encounter figures therefore divide by the whole program's counts in

@@ -1,5 +1,7 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { compareText, count, encountersIn, ratio, type Encounter, type ProgramData } from './records.ts';
+import type { Encounter, ProgramData } from './records.ts';
+import { encountersIn } from './selection.ts';
+import { compareText, count, ratio } from './tally.ts';
 
 export type FunnelStepId = 'encounters' | 'eligible' | 'offered' | 'placed' | 'engaged';
 

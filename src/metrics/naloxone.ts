@@ -1,7 +1,9 @@
 import { group } from 'd3-array';
 import { utcMonth } from 'd3-time';
 import type { ProgramFilter } from '../domain/filter.ts';
-import { count, encountersByMonth, encountersIn, monthSpine, naloxoneIn, people, sumOrNull, type NaloxoneEntry, type ProgramData } from './records.ts';
+import type { NaloxoneEntry, ProgramData } from './records.ts';
+import { encountersByMonth, encountersIn, monthSpine, naloxoneIn } from './selection.ts';
+import { count, people, sumOrNull } from './tally.ts';
 
 export const OUTCOMES = ['survived', 'transported', 'died', 'unknown'] as const;
 type Outcome = (typeof OUTCOMES)[number];

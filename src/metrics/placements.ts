@@ -1,5 +1,7 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
-import { costsIn, count, encountersByMonth, encountersIn, peopleCounts, quantileOf, ratio, sumOrNull, type Encounter, type ProgramData } from './records.ts';
+import type { Encounter, ProgramData } from './records.ts';
+import { costsIn, encountersByMonth, encountersIn } from './selection.ts';
+import { count, peopleCounts, quantileOf, ratio, sumOrNull } from './tally.ts';
 
 /** The headline figures of some encounters (those of a filter, or of one agency). */
 export interface Headline {

@@ -1,5 +1,6 @@
 import { utcDay } from 'd3-time';
-import { count, dateRange, type ProgramData } from './records.ts';
+import type { ProgramData } from './records.ts';
+import { count, dateRange } from './tally.ts';
 import type { SpanRow } from './partialMonths.ts';
 
 /** What the program's loaded records cover, unfiltered: which tables and columns are filled in and

@@ -1,6 +1,8 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
-import { count, encountersIn, people, type Encounter, type ProgramData } from './records.ts';
+import type { Encounter, ProgramData } from './records.ts';
+import { encountersIn } from './selection.ts';
+import { count, people } from './tally.ts';
 
 export { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
 

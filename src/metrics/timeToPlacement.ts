@@ -1,5 +1,7 @@
 import type { ProgramFilter } from '../domain/filter.ts';
-import { count, encountersByMonth, encountersIn, quantilesOf, ratio, type Encounter, type ProgramData } from './records.ts';
+import type { Encounter, ProgramData } from './records.ts';
+import { encountersByMonth, encountersIn } from './selection.ts';
+import { count, quantilesOf, ratio } from './tally.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;
