@@ -3,7 +3,7 @@ import type { ProgramFilter } from '../domain/filter.ts';
 import { PATHWAYS, TREATMENT_TYPES } from '../ingest/kinds/programFiles.ts';
 import type { Encounter, ProgramData } from './records.ts';
 import { encountersIn } from './selection.ts';
-import { compareText, count, dateRange, groupBy, peopleCounts } from './tally.ts';
+import { compareText, dateRange, groupBy, peopleCounts } from './tally.ts';
 
 /** The encounter columns the program can be broken down by. */
 export const DIMENSIONS = {
@@ -41,8 +41,8 @@ export function encountersBy(p: ProgramData, dim: Dimension, f: ProgramFilter): 
   for (const v of vocab) if (!groups.has(v)) groups.set(v, []);
   const rank = (v: string) => (vocab.includes(v) ? vocab.indexOf(v) : Infinity);
   return [...groups].map(([value, es]) => {
-    const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
-    return { value, encounters: es.length, people, placed: count(es, (e) => e.placed), peoplePlaced };
+    const [people, peoplePlaced, placed] = peopleCounts(es, (e) => e.placed);
+    return { value, encounters: es.length, people, placed, peoplePlaced };
   }).sort((a, b) => (rank(a.value) - rank(b.value) || 0) || Number(a.value === NOT_RECORDED) - Number(b.value === NOT_RECORDED)
     || b.encounters - a.encounters || compareText(a.value, b.value));
 }

@@ -1,7 +1,7 @@
 import { narrowsBeyondPeriod, type ProgramFilter } from '../domain/filter.ts';
 import type { Encounter, ProgramData } from './records.ts';
 import { costsIn, encountersByMonth, encountersIn } from './selection.ts';
-import { count, peopleCounts, quantileOf, ratio, sumOrNull } from './tally.ts';
+import { peopleCounts, quantileOf, ratio, sumOrNull } from './tally.ts';
 
 /** The headline figures of some encounters (those of a filter, or of one agency). */
 export interface Headline {
@@ -76,7 +76,7 @@ export interface MonthlyPlacements extends Record<string, unknown> {
  *  People are counted once per month: the months' people do not add up to the period's people. */
 export function placementsByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacements[] {
   return encountersByMonth(p, f).map(([month, es]) => {
-    const [people, peoplePlaced] = peopleCounts(es, (e) => e.placed);
-    return { month, encounters: es.length, people, placed: count(es, (e) => e.placed), peoplePlaced };
+    const [people, peoplePlaced, placed] = peopleCounts(es, (e) => e.placed);
+    return { month, encounters: es.length, people, placed, peoplePlaced };
   });
 }

@@ -2,7 +2,7 @@ import type { ProgramFilter } from '../domain/filter.ts';
 import { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
 import type { Encounter, ProgramData } from './records.ts';
 import { encountersIn } from './selection.ts';
-import { count, people } from './tally.ts';
+import { peopleCounts } from './tally.ts';
 
 export { MOUD_TYPES, RECOVERY_SUPPORT } from '../domain/placement.ts';
 
@@ -27,9 +27,9 @@ export function serviceReferrals(p: ProgramData, f: ProgramFilter): ServiceRefer
   const treatment = (e: Encounter) => e.placed && e.treatment_type !== RECOVERY_SUPPORT;
   const recovery = (e: Encounter) => e.placed && e.treatment_type === RECOVERY_SUPPORT;
   const moud = (e: Encounter) => e.placed && (MOUD_TYPES as readonly (string | null)[]).includes(e.treatment_type);
-  return [{
-    peopleTreatment: people(es, treatment), placementsTreatment: count(es, treatment),
-    peopleRecovery: people(es, recovery), placementsRecovery: count(es, recovery),
-    peopleMoud: people(es, moud), placementsMoud: count(es, moud),
-  }];
+  // Each: [people, people referred, referrals].
+  const [, peopleTreatment, placementsTreatment] = peopleCounts(es, treatment);
+  const [, peopleRecovery, placementsRecovery] = peopleCounts(es, recovery);
+  const [, peopleMoud, placementsMoud] = peopleCounts(es, moud);
+  return [{ peopleTreatment, placementsTreatment, peopleRecovery, placementsRecovery, peopleMoud, placementsMoud }];
 }

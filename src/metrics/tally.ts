@@ -15,18 +15,21 @@ export function people(es: readonly Encounter[], test?: (e: Encounter) => boolea
 // cost of a repaint in a profile at 21,500 encounters.
 let seenIn = new Int32Array(0), passedIn = new Int32Array(0), counting = 0;
 
-/** How many distinct people the encounters are, and how many of them have an encounter that passes
- *  `test` (all of them without one): [people, people passing]. */
-export function peopleCounts(es: readonly Encounter[], test: (e: Encounter) => boolean = () => true): [number, number] {
+/** How many distinct people the encounters are, how many of them have an encounter that passes
+ *  `test` (all of them without one), and how many encounters pass it: [people, people passing,
+ *  encounters passing]. One pass. */
+export function peopleCounts(es: readonly Encounter[], test: (e: Encounter) => boolean = () => true): [number, number, number] {
   if (++counting === 0x7fffffff) { counting = 1; seenIn.fill(0); passedIn.fill(0); }
-  let all = 0, passing = 0;
+  let all = 0, passing = 0, encounters = 0;
   for (const e of es) {
     const k = e.person;
     if (k >= seenIn.length) grow(k);
     if (seenIn[k] !== counting) { seenIn[k] = counting; all++; }
-    if (passedIn[k] !== counting && test(e)) { passedIn[k] = counting; passing++; }
+    if (!test(e)) continue;
+    encounters++;
+    if (passedIn[k] !== counting) { passedIn[k] = counting; passing++; }
   }
-  return [all, passing];
+  return [all, passing, encounters];
 }
 
 function grow(person: number) {

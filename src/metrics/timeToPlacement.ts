@@ -21,8 +21,14 @@ const within = (hours: number) => (e: Encounter) => e.placed && e.hours !== null
  *  24 and 72 hours (inclusive), of all placements. */
 export function placementTimes(p: ProgramData, f: ProgramFilter): PlacementTimes[] {
   const es = encountersIn(p, f);
-  const placed = count(es, (e) => e.placed);
-  const within24 = count(es, within(24)), within72 = count(es, within(72));
+  const in24 = within(24), in72 = within(72);
+  let placed = 0, within24 = 0, within72 = 0;
+  for (const e of es) {
+    if (!e.placed) continue;
+    placed++;
+    if (in24(e)) within24++;
+    if (in72(e)) within72++;
+  }
   const [medianHours, p90Hours] = quantilesOf(es, [0.5, 0.9], (e) => (e.placed ? e.hours : null));
   return [{
     placed, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
@@ -49,9 +55,9 @@ export function placementTimeBands(p: ProgramData, f: ProgramFilter): PlacementT
     if (!e.placed) continue;
     placed++;
     const h = e.hours;
-    if (h !== null) {
-      const b = HOUR_BANDS.findIndex(([lower, upper]) => h >= lower && h < upper);
-      if (b >= 0) inBand[b]!++;
+    if (h === null) continue;
+    for (let b = 0; b < HOUR_BANDS.length; b++) {
+      if (h >= HOUR_BANDS[b]![0] && h < HOUR_BANDS[b]![1]) { inBand[b]!++; break; }
     }
   }
   return HOUR_BANDS.map(([lower, , band], i) => ({ band, lower, placed: inBand[i]!, share: ratio(inBand[i]!, placed) }));

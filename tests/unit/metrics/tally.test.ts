@@ -6,7 +6,7 @@ import { peopleCounts, quantilesOf } from '../../../src/metrics/tally.ts';
 /** Just enough of an encounter for the helpers below. */
 const encounter = (person: number, placed: boolean) => ({ person, placed }) as Encounter;
 
-describe('counting distinct people', () => {
+describe('counting distinct people (and the encounters that pass)', () => {
   it('gives what a set of person numbers gives, call after call (the marks of one count never leak into the next)', () => {
     fc.assert(fc.property(
       fc.array(fc.record({ person: fc.integer({ min: 1, max: 6000 }), placed: fc.boolean() }), { minLength: 0, maxLength: 5000, size: 'max' }),
@@ -14,8 +14,8 @@ describe('counting distinct people', () => {
         const es = rows.map((r) => encounter(r.person, r.placed));
         const all = new Set(es.map((e) => e.person)).size;
         const placed = new Set(es.filter((e) => e.placed).map((e) => e.person)).size;
-        expect(peopleCounts(es, (e) => e.placed)).toEqual([all, placed]);
-        expect(peopleCounts(es)).toEqual([all, all]);
+        expect(peopleCounts(es, (e) => e.placed)).toEqual([all, placed, es.filter((e) => e.placed).length]);
+        expect(peopleCounts(es)).toEqual([all, all, es.length]);
       }), { numRuns: 60, endOnFailure: true });
   });
 
@@ -23,7 +23,7 @@ describe('counting distinct people', () => {
     // Person 7 is placed only on a later encounter, person 8 only on the first; person 9000 is past the marks made so far.
     const es = Array.from({ length: 3000 }, (_, i) => encounter(100 + (i % 500), false));
     es.push(encounter(7, false), encounter(7, true), encounter(8, true), encounter(8, false), encounter(90_000, true));
-    expect(peopleCounts(es, (e) => e.placed)).toEqual([503, 3]);
+    expect(peopleCounts(es, (e) => e.placed)).toEqual([503, 3, 3]);
   });
 });
 
