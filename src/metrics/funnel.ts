@@ -100,13 +100,15 @@ export interface IneligibleReason extends Record<string, unknown> { reason: stri
 /** Why encounters were not eligible: encounters marked not eligible, by reason (blank reasons
  *  are their own row, last). share = encounters / all encounters marked not eligible. */
 export function ineligibleReasons(p: ProgramData, f: ProgramFilter): IneligibleReason[] {
-  const no = encountersIn(p, f).filter((e) => e.eligible === false);
   const by = new Map<string, number>();
-  for (const e of no) {
+  let no = 0;
+  for (const e of encountersIn(p, f)) {
+    if (e.eligible !== false) continue;
+    no++;
     const reason = e.ineligible_reason ?? NO_REASON;
     by.set(reason, (by.get(reason) ?? 0) + 1);
   }
-  return [...by].map(([reason, n]) => ({ reason, encounters: n, share: n / no.length }))
+  return [...by].map(([reason, n]) => ({ reason, encounters: n, share: n / no }))
     .sort((a, b) => Number(a.reason === NO_REASON) - Number(b.reason === NO_REASON) || b.encounters - a.encounters || compareText(a.reason, b.reason));
 }
 

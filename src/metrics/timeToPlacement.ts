@@ -1,7 +1,7 @@
 import type { ProgramFilter } from '../domain/filter.ts';
 import type { Encounter, ProgramData } from './records.ts';
 import { encountersByMonth, encountersIn } from './selection.ts';
-import { count, quantilesOf, ratio } from './tally.ts';
+import { quantilesOf, ratio } from './tally.ts';
 
 export interface PlacementTimes extends Record<string, unknown> {
   placed: number;
@@ -74,12 +74,15 @@ export interface MonthlyPlacementTimes extends Record<string, unknown> {
 
 /** The same by month of the encounter; months without placements have null times. */
 export function placementTimesByMonth(p: ProgramData, f: ProgramFilter): MonthlyPlacementTimes[] {
+  const in24 = within(24);
   return encountersByMonth(p, f).map(([month, es]) => {
-    const timed = es.filter((e) => e.placed && e.hours !== null);
-    const [medianHours, p90Hours] = quantilesOf(timed, [0.5, 0.9], (e) => e.hours);
-    return {
-      month, placed: timed.length, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null,
-      share24: ratio(count(timed, within(24)), timed.length),
-    };
+    let timed = 0, within24 = 0;
+    for (const e of es) {
+      if (!e.placed || e.hours === null) continue;
+      timed++;
+      if (in24(e)) within24++;
+    }
+    const [medianHours, p90Hours] = quantilesOf(es, [0.5, 0.9], (e) => (e.placed ? e.hours : null));
+    return { month, placed: timed, medianHours: medianHours ?? null, p90Hours: p90Hours ?? null, share24: ratio(within24, timed) };
   });
 }
