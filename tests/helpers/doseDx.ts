@@ -6,21 +6,13 @@
  *  expect are kept here as the generator writes them, in plain JavaScript, not read back by the
  *  loader's SQL. */
 
+import { createRng } from '../../scripts/sample/prng.ts';
+
 export const DX_STEMS = ['alldrug', 'opioid', 'fentanyl', 'heroin', 'stimulant', 'cocaine', 'methamphetamine', 'benzodiazepine'] as const;
 export const DX_JURISDICTION_HEADER = ['jurisdiction', 'month', 'year', 'time_frame', 'dataset', ...DX_STEMS.map((s) => `count_${s}`),
   'population', ...DX_STEMS.map((s) => `rate_${s}`)];
 export const DX_COUNTY_HEADER = ['jurisdiction', 'county', 'fips', 'year', 'dataset', 'count_alldrug', 'population', 'rate_alldrug', 'type', 'person_years'];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Whether a drug had an ICD-10-CM code in the period (month 0: the whole year). */
 function coded(stem: string, year: number, month: number): boolean {
@@ -36,7 +28,7 @@ const cellOf = (n: number, suppressBelow: number, text: string) => (n > 0 && n <
 /** Massachusetts (ED and HOSP) and North Carolina (HOSP only, as some states submit), 2019-2023, each
  *  year and each month. A year's counts are its months' counts added up. */
 export function dxJurisdiction(seed = 20250113): { csv: string; figures: DxFigure[] } {
-  const rnd = random(seed);
+  const rng = createRng(seed);
   const states = [{ state: 'MA', population: 7_000_000, datasets: ['ED', 'HOSP'] as const }, { state: 'NC', population: 10_700_000, datasets: ['HOSP'] as const }];
   const lines = [DX_JURISDICTION_HEADER.join(',')];
   const figures: DxFigure[] = [];
@@ -47,7 +39,7 @@ export function dxJurisdiction(seed = 20250113): { csv: string; figures: DxFigur
         const monthly = DX_STEMS.map((stem) => Array.from({ length: 12 }, (_, m) => {
           if (!coded(stem, year, m + 1)) return null;
           const big = stem === 'alldrug' || stem === 'opioid';
-          return Math.floor(rnd() * (big ? 700 : 40));
+          return Math.floor(rng.next() * (big ? 700 : 40));
         }));
         for (let month = 0; month <= 12; month++) {
           const counts: string[] = [], rates: string[] = [];
@@ -75,7 +67,7 @@ export interface DxCountyYear { fips: string; county: string; year: number; coun
 
 /** Three Arizona counties (FIPS with a leading zero), 2018-2023, and each county's 5-year row. */
 export function dxCounty(seed = 4001): { csv: string; years: DxCountyYear[] } {
-  const rnd = random(seed);
+  const rng = createRng(seed);
   const counties = [{ fips: '04001', county: 'Apache County', population: 66_000 }, { fips: '04011', county: 'Greenlee County', population: 9_400 },
     { fips: '04013', county: 'Maricopa County', population: 4_500_000 }];
   const lines = [DX_COUNTY_HEADER.join(',')];
@@ -83,7 +75,7 @@ export function dxCounty(seed = 4001): { csv: string; years: DxCountyYear[] } {
   for (const c of counties) {
     let five = 0, personYears = 0;
     for (let year = 2018; year <= 2023; year++) {
-      const count = Math.floor(rnd() * (c.population / 900));
+      const count = Math.floor(rng.next() * (c.population / 900));
       const rate = Math.round((count / c.population) * 100_000 * 10) / 10;
       const cell = cellOf(count, 10, String(count)), rateCell = cellOf(count, 20, String(rate));
       years.push({ fips: c.fips, county: c.county, year, count, population: c.population, cell, rateCell });

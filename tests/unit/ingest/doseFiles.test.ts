@@ -123,7 +123,7 @@ describe('CDC DOSE-DX (generated to the published layout)', () => {
 
   it('counties: FIPS keep their leading zero, the 5-year rows are left out', async () => {
     const rows = await t.conn.query<{ county_fips: string; n: number; total: number }>(`SELECT county_fips, count(*)::INTEGER AS n,
-      sum(value) FILTER (WHERE measure = 'count')::INTEGER AS total FROM overdose_ed WHERE level = 'county' GROUP BY 1 ORDER BY 1`);
+      coalesce(sum(value) FILTER (WHERE measure = 'count'), 0)::INTEGER AS total FROM overdose_ed WHERE level = 'county' GROUP BY 1 ORDER BY 1`);
     expect(rows.map((r) => r.county_fips)).toEqual(['04001', '04011', '04013']);
     for (const r of rows) {
       // Six years, a count and a rate each; the 5-year row is not among them.
