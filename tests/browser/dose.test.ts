@@ -55,7 +55,7 @@ describe('CDC DOSE on /overdoses', () => {
     const f = (dataset: string, year: number) => jur.figures.find((x) => x.state === 'MA' && x.dataset === dataset && x.year === year && x.month === 0 && x.stem === 'alldrug')!;
     const n = (v: number) => v.toLocaleString('en-US');
     expect(await years.locator('table tbody tr', { hasText: '2021' }).first().locator('td').allTextContents())
-      .toEqual(['2021', n(f('ED', 2021).count!), String(f('ED', 2021).rate), n(f('HOSP', 2021).count!), String(f('HOSP', 2021).rate), '']);
+      .toEqual(['2021', n(f('ED', 2021).count!), f('ED', 2021).rate!.toFixed(1), n(f('HOSP', 2021).count!), f('HOSP', 2021).rate!.toFixed(1), '']);
     await section.screenshot({ path: `${ARTIFACTS}/overdoses-nonfatal-ma.png` });
 
     // Fentanyl: 21 suppressed months in SyS; no DX code before October 2020.
