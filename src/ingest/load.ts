@@ -177,7 +177,9 @@ async function rejectedRows(conn: Connection, plan: LoadPlan, names: StageNames)
       ? `This row has ${found ?? (tooFew ? 'fewer' : 'more')} values where the header has ${width} columns.`
       : `This row could not be read (${r.error_type.toLowerCase()}).`;
     return { severity: 'error', file: plan.file, row: Number(r.line), column: r.column_name ?? undefined,
-      message, fix: 'Check for a missing or extra delimiter, or an unclosed quote, on that row.', count: real.length > 10 && r === real[0] ? real.length : undefined };
+      message, fix: plan.kind.byYear && tooFew
+        ? 'If a second table starts here (a title line, then its own header: deaths by place of death, say), save each table as a file of its own and load them one by one; otherwise check for a missing delimiter on that row.'
+        : 'Check for a missing or extra delimiter, or an unclosed quote, on that row.', count: real.length > 10 && r === real[0] ? real.length : undefined };
   });
 }
 

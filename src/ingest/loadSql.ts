@@ -262,7 +262,16 @@ export function checks(plan: LoadPlan, stage = '_stage'): Check[] {
   if (plan.kind.byYear) {
     const f = yearCount(plan);
     const total = isTotalRow(plan);
-    for (const [h, y] of Object.entries(plan.mapping.yearColumns ?? {})) {
+    // A row whose year cells are the years themselves is a header: a second table starts there.
+    const years = Object.entries(plan.mapping.yearColumns ?? {});
+    const place = plan.mapping.columns.place;
+    if (years.length && place) {
+      out.push({ severity: 'error', column: place, value: stageAliases(plan).get(place)!,
+        condition: years.map(([h, y]) => `coalesce(trim(${stageAliases(plan).get(h)!}) = '${y}', false)`).join(' AND '),
+        message: (n) => `${n > 1 ? `${n} rows repeat` : 'This row repeats'} the header's years: a second table starts here (by place of death, say), and its rows would be read as more towns.`,
+        fix: 'Save each table as a file of its own and load them one by one; each is kept as its own table of towns.' });
+    }
+    for (const [h, y] of years) {
       const a = stageAliases(plan).get(h)!;
       out.push({ severity: 'error', column: h, condition: invalidCondition(f, a, parsedExpr(f, a)), value: a,
         message: (n) => `${n > 1 ? `${n} values are` : 'The value is'} not a count (a whole number, or ${Object.keys(f.markers ?? {}).join(' ')} for a count withheld).`,

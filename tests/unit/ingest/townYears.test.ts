@@ -52,6 +52,23 @@ describe('state tables of deaths by town and year', () => {
     expect(reportWrong.problems[0]!.message).toContain("The total row's 2019 count is not the sum of the places above it");
   });
 
+  it('a second table in the same file is refused with what to do, never read as more towns', async () => {
+    const first = ['City/Town of Residence,2019,2020', 'BOSTON,200,250', 'GLOUCESTER,9,12', 'Total,209,262'];
+    const second = ['City/Town of Death,2019,2020', 'BOSTON,230,270', 'GLOUCESTER,7,10', 'Total,237,280'];
+    // Straight after the first table: its header row repeats the years.
+    const stacked = await loadPath(t, tempFile('stacked.csv', [...first, ...second].join('\n') + '\n'));
+    expect(stacked.ok).toBe(false);
+    expect(stacked.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.message.slice(0, 35)]))
+      .toEqual([[5, "This row repeats the header's years"]]);
+    // After a blank line and a title: the title is a row of one value.
+    const titled = await loadPath(t, tempFile('titled.csv', [...first, '', 'Deaths by City/Town of Death', ...second].join('\n') + '\n'));
+    expect(titled.ok).toBe(false);
+    expect(titled.problems[0]!.row).toBe(6);
+    expect(titled.problems[0]!.fix).toContain('save each table as a file of its own');
+    // Nothing of either was loaded.
+    expect((await t.conn.query(`SELECT count(*)::INTEGER AS n FROM overdose_town_years WHERE source_file IN ('stacked.csv', 'titled.csv')`))[0]!.n).toBe(0);
+  });
+
   it('two tables giving the same town and year are never added; differing figures are named', async () => {
     const rows = await runQuery(t.conn, townYearsOf('residence:BOSTON'));
     for (const r of rows) {
