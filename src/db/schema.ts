@@ -33,16 +33,16 @@ export const TABLES = {
   overdose_deaths: `date DATE, age_band VARCHAR, sex VARCHAR, race VARCHAR, residence_city VARCHAR, residence_county VARCHAR,
     death_city VARCHAR, death_county VARCHAR, opioid BOOLEAN, fentanyl BOOLEAN, heroin BOOLEAN, cocaine BOOLEAN,
     methamphetamine BOOLEAN, benzodiazepine BOOLEAN, alcohol BOOLEAN, other BOOLEAN`,
+  /** A state's overdose deaths by town and year (ingest/kinds/townYearFiles.ts): `place` as the
+   *  table writes it; `basis` residence or death (the place of death) when the place column's
+   *  header says which, else NULL; a withheld count is NULL with its `status`. */
+  overdose_town_years: `place VARCHAR, year INTEGER, count DOUBLE, status VARCHAR, basis VARCHAR`,
   /** CDC DOSE nonfatal overdoses (ingest/kinds/doseFiles.ts), one row per place, period, drug and
    *  measure. `source`: DOSE-SyS or DOSE-DX; `setting`: ED (emergency-department visits) or HOSP
    *  (inpatient stays); `level`: state, or county (county_fips set); `period`: month, '12 months'
    *  (ending in `month`) or year (`month` is its January); `measure`: DOSE_MEASURES. A value the
    *  source withholds is NULL with its `status` (suppressed, not shared, not participating, not
    *  available). */
-  /** A state's overdose deaths by town and year (ingest/kinds/townYearFiles.ts): `place` as the
-   *  table writes it; `basis` residence or death (the place of death) when the place column's
-   *  header says which, else NULL; a withheld count is NULL with its `status`. */
-  overdose_town_years: `place VARCHAR, year INTEGER, count DOUBLE, status VARCHAR, basis VARCHAR`,
   overdose_ed: `source VARCHAR, setting VARCHAR, level VARCHAR, state VARCHAR, county VARCHAR, county_fips VARCHAR,
     period VARCHAR, month DATE, drug VARCHAR, measure VARCHAR, value DOUBLE, status VARCHAR`,
 } as const;

@@ -1,6 +1,6 @@
 import { detectDateFormats, EXCEL_SERIAL } from './dateFormats.ts';
 import type { FieldDef, KindDef } from './kinds/kindDef.ts';
-import type { Mapping } from './mapping.ts';
+import { yearCountField, type Mapping } from './mapping.ts';
 
 /** How well a file's values (its first rows) fit a kind with a mapping: whether each mapped column
  *  holds what its field needs (dates, months, counts, years, codes), and the grain of the rows (one
@@ -131,8 +131,8 @@ export function contentFit(kind: KindDef, mapping: Mapping, header: readonly str
   }
   for (const [h] of Object.entries(mapping.yearColumns ?? {})) {
     const values = columnValues(header, sample, h);
-    const markers = kind.byYear?.markers ?? {};
-    const share = values.length ? values.filter((v) => (whole(v) && !v.startsWith('-')) || !!markers[v.toLowerCase()]).length / values.length : 1;
+    const f = yearCountField(kind);
+    const share = values.length ? values.filter((v) => valueFits(f, v)).length / values.length : 1;
     weight += 1;
     got += share;
     if (share < 0.9) reasons.push(`"${h}" does not hold counts`);

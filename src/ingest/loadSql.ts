@@ -1,7 +1,7 @@
 import { tableColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { FieldDef } from './kinds/kindDef.ts';
-import { constantOf, usedHeaders } from './mapping.ts';
+import { constantOf, usedHeaders, yearCountField } from './mapping.ts';
 import { expectedText, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
 import { isYesNo, recodableFields, yesNoRecodes } from './recode.ts';
@@ -173,11 +173,6 @@ function flagGroups(plan: LoadPlan, alias: Map<string, string>): Map<string, str
 
 const OFFENSE_COUNT: FieldDef = { name: 'count', label: 'Count', type: 'number', synonyms: [] };
 
-/** A year column of a table wide by year: a count, or a mark that it is withheld. */
-function yearCount(plan: LoadPlan): FieldDef {
-  return { name: 'count', label: 'Count', type: 'count', markers: plan.kind.byYear?.markers, synonyms: [] };
-}
-
 /** SQL: whether the staged row is a total row (its place is one of kind.byYear.totals). */
 function isTotalRow(plan: LoadPlan): string {
   const { field } = fieldExprs(plan);
@@ -190,7 +185,7 @@ function isTotalRow(plan: LoadPlan): string {
 function byYearInsertSql(plan: LoadPlan, names: StageNames): string {
   const { field, keep, alias } = fieldExprs(plan);
   const years = Object.entries(plan.mapping.yearColumns ?? {});
-  const f = yearCount(plan);
+  const f = yearCountField(plan.kind);
   const header = (plan.mapping.columns.place ?? '').toLowerCase();
   const basis = /resid/.test(header) ? 'residence' : /death|occurr/.test(header) ? 'death' : null;
   return `INSERT INTO ${plan.kind.table} (place, year, count, status, basis, source_file)
@@ -260,7 +255,7 @@ export function checks(plan: LoadPlan, stage = '_stage'): Check[] {
       fix: 'Offense columns must hold counts; a blank cell is read as "not reported", never as zero.' });
   }
   if (plan.kind.byYear) {
-    const f = yearCount(plan);
+    const f = yearCountField(plan.kind);
     const total = isTotalRow(plan);
     // A row whose year cells are the years themselves is a header: a second table starts there.
     const years = Object.entries(plan.mapping.yearColumns ?? {});

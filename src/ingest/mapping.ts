@@ -1,4 +1,4 @@
-import type { KindDef, KindId } from './kinds/kindDef.ts';
+import type { FieldDef, KindDef, KindId } from './kinds/kindDef.ts';
 
 /** Which source column feeds each canonical field of a kind. */
 export interface Mapping {
@@ -62,6 +62,12 @@ export function proposeMapping(kind: KindDef, headers: readonly string[]): Mappi
   if (kind.flags) mapping.flagColumns = columnsNamed(kind.flags.synonyms, headers, norm, used);
   if (kind.byYear) mapping.yearColumns = yearColumnsOf(headers, used);
   return mapping;
+}
+
+/** What a year column of a table wide by year holds: a count, or one of the kind's marks that it
+ *  is withheld. */
+export function yearCountField(kind: KindDef): FieldDef {
+  return { name: 'count', label: 'Count', type: 'count', markers: kind.byYear?.markers, synonyms: [] };
 }
 
 /** Source header -> year, for every header not used by a field that is a year (1990-2099), as

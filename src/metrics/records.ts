@@ -1,4 +1,3 @@
-import { utcMonth } from 'd3-time';
 import type { Connection, Row } from '../db/database.ts';
 import { hoursToPlacement, isPlaced } from '../domain/placement.ts';
 
@@ -34,10 +33,9 @@ export interface Encounter {
   engaged_30d: string | null;
   naloxone_kit_given: boolean | null;
   /** Worked out once when read: the participant as a number (1, 2, ... in order of first
-   *  encounter; counting distinct numbers is quicker than distinct text), the first day of the
-   *  encounter's month (UTC), `isPlaced` and `hoursToPlacement` (domain/placement.ts). */
+   *  encounter; counting distinct numbers is quicker than distinct text), `isPlaced` and
+   *  `hoursToPlacement` (domain/placement.ts). */
   person: number;
-  month: Date | null;
   placed: boolean;
   hours: number | null;
 }
@@ -68,7 +66,7 @@ export const ENCOUNTER_COLUMNS = ['participant_id', 'encounter_date', 'agency', 
 export async function readProgram(conn: Connection): Promise<ProgramData> {
   await conn.run('BEGIN TRANSACTION');
   try {
-    const encounters = await conn.query<Omit<Encounter, 'month' | 'placed' | 'hours'>>(
+    const encounters = await conn.query<Omit<Encounter, 'placed' | 'hours'>>(
       `SELECT ${ENCOUNTER_COLUMNS.join(', ')} FROM encounters ORDER BY encounter_date NULLS LAST, participant_id`);
     const costs = await conn.query<CostEntry & Row>(
       'SELECT date, amount, category, funding_source, encounter_id IS NOT NULL AS linked FROM costs ORDER BY date NULLS LAST');
@@ -83,7 +81,7 @@ export async function readProgram(conn: Connection): Promise<ProgramData> {
         sex: e.sex, race_ethnicity: e.race_ethnicity, residence: e.residence, primary_substance: e.primary_substance, eligible: e.eligible,
         ineligible_reason: e.ineligible_reason, placement_offered: e.placement_offered, placement_date: e.placement_date,
         treatment_type: e.treatment_type, engaged_30d: e.engaged_30d, naloxone_kit_given: e.naloxone_kit_given,
-        month: e.encounter_date && utcMonth.floor(e.encounter_date), placed: isPlaced(e), hours: hoursToPlacement(e),
+        placed: isPlaced(e), hours: hoursToPlacement(e),
       })),
       costs: costs.map((c): CostEntry => ({ date: c.date, amount: c.amount, category: c.category, funding_source: c.funding_source, linked: c.linked })),
       naloxone: naloxone.map((x): NaloxoneEntry => ({ date: x.date, agency: x.agency, doses: x.doses, outcome: x.outcome })),
