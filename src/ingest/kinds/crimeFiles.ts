@@ -72,6 +72,8 @@ export const crimeMonthlyLong: KindDef = {
     { name: 'agency_name', label: 'Agency name', type: 'text', synonyms: ['agency name', 'agency', 'department'] },
     { name: 'state', label: 'State', type: 'text', synonyms: ['state abbr', 'state', 'state name'] },
     { name: 'offense', label: 'Offense', type: 'text', required: true, synonyms: ['offense', 'crime type', 'offense type'] },
+    // The counts made from an FBI NIBRS extract (ingest/nibrs) carry the offense's NIBRS code.
+    { name: 'nibrs_code', label: 'Offense code (NIBRS)', type: 'text', synonyms: ['nibrs code', 'offense code', 'nibrs offense code'] },
     { name: 'count', label: 'Count', type: 'number', required: true, blankMeansNotReported: true,
       synonyms: ['count', 'offenses', 'number', 'incidents', 'actual', 'value'] },
   ],
