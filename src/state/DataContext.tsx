@@ -14,6 +14,7 @@ import { userAliasesSql } from '../db/codes.ts';
 import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
 import { WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
+import { extractFilesOf, mayBeExtractTable, useExtracts, type ExtractCard } from './useExtracts.ts';
 import { SAMPLE_WORKSPACE } from './workspaces.ts';
 
 export type { Upload } from './useUploads.ts';
@@ -46,6 +47,11 @@ interface DataState extends WorkspacesState {
   /** The open workspace's files still coming in (start-up, restore, switch); undefined when all are in. */
   opening?: Opening;
   uploads: Upload[];
+  /** FBI NIBRS extracts added (state/useExtracts.ts), of the open workspace. */
+  extracts: ExtractCard[];
+  /** Makes the chosen agencies' monthly counts from an extract and loads them as a file. */
+  loadExtractAgencies: (id: number, agencyIds: number[]) => void;
+  dismissExtract: (id: number) => void;
   /** Adds files to the user's workspace (starting one, and leaving the sample, when the sample is open). */
   addFiles: (files: File[]) => void;
   /** Prepares a file again with another kind or mapping; with `load`, loads it too when it is then ready. */
@@ -131,6 +137,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const currentDb = useCallback(() => db.current, []);
   const uploadsApi = useUploads({ queue, db: currentDb, refresh, loaded });
   const { addFile } = uploadsApi;
+  const addCountsFile = useCallback((file: File, workspace: string) => void addFile(file, workspace), [addFile]);
+  const extractsApi = useExtracts({ queue, db: currentDb, addCountsFile });
+  const { addExtract } = extractsApi;
 
   /** Loads the open workspace's files: the bundled sample, or the files kept for a user's
    *  workspace, one queued load each, saying how far it got. */
@@ -191,10 +200,23 @@ export function DataProvider({ children }: { children: ReactNode }) {
       target = ws.latestOrNew();
       void openWorkspace(target);
     }
-    // Files dropped together are read first, so each knows the others of its layout (batchMates).
-    const sniffs = files.map(sniffSafely);
-    files.forEach((file, i) => void addFile(file, target, { sniffed: sniffs[i], batch: sniffs }));
-  }, [addFile, openWorkspace, ws, openRef]);
+    // An FBI NIBRS extract's tables are read together into counts (useExtracts); its files are
+    // told apart by their columns, so only files named like its tables wait for that look.
+    const plain = files.filter((f) => !mayBeExtractTable(f.name));
+    const named = files.filter((f) => mayBeExtractTable(f.name));
+    const add = (batch: File[]) => {
+      // Files dropped together are read first, so each knows the others of its layout (batchMates).
+      const sniffs = batch.map(sniffSafely);
+      batch.forEach((file, i) => void addFile(file, target, { sniffed: sniffs[i], batch: sniffs }));
+    };
+    add(plain);
+    if (named.length) {
+      void extractFilesOf(named).then((parts) => {
+        if (parts.length) void addExtract(parts, target);
+        add(named.filter((f) => !parts.some((p) => p.file === f)));
+      });
+    }
+  }, [addFile, openWorkspace, ws, openRef, addExtract]);
 
   const [offenseMap, setOffenseMap] = useState<OffenseMap>(() => savedOffenseMap());
   const offenseMapRef = useRef(offenseMap);
@@ -280,13 +302,15 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const current = opening && !opening.done && opening.workspace === ws.open ? opening
     : filling ? { workspace: ws.open, what: ws.open === SAMPLE_WORKSPACE ? 'sample' as const : 'kept' as const, total: 0, loaded: 0, done: false, failed: 0 } : undefined;
   const uploads = useMemo(() => uploadsApi.uploads.filter((u) => u.workspace === ws.open), [uploadsApi.uploads, ws.open]);
+  const extracts = useMemo(() => extractsApi.extracts.filter((u) => u.workspace === ws.open), [extractsApi.extracts, ws.open]);
 
   const value = useMemo<DataState>(() => ({
     ...ws, openWorkspace, status, error, conn, version, programData, answers, programAnswers, loads, isSample, opening: current, uploads,
+    extracts, loadExtractAgencies: extractsApi.loadAgencies, dismissExtract: extractsApi.dismissExtract,
     addFiles, reprepare: uploadsApi.reprepare, loadUpload: uploadsApi.loadUpload, cancelUpload: uploadsApi.cancelUpload,
     dismissUpload: uploadsApi.dismissUpload, removeFile, offenseMap, assignOffense,
     restore: restore?.workspace === ws.open ? restore : undefined, keepProblem, forgetSaved, forgetAll, reopenFile,
-  }), [ws, openWorkspace, status, error, conn, version, programData, answers, programAnswers, loads, isSample, current, uploads, addFiles, uploadsApi, removeFile,
+  }), [ws, openWorkspace, status, error, conn, version, programData, answers, programAnswers, loads, isSample, current, uploads, extracts, extractsApi, addFiles, uploadsApi, removeFile,
     offenseMap, assignOffense, restore, keepProblem, forgetSaved, forgetAll, reopenFile]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -7,8 +7,6 @@ import {
   dropExtractSql, extractAgenciesSql, extractCountsSql, extractSql, extractTalliesSql, type ExtractTable, type ExtractTables,
 } from './extractSql.ts';
 import { sniffBytes } from '../sniff.ts';
-
-const HEAD_BYTES = 64 * 1024;
 import { NIBRS_FILE_NAMES, nibrsPart, type NibrsPart, type NibrsRole } from './parts.ts';
 
 /** One file of an extract as added: what it is, and what its first bytes said. */
@@ -19,6 +17,8 @@ export interface ExtractFile {
   header: readonly string[];
   encoding: string;
 }
+
+const HEAD_BYTES = 64 * 1024;
 
 /** A file as an extract's table, from its first bytes; null when it is not one (or cannot be read).
  *  No size limit: the extract is read a table at a time into counts, never staged whole. */
@@ -179,10 +179,10 @@ export const COUNTS_COLUMNS = ['month', 'ori', 'agency_name', 'state_abbr', 'off
 /** The name of the counts file made from an extract: its state, years and agencies. */
 export function countsFileName(s: ExtractSummary, chosen: readonly ExtractAgencyRow[]): string {
   const years = s.years.length > 1 ? `${s.years[0]}-${s.years.at(-1)}` : String(s.years[0] ?? '');
-  const who = chosen.length === 1 ? chosen[0]!.name : chosen.length === s.agencies.length ? 'all agencies'
-    : `${chosen[0]?.name ?? ''} and ${chosen.length - 1} more`;
-  const ids = chosen.length > 1 && chosen.length < s.agencies.length ? ` ${shortHash(chosen.map((a) => a.ori).sort().join(','))}` : '';
-  return `NIBRS ${[s.state, years].filter(Boolean).join(' ')} - ${who}${ids}.csv`.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ');
+  const who = chosen.length === s.agencies.length && chosen.length > 1 ? 'all agencies'
+    : chosen.length <= 3 ? chosen.map((a) => a.name).join(', ')
+      : `${chosen[0]!.name} and ${chosen.length - 1} more ${shortHash(chosen.map((a) => a.ori).sort().join(','))}`;
+  return `NIBRS ${[s.state, years].filter(Boolean).join(' ')} - ${who}.csv`.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ');
 }
 
 function shortHash(s: string): string {

@@ -1,6 +1,7 @@
 import { useData } from '../../state/DataContext.tsx';
 import { DatasetCheck } from './DatasetCheck.tsx';
 import { DropZone } from './DropZone.tsx';
+import { ExtractCard } from './ExtractCard.tsx';
 import { ForgetAllData, KeptFiles } from './KeptFiles.tsx';
 import { LoadedFiles } from './LoadedFiles.tsx';
 import { ProgramSettings } from './ProgramSettings.tsx';
@@ -9,7 +10,7 @@ import { UploadCard } from './UploadCard.tsx';
 import { WorkspaceBar } from './WorkspaceBar.tsx';
 
 export function DataPage() {
-  const { addFiles, uploads, status, program, open, opening } = useData();
+  const { addFiles, uploads, extracts, status, program, open, opening } = useData();
   return (
     <>
       <header className="page-head">
@@ -24,6 +25,7 @@ export function DataPage() {
       {status !== 'ready' && <p role="status">Starting the in-browser database…</p>}
       <KeptFiles />
       <section aria-label="Files added" aria-live="polite">
+        {extracts.map((c) => <ExtractCard key={c.id} c={c} />)}
         {uploads.map((u) => <UploadCard key={u.id} u={u} />)}
       </section>
       <LoadedFiles />

@@ -32,7 +32,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
           }}
         />
       </label>
-      <p className="hint">Program exports (encounters, costs, naloxone), crime incidents or monthly counts, CDC VSRR and WONDER files, overdose counts or incidents.</p>
+      <p className="hint">Program exports (encounters, costs, naloxone), crime incidents or monthly counts, an FBI NIBRS state extract (all its CSV files together), CDC VSRR, WONDER and DOSE files, state tables and overdose counts or incidents.</p>
     </div>
   );
 }
