@@ -29,6 +29,10 @@ class NodeConnection implements Connection {
   run(sql: string, signal?: AbortSignal): Promise<void> {
     return interruptible(signal, () => this.conn.run(sql), () => this.conn.interrupt());
   }
+  /** How far the running statement is, 0-100 (-1 when DuckDB cannot tell): for command-line progress. */
+  progress(): number {
+    return this.conn.progress.percentage;
+  }
   async close(): Promise<void> {
     this.conn.closeSync();
   }
@@ -77,8 +81,13 @@ export function shippedCodesFromDisk() {
   );
 }
 
-export async function nodeDatabase(): Promise<Database> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+/** `threads`: 2 for tests (the machine's other core stays free), 'all' for the command line;
+ *  `tempDirectory`: where a statement larger than memory spills. */
+export async function nodeDatabase({ threads = 2, tempDirectory }: { threads?: number | 'all'; tempDirectory?: string } = {}): Promise<Database> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    ...(threads === 'all' ? {} : { threads: String(threads) }),
+    ...(tempDirectory ? { temp_directory: tempDirectory } : {}),
+  });
   const db = new NodeDatabase(instance);
   const conn = await db.connect();
   for (const sql of startupSql(shippedCodesFromDisk())) await conn.run(sql);

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregate } from '../../scripts/aggregate.ts';
 import { nibrsExtract } from '../helpers/nibrsExtract.ts';
-import { ARTIFACTS, keptNames, openPage, quiet, textOf } from './setup/browser.ts';
+import { ARTIFACTS, keptNames, openPage, openWithFiles, quiet, textOf } from './setup/browser.ts';
 
 /** An FBI NIBRS state extract (generated in the published 2016-2020 layout, tests/helpers/
  *  nibrsExtract.ts), its six CSV files added at once in a fresh browser profile, as a user unpacking
@@ -17,6 +18,18 @@ const paths = Object.entries(x.files).map(([name, text]) => {
 });
 const ADDICTION = new Set(['35A', '35B', '23C', '23F', '23H', '220', '240']);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The chart's data table for one agency (the first), as /crime shows it. */
+async function trend(page: import('playwright-core').Page, label: string): Promise<string[][]> {
+  const select = page.getByTestId('crime-series');
+  await select.waitFor({ timeout: 60_000 });
+  await select.selectOption({ label: `${label} (monthly counts)` });
+  await quiet(page);
+  const chart = page.getByTestId('chart-crime-trend');
+  await chart.locator('.plot svg').first().waitFor({ timeout: 60_000 });
+  if (!(await chart.locator('table').count())) await chart.getByRole('button', { name: 'Show data table' }).click();
+  return chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '')));
+}
 
 /** The chart's data table for an agency, worked out from the generated offenses. */
 function expected(ori: string): [string, string][] {
@@ -73,13 +86,7 @@ describe('an FBI NIBRS state extract, added untouched', () => {
     await select.waitFor({ timeout: 60_000 });
     expect(await select.locator('option').allTextContents()).toEqual(['Essex, MA (monthly counts)', 'Gloucester, MA (monthly counts)']);
     for (const [ori, label] of [['MA0050900', 'Gloucester, MA'], ['MA0050400', 'Essex, MA']] as const) {
-      await select.selectOption({ label: `${label} (monthly counts)` });
-      await quiet(page);
-      const chart = page.getByTestId('chart-crime-trend');
-      await chart.locator('.plot svg').first().waitFor({ timeout: 60_000 });
-      if (!(await chart.locator('table').count())) await chart.getByRole('button', { name: 'Show data table' }).click();
-      const rows = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)));
-      expect(rows, ori).toEqual(expected(ori));
+      expect(await trend(page, label), ori).toEqual(expected(ori));
       if (ori === 'MA0050400') await page.locator('main').screenshot({ path: `${ARTIFACTS}/crime-nibrs-extract.png` });
     }
     expect(b.errors).toEqual([]);
@@ -93,4 +100,19 @@ describe('an FBI NIBRS state extract, added untouched', () => {
     expect(await select.locator('option').allTextContents()).toEqual(['Essex, MA (monthly counts)', 'Gloucester, MA (monthly counts)']);
     expect(b.errors).toEqual([]);
   }, 120_000);
+
+  it('npm run aggregate on the same extract writes a file that charts the same in a fresh profile', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'dd-nibrs-out-')), 'MA 2019 counts.csv');
+    await aggregate([dir], out, { agencies: ['MA0050900', 'MA0050400'], threads: 1 });
+    const c = await openWithFiles([out]);
+    try {
+      await c.page.getByRole('link', { name: 'Crime' }).first().click();
+      for (const [ori, label] of [['MA0050900', 'Gloucester, MA'], ['MA0050400', 'Essex, MA']] as const) {
+        expect(await trend(c.page, label), ori).toEqual(expected(ori));
+      }
+      expect(c.errors).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { Cancelled, type Connection, type Database } from '../../db/database.ts';
+import { COUNTS_COLUMNS } from '../countsFile.ts';
 import { explainDuckDbError } from '../duckdbErrors.ts';
 import type { Problem } from '../problems.ts';
 import { readable } from '../transcode.ts';
@@ -171,10 +172,9 @@ export function extractNotes(group: ExtractGroup, t: ExtractTallies): Problem[] 
 /** The chosen agencies' monthly counts as a monthly-counts CSV file's text (ingest/kinds/crimeFiles). */
 export async function extractCountsCsv(conn: Connection, prefix: string, agencyIds: readonly number[] | null): Promise<string> {
   const rows = await conn.query(extractCountsSql(prefix, agencyIds));
-  return Papa.unparse({ fields: COUNTS_COLUMNS, data: rows.map((r) => COUNTS_COLUMNS.map((c) => (r[c] == null ? '' : String(r[c])))) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: [...COUNTS_COLUMNS], data: rows.map((r) => COUNTS_COLUMNS.map((c) => (r[c] == null ? '' : String(r[c])))) }, { newline: '\n' }) + '\n';
 }
 
-export const COUNTS_COLUMNS = ['month', 'ori', 'agency_name', 'state_abbr', 'offense_code', 'offense', 'count'];
 
 /** The name of the counts file made from an extract: its state, years and agencies. */
 export function countsFileName(s: ExtractSummary, chosen: readonly ExtractAgencyRow[]): string {
