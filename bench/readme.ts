@@ -11,6 +11,8 @@ const ms1 = (n: number) => n.toFixed(1);
 /** The results as Markdown tables. */
 export function resultsMarkdown(r: Results): string {
   const out: string[] = [`Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cpus} cores (${r.machine.model}), Node ${r.machine.node}${r.machine.browser ? `, ${r.machine.browser}` : ''}.`, ''];
+  const older = Object.entries(r.partDates ?? {}).filter(([, d]) => d && d !== r.date);
+  if (older.length) out.push(`Parts not run this time keep their figures from an earlier run: ${older.map(([p, d]) => `${p} (${d!.slice(0, 16).replace('T', ' ')} UTC)`).join(', ')}.`, '');
   if (r.crime.length) {
     out.push('**Crime incident files, file input to first chart** (seconds; the browser runs DuckDB-wasm on one thread, native DuckDB uses every core):', '',
       '| rows | MB | recognised | checked | loaded | first chart | native DuckDB | × native (goal ≤ 3) | PapaParse | × as fast as PapaParse (goal ≥ 4) | longest task ms during the load (goal ≤ 100) / while the chart draws | browser memory MB before → peak | repaint p50 / p95 ms (goal p95 ≤ 50) | views shown for the first time: p50 / p95 |',
@@ -25,6 +27,14 @@ export function resultsMarkdown(r: Results): string {
       '| page | changes | metrics | repaint p50 | p95 (goal ≤ 50) | max | views not shown before: p95 | native DuckDB p50 for the same metrics\' SQL |', '|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const p of r.program.pages) out.push(`| ${p.page} | ${p.changes} | ${p.queries} | ${ms1(p.p50)} | ${ms1(p.p95)} | ${ms1(p.max)} | ${p.firstP95 === undefined ? '—' : `${ms1(p.firstP95)} (${p.firstViews})`} | ${ms1(p.nativeP50)} |`);
     out.push('');
+  }
+  if (r.aggregate) {
+    const a = r.aggregate;
+    out.push(`**npm run aggregate on a generated FBI NIBRS extract** (${int(a.offenses)} offenses, ${int(a.incidents)} incidents, ${int(a.agencies)} agencies, ${int(a.bytes / 1e6)} MB; every core):`, '',
+      '| run | seconds | offenses per second | peak memory MB | output |', '|---|---:|---:|---:|---|',
+      `| npm run aggregate (the whole command: tables read and checked, months reported, counts written) | ${sec(a.aggregate.ms)} | ${int(a.offenses / (a.aggregate.ms / 1000))} | ${int(a.aggregate.peakMb)} | ${int(a.aggregate.rows)} rows |`,
+      `| bare read_csv + join + GROUP BY, native DuckDB | ${sec(a.bare.ms)} | ${int(a.offenses / (a.bare.ms / 1000))} | ${int(a.bare.peakMb)} | ${int(a.bare.groups)} groups |`,
+      `| × the bare query (goal ≤ 1.5) | ${a.ratio.toFixed(2)} | | | |`, '');
   }
   if (r.lighthouse?.length) {
     out.push('**Lighthouse on the public page** (mobile, its default settings): performance score, median of the runs (goal ≥ 95):', '',

@@ -16,21 +16,25 @@
  *    only what is deterministic (accessibility, bytes and requests) and the score lives here.
  *
  * The browser is the one scripts/chromium.ts picks (CHROMIUM_PATH, a system one, or the bundled one).
- * BENCH_PART=cold,lighthouse,crime,program picks parts; BENCH_CRIME_ROWS=100000,1000000 picks sizes;
+ *  - npm run aggregate on a generated FBI NIBRS extract of 20 million offenses, beside native DuckDB
+ *    reading the same files with a bare read_csv and GROUP BY (bench/aggregate.ts).
+ * BENCH_PART=cold,lighthouse,crime,program,aggregate picks parts; BENCH_AGGREGATE_OFFENSES sets the extract's size; BENCH_CRIME_ROWS=100000,1000000 picks sizes;
  * BENCH_ROWS sets the encounters; BENCH_PORT the preview server's port.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { coldStart, type ColdStart } from './coldStart.ts';
 import { benchCrimeLoad, type CrimeRun } from './crimeLoad.ts';
+import { benchAggregate, type AggregateRun } from './aggregate.ts';
 import { benchProgramRepaint, type ProgramRepaint } from './programRepaint.ts';
 import { writeReadme } from './readme.ts';
 import { lighthouseMedians, type LighthouseMedian } from './lighthouse.ts';
 import { describeBrowser, findChromium, launchOptions } from '../scripts/chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
-const PARTS = new Set((process.env.BENCH_PART ?? 'cold,lighthouse,crime,program').split(','));
+const PARTS = new Set((process.env.BENCH_PART ?? 'cold,lighthouse,crime,program,aggregate').split(','));
+const AGGREGATE_OFFENSES = Number(process.env.BENCH_AGGREGATE_OFFENSES ?? 20_000_000);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const CRIME_ROWS = (process.env.BENCH_CRIME_ROWS ?? '100000,1000000,5000000').split(',').map(Number);
 const ENCOUNTERS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -43,6 +47,26 @@ export interface Results {
   coldStart?: ColdStart;
   crime: CrimeRun[];
   program?: ProgramRepaint;
+  /** npm run aggregate on a generated NIBRS extract, beside a bare native query. */
+  aggregate?: AggregateRun;
+  /** When each part was last run, where a run of some parts keeps the others' figures from before. */
+  partDates?: Partial<Record<string, string>>;
+}
+
+/** The results of this run over those of the last: a part not run keeps its figures and date. */
+function merged(now: Results, parts: ReadonlySet<string>): Results {
+  if (!existsSync('bench/results.json')) return now;
+  const before = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Results;
+  const out: Results = { ...now, partDates: { ...before.partDates } };
+  const keys: Record<string, keyof Results> = { cold: 'coldStart', lighthouse: 'lighthouse', crime: 'crime', program: 'program', aggregate: 'aggregate' };
+  for (const [part, key] of Object.entries(keys)) {
+    if (parts.has(part)) out.partDates![part] = now.date;
+    else if (before[key] !== undefined) {
+      (out as unknown as Record<string, unknown>)[key] = before[key];
+      out.partDates![part] = before.partDates?.[part] ?? before.date;
+    }
+  }
+  return out;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -80,11 +104,13 @@ async function main() {
       for (const l of results.lighthouse) console.log(`Lighthouse ${l.url}: performance median ${l.median} of ${l.scores.length} runs (${l.scores.join(', ')}; goal ≥ 95).`);
     }
     if (PARTS.has('program')) results.program = await benchProgramRepaint(base, launch, ENCOUNTERS);
+    if (PARTS.has('aggregate')) results.aggregate = await benchAggregate(AGGREGATE_OFFENSES);
   } finally {
     server.kill();
   }
-  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-  writeReadme('bench/README.md', results);
+  const all = merged(results, PARTS);
+  writeFileSync('bench/results.json', JSON.stringify(all, null, 2) + '\n');
+  writeReadme('bench/README.md', all);
   console.log('Wrote bench/results.json and the table in bench/README.md.');
 }
 
