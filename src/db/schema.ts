@@ -33,6 +33,10 @@ export const TABLES = {
   overdose_deaths: `date DATE, age_band VARCHAR, sex VARCHAR, race VARCHAR, residence_city VARCHAR, residence_county VARCHAR,
     death_city VARCHAR, death_county VARCHAR, opioid BOOLEAN, fentanyl BOOLEAN, heroin BOOLEAN, cocaine BOOLEAN,
     methamphetamine BOOLEAN, benzodiazepine BOOLEAN, alcohol BOOLEAN, other BOOLEAN`,
+  /** Yearly crime figures by place (ingest/kinds/annualFiles.ts): `measure` 'count' or 'rate' (never
+   *  added together), `per` a rate's base (100000) when its measure type says it; `offense` as the
+   *  file writes it, matched to NIBRS codes when queried. */
+  crime_annual: `place VARCHAR, year INTEGER, offense VARCHAR, measure VARCHAR, per DOUBLE, value DOUBLE`,
   /** A state's overdose deaths by town and year (ingest/kinds/townYearFiles.ts): `place` as the
    *  table writes it; `basis` residence or death (the place of death) when the place column's
    *  header says which, else NULL; a withheld count is NULL with its `status`. */

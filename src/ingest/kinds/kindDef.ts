@@ -63,6 +63,7 @@ export type KindId =
   | 'crime_incidents'
   | 'crime_monthly_long'
   | 'crime_monthly_wide'
+  | 'crime_annual'
   | 'cdc_vsrr'
   | 'cdc_wonder'
   | 'cdc_vsrr_county'

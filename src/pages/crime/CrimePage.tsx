@@ -10,6 +10,8 @@ import { programEvents } from '../../domain/programInfo.ts';
 import { useParamSetter } from '../../state/useParamSetter.ts';
 import { savePopulation, savedPopulations } from '../../state/populations.ts';
 import { useSql } from '../../state/useSql.ts';
+import { annualPlaces } from '../../metrics/crimeAnnual.ts';
+import { AnnualCrimeSection } from './AnnualCrimeSection.tsx';
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { OffenseTable, OFFENSE_TABLE_HEADING } from './OffenseTable.tsx';
 
@@ -23,6 +25,7 @@ export function CrimePage() {
   const [params, set] = useParamSetter();
   const series = useSql(useMemo(() => crimeSeries(), []));
   const groups = useSql(useMemo(() => addictionGroups(), []));
+  const annual = useSql(useMemo(() => annualPlaces(), []));
   const list = series.rows;
   const main = list.find((s) => s.series === params.get('series')) ?? list[0];
   const chosenComparison = list.find((s) => s.series === params.get('compare') && s.series !== main?.series);
@@ -83,9 +86,9 @@ export function CrimePage() {
           launch does not by itself show the program caused it; the impact analysis below says how much can be said.</p>
       </header>
       {status === 'starting' && <p role="status" className="status">Starting the in-browser database and loading data…</p>}
-      {status === 'ready' && !series.loading && list.length === 0 && (
-        <p className="empty" data-testid="missing-table">No crime data is loaded. Add incident records or monthly agency counts on the <Link to="/data">Data page</Link>.</p>
-      )}
+      {status === 'ready' && !series.loading && !annual.loading && list.length === 0 && (annual.rows.length === 0
+        ? <p className="empty" data-testid="missing-table">No crime data is loaded. Add incident records or monthly agency counts on the <Link to="/data">Data page</Link>.</p>
+        : <p className="empty" data-testid="annual-only">Only yearly crime figures are loaded: they are shown below. The monthly chart and the impact analysis need incident records or monthly counts (add them on the <Link to="/data">Data page</Link>).</p>)}
       {main && (
         <>
           <div className="filters" role="group" aria-label="What to show">
@@ -141,6 +144,7 @@ export function CrimePage() {
           <OffenseTable />
         </>
       )}
+      {annual.rows.length > 0 && <AnnualCrimeSection places={annual.rows} params={params} set={set} program={program} />}
     </>
   );
 }

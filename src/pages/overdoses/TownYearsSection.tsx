@@ -16,6 +16,7 @@ export function TownYearsSection({ towns, chosen: chosenParam, programName, onCh
   const named = programName ? towns.find((t) => new RegExp(`\\b${t.place.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(programName)) : undefined;
   const chosen = towns.find((t) => t.key === chosenParam) ?? named ?? towns[0]!;
   const q = useSql(useMemo(() => townYearsOf(chosen.key), [chosen.key]));
+  const rows = useMemo(() => q.rows.map((r) => ({ year: r.year, value: r.deaths, status: r.status })), [q.rows]);
   const basis = chosen.basis ? BASIS[chosen.basis] : 'as the table counts them (it does not say by residence or by place of death)';
   return (
     <section aria-labelledby="towns-h" data-testid="overdoses-towns">
@@ -28,7 +29,7 @@ export function TownYearsSection({ towns, chosen: chosenParam, programName, onCh
         </label>
       )}
       <div className="charts">
-        <YearBarsChart testId="chart-town-years" rows={q.rows} loading={q.loading} valueLabel="deaths"
+        <YearBarsChart testId="chart-town-years" rows={rows} loading={q.loading} valueLabel="deaths"
           title={`Overdose deaths per year: ${nameOf(chosen)}`}
           description={`Bars: overdose deaths of each year in ${chosen.place}, ${basis}, from the state's table.`}
           definition="From a state health department's table of deaths by town and year, as published: yearly counts, never spread over months. The table's total row was checked against the sum of its towns when loaded and is not shown. Counts the state withholds (small numbers) have no bar and are named along the bottom; they are not zero. A town's yearly deaths are small numbers: read a change over several years, not one."
