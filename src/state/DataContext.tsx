@@ -15,6 +15,7 @@ import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGA
 import { WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
 import { extractFilesOf, mayBeExtractTable, useExtracts, type ExtractCard } from './useExtracts.ts';
+import { filesInZip, isZipName } from '../ingest/zipFiles.ts';
 import { SAMPLE_WORKSPACE } from './workspaces.ts';
 
 export type { Upload } from './useUploads.ts';
@@ -202,19 +203,25 @@ export function DataProvider({ children }: { children: ReactNode }) {
     }
     // An FBI NIBRS extract's tables are read together into counts (useExtracts); its files are
     // told apart by their columns, so only files named like its tables wait for that look.
-    const plain = files.filter((f) => !mayBeExtractTable(f.name));
-    const named = files.filter((f) => mayBeExtractTable(f.name));
     const add = (batch: File[]) => {
       // Files dropped together are read first, so each knows the others of its layout (batchMates).
       const sniffs = batch.map(sniffSafely);
       batch.forEach((file, i) => void addFile(file, target, { sniffed: sniffs[i], batch: sniffs }));
     };
-    add(plain);
-    if (named.length) {
+    const route = (batch: File[]) => {
+      add(batch.filter((f) => !mayBeExtractTable(f.name)));
+      const named = batch.filter((f) => mayBeExtractTable(f.name));
+      if (!named.length) return;
       void extractFilesOf(named).then((parts) => {
         if (parts.length) void addExtract(parts, target);
         add(named.filter((f) => !parts.some((p) => p.file === f)));
       });
+    };
+    route(files.filter((f) => !isZipName(f.name)));
+    // A zip archive (the FBI's extract comes as one) is opened here: its tables are a batch of their
+    // own, one extract per archive. An archive without tables gets a card saying what it is.
+    for (const zip of files.filter((f) => isZipName(f.name))) {
+      void filesInZip(zip).then((z) => (z.files.length ? route(z.files) : add([zip])), () => add([zip]));
     }
   }, [addFile, openWorkspace, ws, openRef, addExtract]);
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,4 +116,33 @@ describe('an FBI NIBRS state extract, added untouched', () => {
       await c.close();
     }
   }, 180_000);
+});
+
+/** As the Crime Data Explorer gives it: the zip, and the folder it unpacks to, in fresh profiles. */
+describe('an FBI NIBRS extract as its zip, and as its folder', () => {
+  const y = nibrsExtract({ year: 2022, seed: 12, incidents: 600 });
+  const root = mkdtempSync(join(tmpdir(), 'dd-nibrs-zip-'));
+  const zipPath = join(root, 'MA-2022.zip');
+  writeFileSync(zipPath, zipSync(Object.fromEntries(Object.entries(y.files).map(([n, t]) => [`MA/${n}`, strToU8(t)]))));
+  const folder = join(root, 'MA-2022');
+  mkdirSync(folder);
+  for (const [n, t] of Object.entries(y.files)) writeFileSync(join(folder, n), t);
+
+  for (const how of ['zip', 'folder'] as const) {
+    it(`the ${how} is read as one extract`, async () => {
+      const b = await openPage('/data');
+      try {
+        if (how === 'zip') await b.page.getByTestId('file-input').setInputFiles(zipPath);
+        else await b.page.getByTestId('folder-input').setInputFiles(folder);
+        const card = b.page.getByTestId('extract');
+        await card.getByTestId('extract-agencies').waitFor({ timeout: 90_000 });
+        expect(await textOf(card.locator('h3'))).toBe('FBI NIBRS extract, MA 2022');
+        expect(await textOf(card.getByTestId('extract-summary'))).toContain(`${y.offenses.toLocaleString('en-US')} offenses of 5 agencies`);
+        expect(await b.page.getByTestId('upload').count()).toBe(0);
+        expect(b.errors).toEqual([]);
+      } finally {
+        await b.close();
+      }
+    }, 120_000);
+  }
 });
