@@ -6,6 +6,7 @@
  *  monthly-counts CSV that the Data page loads like any other, a month an agency did not report
  *  left blank.
  *
+ *  - A zip archive is unpacked first (to a scratch folder, removed at the end), one folder each.
  *  - A folder holding an extract's tables (agencies.csv, NIBRS_incident.csv, NIBRS_OFFENSE.csv,
  *    NIBRS_OFFENSE_TYPE.csv, NIBRS_month.csv; any letter case) is one extract: one folder per
  *    state and year, as the Crime Data Explorer's zips unpack. The same SQL as the browser's
@@ -13,8 +14,8 @@
  *  - Any other CSV is loaded as a dropped file is (src/ingest/load.ts): crime incident records or
  *    monthly counts are written as monthly counts; other kinds are refused.
  *  - `--agency` keeps only the agencies with those ORIs (of extracts); without it, every agency. */
-import { openAsBlob, readdirSync, statSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, openAsBlob, readdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { Unzip, UnzipInflate } from 'fflate';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,15 +43,47 @@ export interface AggregateResult {
 
 type Log = (line: string) => void;
 
-function csvFiles(paths: readonly string[]): string[] {
+/** The CSV files under the paths; a zip archive (the FBI's extract comes as one) is unpacked into
+ *  `scratch` first, one folder per archive. */
+async function csvFiles(paths: readonly string[], scratch: string, log: Log): Promise<string[]> {
   const out: string[] = [];
-  const walk = (p: string) => {
+  const walk = async (p: string) => {
     const st = statSync(p);
-    if (st.isDirectory()) for (const e of readdirSync(p).sort()) walk(join(p, e));
+    if (st.isDirectory()) for (const e of readdirSync(p).sort()) await walk(join(p, e));
     else if (/\.(csv|tsv|txt)$/i.test(p)) out.push(resolve(p));
+    else if (/\.zip$/i.test(p)) {
+      const dir = join(scratch, `${out.length}-${basename(p, '.zip').replace(/[^A-Za-z0-9._-]/g, '_')}`);
+      log(`${basename(p)}: unpacking…`);
+      await unzipTables(p, dir);
+      await walk(dir);
+    }
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) await walk(p);
   return out;
+}
+
+/** Writes a zip's tables (.csv, .tsv, .txt) into `dir`, streaming: nothing is held whole. */
+async function unzipTables(zip: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const writes: Promise<void>[] = [];
+  const unzip = new Unzip((entry) => {
+    const name = entry.name.replace(/^.*[\\/]/, '');
+    if (!/\.(csv|tsv|txt)$/i.test(name) || name.startsWith('._')) return;
+    const out: WriteStream = createWriteStream(join(dir, name));
+    writes.push(new Promise<void>((res, rej) => {
+      entry.ondata = (err, chunk, final) => {
+        if (err) { rej(err); return; }
+        out.write(chunk);
+        if (final) out.end(() => res());
+      };
+    }));
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const input = createReadStream(zip, { highWaterMark: 4 * 1024 * 1024 });
+  for await (const chunk of input) unzip.push(new Uint8Array(chunk as Buffer));
+  unzip.push(new Uint8Array(0), true);
+  await Promise.all(writes);
 }
 
 const OUT_TABLE = 'aggregate_out';
@@ -59,9 +92,12 @@ export async function aggregate(inputs: readonly string[], out: string, { agenci
   agencies?: readonly string[]; log?: Log; threads?: number | 'all';
 } = {}): Promise<AggregateResult> {
   const t0 = performance.now();
-  const files = csvFiles(inputs);
-  if (!files.length) throw new Error('No CSV files in the paths given.');
   const spill = mkdtempSync(join(tmpdir(), 'dd-aggregate-'));
+  const files = await csvFiles(inputs, join(spill, 'unzipped'), log);
+  if (!files.length) {
+    rmSync(spill, { recursive: true, force: true });
+    throw new Error('No CSV files (or zip archives of them) in the paths given.');
+  }
   const db = await nodeDatabase({ threads, tempDirectory: spill });
   const conn = await db.connect();
   const sources: AggregateResult['sources'] = [];

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { openAsBlob } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,15 @@ describe('npm run aggregate', () => {
     expect(r.sources).toHaveLength(1);
     expect(lines.join('\n')).toMatch(/MA-2019: reading the NIBRS extract/);
     expect(lines.join('\n')).toMatch(/offenses of 5 agencies \(2019\)/);
+  });
+
+  it('reads the zip as the Crime Data Explorer gives it, the same as its folder', async () => {
+    const zip = join(outDir, 'MA-2019.zip');
+    writeFileSync(zip, zipSync(Object.fromEntries(Object.entries(x19.files).map(([n, t]) => [`MA/${n}`, strToU8(t)]))));
+    const lines: string[] = [];
+    await aggregate([zip], join(outDir, 'zip.csv'), { threads: 2, log: (l) => lines.push(l) });
+    expect(readFileSync(join(outDir, 'zip.csv'), 'utf8')).toBe(await browserCsv(d19, x19));
+    expect(lines[0]).toBe('MA-2019.zip: unpacking…');
   });
 
   it('several years (one folder each) in one file, which the Data page loads and charts as each year alone', async () => {
