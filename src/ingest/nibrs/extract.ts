@@ -144,6 +144,11 @@ function problemOf(e: unknown, refs: Map<string, string>): Problem {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** Names in a sentence: all of a few, or the first few and how many more. */
+export function listed(names: readonly string[], few = 4): string {
+  return names.length <= few + 1 ? names.join(', ') : `${names.slice(0, few).join(', ')} and ${n(names.length - few)} more`;
+}
+
 /** What the counts leave out, each said once with its figure. */
 export function extractNotes(group: ExtractGroup, t: ExtractTallies): Problem[] {
   const out: Problem[] = [];
@@ -164,7 +169,7 @@ export function extractNotes(group: ExtractGroup, t: ExtractTallies): Problem[] 
   if (t.noIncident) note(`${n(t.noIncident)} offenses name an incident that ${NIBRS_FILE_NAMES.incident} does not have, and are not counted.`, 'Check that NIBRS_incident.csv and NIBRS_OFFENSE.csv come from the same extract.', NIBRS_FILE_NAMES.offense);
   if (t.noCode) note(`${n(t.noCode)} offenses have an offense type that ${NIBRS_FILE_NAMES.offense_type} does not list, and are not counted.`, 'Check that NIBRS_OFFENSE_TYPE.csv comes from the same extract.', NIBRS_FILE_NAMES.offense);
   if (group.ignored.length) {
-    note(`Not needed for offense counts, so not read: ${group.ignored.join(', ')}.`, 'Nothing to do.');
+    note(`Not needed for offense counts, so not read: ${listed(group.ignored)}.`, 'Nothing to do.');
   }
   return out;
 }

@@ -78,8 +78,13 @@ export function extractSql(tables: ExtractTables, prefix: string): string[] {
   // One row per agency: the latest year's, when the file holds several.
   const name = `trim(coalesce(nullif(trim(${column(ag, 'pub_agency_name')}), '') || coalesce(' ' || nullif(trim(${column(ag, 'pub_agency_unit')}), ''), ''),
     nullif(trim(${column(ag, 'ncic_agency_name')}), ''), nullif(trim(${column(ag, 'ucr_agency_name')}), ''), ${column(ag, 'ori')}))`;
+  // Two agencies of one name (Yuma's city police and its county sheriff) are told apart by their type,
+  // then by their ORI.
   out.push(`CREATE OR REPLACE TEMP TABLE ${n.agencies} AS
-    SELECT agency_id, arg_max(ori, year) AS ori, arg_max(name, year) AS name, arg_max(state, year) AS state,
+    SELECT agency_id, ori, CASE WHEN count(*) OVER (PARTITION BY name) = 1 THEN name
+        WHEN type IS NOT NULL AND count(*) OVER (PARTITION BY name, type) = 1 THEN name || ' (' || type || ')'
+        ELSE name || ' (' || ori || ')' END AS name, state, county, type, population
+    FROM (SELECT agency_id, arg_max(ori, year) AS ori, arg_max(name, year) AS name, arg_max(state, year) AS state,
       arg_max(county, year) AS county, arg_max(type, year) AS type, arg_max(population, year) AS population
     FROM (SELECT try_cast(${column(ag, 'agency_id')} AS BIGINT) AS agency_id, coalesce(try_cast(${column(ag, 'data_year')} AS INTEGER), 0) AS year,
         trim(${column(ag, 'ori')}) AS ori, ${name} AS name,
@@ -87,7 +92,7 @@ export function extractSql(tables: ExtractTables, prefix: string): string[] {
         nullif(trim(${column(ag, 'county_name')}), '') AS county, nullif(trim(${column(ag, 'agency_type_name')}), '') AS type,
         try_cast(${column(ag, 'population')} AS BIGINT) AS population
       FROM ${read(ag)})
-    WHERE agency_id IS NOT NULL GROUP BY agency_id`);
+    WHERE agency_id IS NOT NULL GROUP BY agency_id)`);
   // Offenses per agency, data year, month and code. The offense's code comes through its type
   // (2016-2020) or is on it (2021 on); an offense whose incident or type the extract lacks is kept
   // with a NULL agency or code, to be counted in the report.

@@ -57,10 +57,14 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   );
 }
 
-/** Files grouped by the folder they are in (their path without its last part), in path order. */
+/** Of a folder's files, those that can be tables: an unpacked extract also holds a README, PDFs and
+ *  SQL scripts, which would each get a card refusing it. */
+const TABLE = /\.(csv|tsv|txt|zip)$/i;
+
+/** Table files grouped by the folder they are in (their path without its last part), in path order. */
 function byFolder(files: [string, File][]): File[][] {
   const groups = new Map<string, File[]>();
-  for (const [path, f] of files.sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, f] of files.filter(([p]) => TABLE.test(p)).sort(([a], [b]) => a.localeCompare(b))) {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     groups.set(dir, [...(groups.get(dir) ?? []), f]);
   }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { fmt } from '../../components/format.ts';
-import type { ExtractAgencyRow } from '../../ingest/nibrs/extract.ts';
+import { listed, type ExtractAgencyRow } from '../../ingest/nibrs/extract.ts';
 import { useData } from '../../state/DataContext.tsx';
 import type { ExtractCard as Card } from '../../state/useExtracts.ts';
 import { ProblemList } from './ProblemList.tsx';
@@ -34,7 +34,7 @@ export function ExtractCard({ c }: { c: Card }) {
         <span className="status-pill" role="status">{STATUS[c.status]}</span>
         <button type="button" className="link" onClick={() => dismissExtract(c.id)} aria-label={`Dismiss ${title}`}>Dismiss</button>
       </header>
-      <p className="hint">{c.files.length} files: {c.files.join(', ')}.</p>
+      <p className="hint">{c.files.length} files: {listed(c.files)}.</p>
       {c.problem && <ProblemList problems={[c.problem]} />}
       {s && (
         <>
