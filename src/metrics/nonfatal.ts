@@ -67,9 +67,9 @@ export function edRateMonths(figures: readonly NonfatalFigure[]): EdRateMonth[] 
   return [...byMonth.values()].sort((a, b) => a.month.getTime() - b.month.getTime());
 }
 
-/** A year of DOSE-DX: counts and rates per 100,000 residents, ED visits and hospitalisations apart. */
-export interface DxYear extends Record<string, unknown> {
-  year: number;
+/** DOSE-DX figures of one period (a year, or a month): counts and rates per 100,000 residents, ED
+ *  visits and hospitalisations apart. */
+interface DxFigures {
   edCount: number | null;
   edRate: number | null;
   hospCount: number | null;
@@ -78,19 +78,33 @@ export interface DxYear extends Record<string, unknown> {
   note: string | null;
 }
 
-/** The DX yearly figures of a place (rows with `period` year; months are not added up into years). */
-export function dxYears(figures: readonly NonfatalFigure[]): DxYear[] {
-  const byYear = new Map<number, DxYear & { notes: string[] }>();
+export interface DxYear extends DxFigures, Record<string, unknown> { year: number }
+export interface DxMonth extends DxFigures, Record<string, unknown> { month: Date }
+
+/** The DX figures of a place for one kind of period, by its first month, in order. Months are never
+ *  added up into years, nor years spread over months: each is shown as the file gives it. */
+function dxPeriods(figures: readonly NonfatalFigure[], period: 'year' | 'month'): (DxFigures & { month: Date })[] {
+  const byStart = new Map<number, DxFigures & { month: Date; notes: string[] }>();
   for (const f of figures) {
-    if (f.source !== 'DOSE-DX' || f.period !== 'year') continue;
-    const year = f.month.getUTCFullYear();
-    const y = byYear.get(year) ?? { year, edCount: null, edRate: null, hospCount: null, hospRate: null, note: null, notes: [] };
+    if (f.source !== 'DOSE-DX' || f.period !== period) continue;
+    const t = f.month.getTime();
+    const y = byStart.get(t) ?? { month: f.month, edCount: null, edRate: null, hospCount: null, hospRate: null, note: null, notes: [] };
     const count = f.measure === DOSE_MEASURES.count;
     const key = `${f.setting === 'ED' ? 'ed' : 'hosp'}${count ? 'Count' : 'Rate'}` as 'edCount' | 'edRate' | 'hospCount' | 'hospRate';
     y[key] = f.value;
     if (f.value == null) y.notes.push(`${f.setting} ${count ? 'count' : 'rate'} ${f.status}`);
-    byYear.set(year, y);
+    byStart.set(t, y);
   }
-  return [...byYear.values()].sort((a, b) => a.year - b.year)
+  return [...byStart.values()].sort((a, b) => a.month.getTime() - b.month.getTime())
     .map(({ notes, ...y }) => ({ ...y, note: notes.length ? notes.join('; ') : null }));
+}
+
+/** The DX yearly figures of a place (rows with `period` year). */
+export function dxYears(figures: readonly NonfatalFigure[]): DxYear[] {
+  return dxPeriods(figures, 'year').map(({ month, ...y }) => ({ year: month.getUTCFullYear(), ...y }));
+}
+
+/** The DX monthly figures of a place (rows with `period` month). */
+export function dxMonths(figures: readonly NonfatalFigure[]): DxMonth[] {
+  return dxPeriods(figures, 'month').map((m) => ({ ...m }));
 }

@@ -56,6 +56,14 @@ describe('CDC DOSE on /overdoses', () => {
     const n = (v: number) => v.toLocaleString('en-US');
     expect(await years.locator('table tbody tr', { hasText: '2021' }).first().locator('td').allTextContents())
       .toEqual(['2021', n(f('ED', 2021).count!), f('ED', 2021).rate!.toFixed(1), n(f('HOSP', 2021).count!), f('HOSP', 2021).rate!.toFixed(1), '']);
+    // The DX months, as their own figures (June 2022), never added into the years.
+    const dxMonths = section.getByTestId('chart-dx-months');
+    await dxMonths.locator('.plot svg').first().waitFor({ timeout: 60_000 });
+    await dxMonths.screenshot({ path: `${ARTIFACTS}/overdoses-dx-months.png` });
+    await dxMonths.getByRole('button', { name: 'Show data table' }).click();
+    const m = (dataset: string) => jur.figures.find((x) => x.state === 'MA' && x.dataset === dataset && x.year === 2022 && x.month === 6 && x.stem === 'alldrug')!;
+    const cell = (x: { count: number | null; cell: string }) => (/^\d/.test(x.cell) ? n(x.count!) : '—');
+    expect((await tableRow(dxMonths, 'Jun 2022')).filter((_, i) => i === 0 || i === 1 || i === 3)).toEqual(['Jun 2022', cell(m('ED')), cell(m('HOSP'))]);
     await section.screenshot({ path: `${ARTIFACTS}/overdoses-nonfatal-ma.png` });
 
     // Fentanyl: 21 suppressed months in SyS; no DX code before October 2020.

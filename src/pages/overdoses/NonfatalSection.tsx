@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
+import { DxMonthChart } from '../../charts/DxMonthChart.tsx';
 import { DxYearChart } from '../../charts/DxYearChart.tsx';
 import { EdRateChart } from '../../charts/EdRateChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
 import { DOSE_DRUGS, type DoseDrug } from '../../ingest/kinds/doseFiles.ts';
-import { dxYears, edRateMonths, nonfatalFigures, placeKey, type NonfatalPlace } from '../../metrics/nonfatal.ts';
+import { dxMonths, dxYears, edRateMonths, nonfatalFigures, placeKey, type NonfatalPlace } from '../../metrics/nonfatal.ts';
 import { useSql } from '../../state/useSql.ts';
 
 const placeName = (p: NonfatalPlace) => (p.level === 'county' ? `${p.county ?? p.county_fips}, ${p.state}` : p.state);
@@ -26,6 +27,7 @@ export function NonfatalSection({ places, place: placeParam, drug: drugParam, ho
   const figures = useSql(useMemo(() => nonfatalFigures(chosen.level, code, drug), [chosen.level, code, drug]));
   const months = useMemo(() => edRateMonths(figures.rows), [figures.rows]);
   const years = useMemo(() => dxYears(figures.rows), [figures.rows]);
+  const dxByMonth = useMemo(() => dxMonths(figures.rows), [figures.rows]);
   const name = placeName(chosen);
   return (
     <section aria-labelledby="nonfatal-h" data-testid="overdoses-nonfatal">
@@ -46,12 +48,13 @@ export function NonfatalSection({ places, place: placeParam, drug: drugParam, ho
       </div>
       <p className="hint">Overdoses people survived, seen in emergency departments or admitted to hospital: a different count from deaths,
         from different records. The drug groups overlap (fentanyl is among opioids) and are never added up. {chosen.sources} for this place.</p>
-      {!figures.loading && months.length === 0 && years.length === 0 && (
+      {!figures.loading && months.length === 0 && years.length === 0 && dxByMonth.length === 0 && (
         <p className="empty" data-testid="nonfatal-none">The loaded DOSE files give no {drug} figures for {name}.</p>
       )}
       <div className="charts">
         {months.length > 0 && <EdRateChart rows={months} place={name} drug={drug} events={events} />}
         {years.length > 0 && <DxYearChart rows={years} place={name} drug={drug} />}
+        {dxByMonth.length > 0 && <DxMonthChart rows={dxByMonth} place={name} drug={drug} events={events} />}
       </div>
     </section>
   );

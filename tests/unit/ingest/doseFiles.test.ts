@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOSE_MEASURES } from '../../../src/ingest/kinds/doseFiles.ts';
-import { dxYears, edRateMonths, nonfatalFigures, nonfatalPlaces } from '../../../src/metrics/nonfatal.ts';
+import { dxMonths, dxYears, edRateMonths, nonfatalFigures, nonfatalPlaces } from '../../../src/metrics/nonfatal.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { dxCounty, dxJurisdiction } from '../../helpers/doseDx.ts';
 import { loadPath, prepareFile, PUBLIC, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
@@ -119,6 +119,23 @@ describe('CDC DOSE-DX (generated to the published layout)', () => {
     // Months are loaded as months, never added into the year's figure twice.
     expect((await one(`SELECT count(*)::INTEGER AS n FROM overdose_ed WHERE state = 'MA' AND period = 'month' AND drug = 'all drugs' AND measure = 'count'`)).n)
       .toBe(2 * 5 * 12);
+  });
+
+  it('a state\'s months, as their own figures: never added into years, withheld months as gaps with the reason', async () => {
+    const months = dxMonths(await runQuery(t.conn, nonfatalFigures('state', 'MA', 'fentanyl')));
+    expect(months).toHaveLength(5 * 12);
+    const want = (dataset: string, year: number, month: number) => jur.figures.find((f) => f.state === 'MA' && f.dataset === dataset && f.year === year && f.month === month && f.stem === 'fentanyl')!;
+    for (const m of months) {
+      const [y, mo] = [m.month.getUTCFullYear(), m.month.getUTCMonth() + 1];
+      // As written: a withheld cell ("suppressed", "NA") is no figure.
+      const written = (f: { count: number | null; cell: string }) => (/^\d/.test(f.cell) ? f.count : null);
+      expect([m.edCount, m.hospCount], `${y}-${mo}`).toEqual([written(want('ED', y, mo)), written(want('HOSP', y, mo))]);
+    }
+    // No fentanyl code before October 2020: September is not available, October is a figure.
+    expect(months.find((m) => m.month.toISOString().startsWith('2020-09'))!.note).toMatch(/ED count not available/);
+    const given = jur.figures.filter((f) => f.state === 'MA' && f.dataset === 'ED' && f.month > 0 && f.stem === 'fentanyl' && /^\d/.test(f.cell)).length;
+    expect(months.filter((m) => m.edCount != null).length).toBe(given);
+    expect(given).toBeGreaterThan(20);
   });
 
   it('counties: FIPS keep their leading zero, the 5-year rows are left out', async () => {
