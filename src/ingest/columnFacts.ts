@@ -30,7 +30,7 @@ export function dateOrderExamplesSql(plan: LoadPlan, source: string, column: str
 
 function readCsv(plan: LoadPlan, source: string, types: string, encoding: string): string {
   const s = plan.sniffed;
-  return `read_csv(${sqlString(source)}, columns = {${types}}, header = true, delim = ${sqlString(s.delimiter)},
+  return `read_csv(${sqlString(source)}, columns = {${types}}, header = true, skip = ${(s.headerLine ?? 1) - 1}, delim = ${sqlString(s.delimiter)},
     quote = '"', escape = '"', auto_detect = false, encoding = ${sqlString(encoding)}, ignore_errors = true)`;
 }
 

@@ -3,7 +3,7 @@ import { Cancelled, type Connection, type Database } from '../db/database.ts';
 import { sqlString } from '../db/sql.ts';
 import { constantOf, usedHeaders } from './mapping.ts';
 import {
-  checkCountsSql, checkRowsSql, checks, duplicatesSql, fieldExprs, insertSql, stageNames, stagingSql,
+  checkCountsSql, checkRowsSql, checks, duplicatesSql, fieldExprs, firstDataRow, insertSql, stageNames, stagingSql,
   vocabularySql, type StageNames,
 } from './loadSql.ts';
 import type { LoadPlan } from './plan.ts';
@@ -98,7 +98,7 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     valueTable = values.table;
     const total = await validate(conn, plan, names, problems, signal);
     if (total === 0) {
-      problems.push({ severity: 'error', file: plan.file, row: 2, message: 'The file has a header row but no data rows.',
+      problems.push({ severity: 'error', file: plan.file, row: firstDataRow(plan), message: 'The file has a header row but no data rows.',
         fix: 'Export the data again with the rows included.' });
     }
     if (hasErrors(problems)) return report(0);
@@ -192,7 +192,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
     const count = Number(counts?.[`n${i}`] ?? 0);
     if (!count) continue;
     if (signal?.aborted) throw new Cancelled();
-    const rows = await conn.query<{ row: number; value: string | null }>(checkRowsSql(c, names.stage, keep));
+    const rows = await conn.query<{ row: number; value: string | null }>(checkRowsSql(c, names.stage, keep, firstDataRow(plan)));
     const examples = rows.map((r) => `row ${r.row}: "${r.value ?? ''}"`).join(', ');
     problems.push({ severity: c.severity, file: plan.file, row: rows[0]?.row, column: c.column,
       message: `${c.message(count)}${count > 1 && examples ? ` First: ${examples}.` : rows[0]?.value ? ` Found "${rows[0].value}".` : ''}`,
@@ -203,7 +203,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
     if (!col) continue;
     if (signal?.aborted) throw new Cancelled();
     if (f.unique) {
-      const dups = await conn.query<{ value: string; n: number; rows: number[] }>(duplicatesSql(field(f.name), names.stage, keep));
+      const dups = await conn.query<{ value: string; n: number; rows: number[] }>(duplicatesSql(field(f.name), names.stage, keep, firstDataRow(plan)));
       if (dups.length) {
         const d = dups[0]!;
         // One row per participant was assumed from the first rows (contentCues.ts): the file says otherwise.
@@ -219,7 +219,7 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
     if (f.repeatsMean) {
       const [rep] = await conn.query<{ ids: number; rows: number; first: number | null; value: string | null }>(`SELECT count(*)::INTEGER AS ids,
         coalesce(sum(n), 0)::INTEGER AS rows, min(r) AS first, arg_min(v, r) AS value
-        FROM (SELECT v, count(*) AS n, min(rowid) + 2 AS r FROM (SELECT ${field(f.name)} AS v, rowid FROM ${names.stage} WHERE ${keep})
+        FROM (SELECT v, count(*) AS n, min(rowid) + ${firstDataRow(plan)} AS r FROM (SELECT ${field(f.name)} AS v, rowid FROM ${names.stage} WHERE ${keep})
           WHERE v IS NOT NULL GROUP BY v HAVING count(*) > 1)`);
       if (rep && rep.ids > 0) {
         problems.push({ severity: 'warning', file: plan.file, column: col, row: rep.first ?? undefined, count: rep.ids,

@@ -7,7 +7,13 @@ import type { LoadPlan } from './plan.ts';
 import { isYesNo, recodableFields, yesNoRecodes } from './recode.ts';
 
 /** Pure SQL builders for loading one file. The staged table holds the used columns as text,
- *  renamed c0, c1, ... ; its rowid is the data row's position, so row = rowid + 2. */
+ *  renamed c0, c1, ... ; its rowid is the data row's position, so row = rowid + `firstDataRow`
+ *  (2, or lower down when title lines sit above the header). */
+
+/** The spreadsheet row of the first data row: the one after the header. */
+export function firstDataRow(plan: LoadPlan): number {
+  return (plan.sniffed.headerLine ?? 1) + 1;
+}
 
 export interface StageNames { stage: string; rejects: string; rejectsScan: string }
 
@@ -52,7 +58,7 @@ export function stagingSql(plan: LoadPlan, source: string, names: StageNames, en
     ...parsedOnRead(plan).map((f) => `${parsedExpr(f, recoded(sqlIdent(plan.mapping.columns[f.name]!), yesNo[f.name]), plan.formats[f.name] ?? [])} AS p_${f.name}`),
   ].join(', ');
   return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
-    columns = {${columns}}, header = true, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
+    columns = {${columns}}, header = true, skip = ${(s.headerLine ?? 1) - 1}, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
     auto_detect = false, encoding = ${sqlString(encoding)}, store_rejects = true,
     rejects_table = ${sqlString(names.rejects)}, rejects_scan = ${sqlString(names.rejectsScan)})`;
 }
@@ -309,12 +315,12 @@ export function checkCountsSql(cs: readonly Check[], stage: string, keep: string
   return `SELECT count(*) AS total${parts.length ? ', ' + parts.join(', ') : ''} FROM ${stage} WHERE ${keep}`;
 }
 
-export function checkRowsSql(c: Check, stage: string, keep: string, limit = 5): string {
-  return `SELECT rowid + 2 AS row, ${c.value} AS value FROM ${stage} WHERE ${keep} AND ${c.condition} ORDER BY rowid LIMIT ${limit}`;
+export function checkRowsSql(c: Check, stage: string, keep: string, firstRow: number, limit = 5): string {
+  return `SELECT rowid + ${firstRow} AS row, ${c.value} AS value FROM ${stage} WHERE ${keep} AND ${c.condition} ORDER BY rowid LIMIT ${limit}`;
 }
 
-export function duplicatesSql(expr: string, stage: string, keep: string, limit = 5): string {
-  return `SELECT v AS value, count(*) AS n, list(rowid + 2 ORDER BY rowid)[1:3] AS rows
+export function duplicatesSql(expr: string, stage: string, keep: string, firstRow: number, limit = 5): string {
+  return `SELECT v AS value, count(*) AS n, list(rowid + ${firstRow} ORDER BY rowid)[1:3] AS rows
     FROM (SELECT ${expr} AS v, rowid FROM ${stage} WHERE ${keep}) WHERE v IS NOT NULL
     GROUP BY v HAVING count(*) > 1 ORDER BY min(rowid) LIMIT ${limit}`;
 }

@@ -9,6 +9,9 @@ export interface Sniffed {
   bom: boolean;
   /** Header names as written (trimmed; blanks named `column N`; repeats numbered). */
   header: string[];
+  /** The header's line in the file (1-based): 1, or below title lines ("Opioid-related deaths by
+   *  city/town, 2017-2022") that a state's table puts above it. The first data row is the next. */
+  headerLine: number;
   /** Up to `SAMPLE_ROWS` data rows from the start of the file. */
   sample: string[][];
   /** The sample is the whole file. */
@@ -115,8 +118,12 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, t
     delimitersToGuess: [',', '\t', ';', '|'],
     skipEmptyLines: 'greedy',
   });
-  const rows = parsed.data;
   const delimiter = parsed.meta.delimiter || ',';
+  // Title lines above the header (one text each, the rest of the line blank) are skipped: the header
+  // is the first row of several names that the rows after it are as wide as.
+  const titles = titleRows(parsed.data);
+  const rows = parsed.data.slice(titles);
+  const headerLine = titles ? physicalLine(text, titles, delimiter) : 1;
   const first = rows[0] ?? [];
   if (first.length < 2) {
     return fail('Only one column was found: the file is not comma-, tab-, semicolon- or pipe-separated, or its first row is not a header.',
@@ -141,11 +148,46 @@ export function sniffBytes(name: string, bytes: Uint8Array, totalSize: number, t
     return h === was ? [] : [was ? `"${was}" in column ${i + 1} is now "${h}"` : `column ${i + 1} has no name and is now "${h}"`];
   });
   if (renamed.length) {
-    warnings.push({ severity: 'warning', file: name, row: 1,
+    warnings.push({ severity: 'warning', file: name, row: headerLine,
       message: `Some column names were blank or repeated, so they were renamed: ${renamed.slice(0, 5).join('; ')}${renamed.length > 5 ? `; and ${renamed.length - 5} more` : ''}. A repeated name is matched by its first column.`,
       fix: 'Check that the right column was used below, or give every column a distinct name in the header row and load again.' });
   }
-  return { ok: true, sniffed: { delimiter, encoding, bom, header, sample: rows.slice(1), complete, tail, warnings } };
+  if (titles) {
+    const said = parsed.data.slice(0, titles).map((r) => r.find((c) => c.trim())?.trim() ?? '').join(' / ');
+    warnings.push({ severity: 'warning', file: name, row: 1, code: 'title-lines',
+      message: `The file starts with ${titles === 1 ? 'a title line' : `${titles} title lines`} above its header ("${said.length > 120 ? `${said.slice(0, 117)}…` : said}"): ${titles === 1 ? 'it was' : 'they were'} skipped, and the header read from line ${headerLine}.`,
+      fix: 'Nothing to do if the columns below are right.' });
+  }
+  return { ok: true, sniffed: { delimiter, encoding, bom, header, headerLine, sample: rows.slice(1), complete, tail, warnings } };
+}
+
+/** Cells with something in them. */
+const filled = (r: readonly string[]) => r.filter((c) => c.trim() !== '').length;
+
+/** How many rows at the top are title lines: rows of one text at most, above a row of three or more
+ *  names that the next row is about as wide as. Never more than five; 0 for a file without. */
+export function titleRows(rows: readonly (readonly string[])[]): number {
+  for (let i = 0; i < Math.min(5, rows.length - 1); i++) {
+    if (filled(rows[i]!) > 1) return i > 0 && filled(rows[i]!) >= 3 && filled(rows[i + 1]!) >= Math.min(3, filled(rows[i]!)) ? i : 0;
+    // A title is words ("Overdose deaths by town, 2017-2022"), not a lone short name: a header of
+    // one name and blank cells ("ID,,,") is a header.
+    const text = rows[i]!.find((c) => c.trim())?.trim() ?? '';
+    if (text && !/\S+\s+\S+/.test(text)) return 0;
+  }
+  return 0;
+}
+
+/** The 1-based line of the row after `skip` non-blank rows (blank lines, and lines of delimiters
+ *  only, are not rows: Papa's greedy skip). */
+function physicalLine(text: string, skip: number, delimiter: string): number {
+  const lines = text.split(/\r\n|\n|\r/);
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.split(delimiter).every((c) => c.replace(/"/g, '').trim() === '')) continue;
+    if (seen === skip) return i + 1;
+    seen++;
+  }
+  return skip + 1;
 }
 
 /** Windows-1252's characters at bytes 0x80-0x9F (the five unassigned bytes keep the control

@@ -3,6 +3,7 @@ import { townPlaces, townYearsOf } from '../../../src/metrics/townDeaths.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
 import { TOWNS, townTable, YEARS } from '../../helpers/townYears.ts';
 import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
+import { titleRows } from '../../../src/ingest/sniff.ts';
 
 /** A state health department's overdose deaths by town, one column per year (generated in the
  *  layout of Massachusetts DPH's table, tests/helpers/townYears.ts): unpivoted to town × year, the
@@ -77,5 +78,31 @@ describe('state tables of deaths by town and year', () => {
       if (a.cell !== '*' && a.count === b.count) expect(r).toEqual({ year: r.year, deaths: a.count, status: 'reported' });
       else if (a.cell !== '*') expect(r).toEqual({ year: r.year, deaths: null, status: 'tables differ' });
     }
+  });
+});
+
+describe('a table with title lines above its header', () => {
+  const table = townTable();
+  const csv = 'Opioid-Related Overdose Deaths by City/Town of Residence,,,,,,\r\nMassachusetts residents 2017-2022,,,,,,\r\n\r\n' + table.csv;
+
+  it('skips them, says so, and numbers rows as the spreadsheet does', async () => {
+    const p = prepareFile(tempFile('titled.csv', csv));
+    if (!p.ok) throw new Error(p.problem.message);
+    expect(p.plan.kind.id).toBe('town_years');
+    expect(p.plan.sniffed.headerLine).toBe(4);
+    expect(p.plan.sniffed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^The file starts with 2 title lines above its header \("Opioid-Related Overdose Deaths by City\/Town of Residence \/ Massachusetts residents 2017-2022"\): they were skipped, and the header read from line 4\.$/)]);
+    const t = await testDb();
+    const r = await loadPath(t, tempFile('titled.csv', csv));
+    expect(r.ok).toBe(true);
+    expect(r.rowsLoaded).toBe(TOWNS.length * YEARS.length);
+    // A bad value in the second town's row: the header is line 4, so that row is line 6.
+    const bad = await loadPath(await testDb(), tempFile('bad.csv', csv.replace('\r\nACTON,', '\r\nACTON,x')));
+    expect(bad.problems.find((x) => x.severity === 'error')).toMatchObject({ row: 6, column: String(YEARS[0]) });
+  });
+
+  it('a lone short name over blank cells is a header, not a title', () => {
+    expect(titleRows([['ID', '', ''], ['1', '2', '3'], ['4', '5', '6']])).toBe(0);
+    expect(titleRows([['Deaths by town', '', ''], ['Town', '2019', '2020'], ['A', '1', '2']])).toBe(1);
+    expect(titleRows([['Town', '2019', '2020'], ['A', '1', '2']])).toBe(0);
   });
 });
