@@ -112,17 +112,6 @@ export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<R
   const { field, status, keep, alias } = fieldExprs(plan);
   const table = plan.kind.table;
   const src = sqlString(plan.file);
-  if (plan.kind.wide) {
-    const offenses = Object.entries(plan.mapping.offenseColumns ?? {});
-    const names_ = `[${offenses.map(([, o]) => sqlString(o)).join(', ')}]`;
-    const counts = `[${offenses.map(([h]) => `TRY_CAST(${num(alias.get(h)!)} AS DOUBLE)`).join(', ')}]`;
-    return `INSERT INTO crime_monthly (month, agency, agency_name, state, offense, nibrs_code, count, source_file)
-      SELECT month, agency, agency_name, state, offense, NULL, count, ${src}
-      FROM (SELECT ${field('month')} AS month, ${field('agency')} AS agency,
-        coalesce(${field('agency_name')}, ${field('agency')}) AS agency_name, ${field('state')} AS state,
-        unnest(${names_}) AS offense, unnest(${counts}) AS count
-        FROM ${names.stage} WHERE ${keep})`;
-  }
   if (plan.kind.byYear) return byYearInsertSql(plan, names);
   const byName = new Map(plan.kind.fields.map((f) => [f.name, f]));
   const cols = tableColumns(table);
@@ -130,7 +119,13 @@ export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<R
   // Rows whose `blankSkipped` field is blank are reported by the checks and not loaded.
   const skipped = plan.kind.fields.filter((f) => f.blankSkipped && plan.mapping.columns[f.name])
     .map((f) => ` AND ${field(f.name)} IS NOT NULL`).join('');
+  // Wide layouts (one value column per offense): each row becomes one row per offense column, the
+  // offense named by its column and the value from it; every other column as for any file.
+  const wide = plan.kind.wide;
+  const offenses = Object.entries(plan.mapping.offenseColumns ?? {});
   const exprs = cols.map((c) => {
+    if (wide && c === 'offense') return `unnest([${offenses.map(([, o]) => sqlString(o)).join(', ')}])`;
+    if (wide && c === wide.valueColumn) return `unnest([${offenses.map(([h]) => `TRY_CAST(${num(alias.get(h)!)} AS DOUBLE)`).join(', ')}])`;
     const custom = plan.kind.columns?.[c];
     if (custom) return custom(field, status);
     if (flagged.has(c)) return flagged.get(c)!;

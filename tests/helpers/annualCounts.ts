@@ -48,3 +48,24 @@ export function annualTable({ seed = 44 }: { seed?: number } = {}) {
   }
   return { csv: lines.join('\r\n') + '\r\n', cells };
 }
+
+/** The same figures one column per offense, as a state UCR portal's agency table writes them:
+ *  Agency, Year, Measure ("Count" or "Rate per 100,000"), one column per offense and two total
+ *  columns (Violent Crime, Property Crime) that are never offenses of their own. */
+export function annualWideTable({ seed = 45 }: { seed?: number } = {}) {
+  const { cells } = annualTable({ seed });
+  const offenses = ['Murder', 'Rape', 'Robbery', 'Aggravated Assault', 'Burglary', 'Larceny', 'Motor Vehicle Theft'];
+  const header = ['Agency', 'Year', 'Measure', 'Murder', 'Rape', 'Robbery', 'Aggravated Assault', 'Burglary', 'Larceny-Theft', 'Motor Vehicle Theft', 'Violent Crime', 'Property Crime'];
+  const lines = [header.join(',')];
+  for (const t of ANNUAL_TOWNS) {
+    for (const year of ANNUAL_YEARS) {
+      const of = (crime: string) => cells.find((c) => c.town === t.town && c.year === year && c.crime === crime)!;
+      const counts = offenses.map((o) => of(o).count);
+      const violent = counts.slice(0, 4).reduce((a, b) => a + b, 0);
+      const property = counts.slice(4).reduce((a, b) => a + b, 0);
+      lines.push([`${t.town} Police Department`, String(year), 'Count', ...[...counts, violent, property].map((n) => cell(fmt(n, 0)))].join(','));
+      lines.push([`${t.town} Police Department`, String(year), cell('Rate per 100,000'), ...[...counts, violent, property].map((n) => cell(fmt((n / t.population) * 100_000, 2)))].join(','));
+    }
+  }
+  return { csv: lines.join('\n') + '\n', cells };
+}

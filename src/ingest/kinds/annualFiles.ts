@@ -1,4 +1,5 @@
-import type { KindDef } from './kindDef.ts';
+import { WIDE_OFFENSES } from './crimeFiles.ts';
+import type { FieldDef, KindDef } from './kindDef.ts';
 
 /** Annual crime figures by agency, town or county (a state's UCR portal, the Connecticut Data
  *  Collaborative's "Uniform Crime Reporting System Offenses" table): one row per place, year and
@@ -23,6 +24,25 @@ export function rateBaseSql(raw: string): string {
     ELSE try_cast(${digits} AS DOUBLE) END`;
 }
 
+const place: FieldDef = { name: 'place', label: 'Agency, town or county', type: 'text', required: true,
+  synonyms: ['town', 'agency', 'agency name', 'city', 'municipality', 'jurisdiction', 'county', 'place', 'geography',
+    'department', 'reporting agency', 'community'] };
+const year: FieldDef = { name: 'year', label: 'Year', type: 'year', required: true, synonyms: ['year', 'data year', 'calendar year', 'report year'] };
+const measure: FieldDef = { name: 'measure', label: 'Count or rate (measure type)', type: 'text',
+  synonyms: ['measure type', 'measure', 'unit', 'units', 'statistic', 'data type', 'value type', 'type of measure', 'metric', 'type'] };
+
+const columns: KindDef['columns'] = {
+  measure: (f) => measureKindSql(f('measure')),
+  per: (f) => `CASE WHEN ${measureKindSql(f('measure'))} = 'rate' THEN ${rateBaseSql(f('measure'))} END`,
+};
+
+const checks: KindDef['checks'] = [
+  { column: 'measure', severity: 'error', needs: ['measure'],
+    condition: (f) => `${measureKindSql(f('measure'))} IS NULL`,
+    message: 'The measure type says neither a count (Number, Count) nor a rate (Rate, per 100,000): counts and rates are never added together, so each row must say which it is.',
+    fix: 'Check the column mapped to "Count or rate": if it is not the measure type, set it to "not in this file" (every value is then a count).' },
+];
+
 export const crimeAnnual: KindDef = {
   id: 'crime_annual',
   label: 'Crime counts or rates by year',
@@ -31,25 +51,29 @@ export const crimeAnnual: KindDef = {
   table: 'crime_annual',
   signature: ['measure type', 'crime type', 'year', 'value', 'town'],
   fields: [
-    { name: 'place', label: 'Agency, town or county', type: 'text', required: true,
-      synonyms: ['town', 'agency', 'agency name', 'city', 'municipality', 'jurisdiction', 'county', 'place', 'geography', 'location',
-        'department', 'reporting agency', 'community', 'area'] },
-    { name: 'year', label: 'Year', type: 'year', required: true, synonyms: ['year', 'data year', 'calendar year', 'report year'] },
+    place, year,
     { name: 'offense', label: 'Offense', type: 'text', required: true,
       synonyms: ['crime type', 'offense', 'offense type', 'crime', 'offense category', 'crime category', 'category', 'indicator'] },
-    { name: 'measure', label: 'Count or rate (measure type)', type: 'text',
-      synonyms: ['measure type', 'measure', 'unit', 'units', 'statistic', 'data type', 'value type', 'type of measure', 'metric'] },
+    measure,
     { name: 'value', label: 'Value', type: 'number', required: true,
       synonyms: ['value', 'count', 'number', 'amount', 'figure', 'offenses', 'total'] },
   ],
-  columns: {
-    measure: (f) => measureKindSql(f('measure')),
-    per: (f) => `CASE WHEN ${measureKindSql(f('measure'))} = 'rate' THEN ${rateBaseSql(f('measure'))} END`,
-  },
-  checks: [
-    { column: 'measure', severity: 'error', needs: ['measure'],
-      condition: (f) => `${measureKindSql(f('measure'))} IS NULL`,
-      message: 'The measure type says neither a count (Number, Count) nor a rate (Rate, per 100,000): counts and rates are never added together, so each row must say which it is.',
-      fix: 'Check the column mapped to "Count or rate": if it is not the measure type, set it to "not in this file" (every value is then a count).' },
-  ],
+  columns,
+  checks,
+};
+
+/** The same, one column per offense ("Agency, Year, Measure, Murder, Robbery, Burglary, …"): each
+ *  row becomes one row per offense column; columns that total others ("Violent crime") are not read. */
+export const crimeAnnualWide: KindDef = {
+  id: 'crime_annual_wide',
+  label: 'Crime counts or rates by year (one column per offense)',
+  description: 'Yearly offense figures by agency, town or county with one column per offense, counts and rates in rows of their own, '
+    + 'shown as yearly bars, never spread over months.',
+  table: 'crime_annual',
+  rowUnit: 'yearly figures (one per row and offense column)',
+  signature: ['year', 'measure', 'burglary', 'motor vehicle theft', 'aggravated assault'],
+  fields: [place, year, measure],
+  columns,
+  checks,
+  wide: { offenseSynonyms: WIDE_OFFENSES, valueColumn: 'value' },
 };

@@ -83,7 +83,7 @@ export const crimeMonthlyLong: KindDef = {
 };
 
 /** Offense columns of wide files such as the Real-Time Crime Index, keyed by normalised header. */
-const WIDE_OFFENSES: Record<string, string> = {
+export const WIDE_OFFENSES: Record<string, string> = {
   'murder': 'murder',
   'rape': 'rape',
   'robbery': 'robbery',
@@ -114,5 +114,8 @@ export const crimeMonthlyWide: KindDef = {
     { name: 'agency_name', label: 'Agency name', type: 'text', synonyms: ['agency name', 'agency'] },
     { name: 'state', label: 'State', type: 'text', synonyms: ['state abbr', 'state', 'state name'] },
   ],
-  wide: { offenseSynonyms: WIDE_OFFENSES, totals: ['violent crime', 'property crime', 'total', 'part 1 total'] },
+  columns: {
+    agency_name: (f) => `coalesce(${f('agency_name')}, ${f('agency')})`,
+  },
+  wide: { offenseSynonyms: WIDE_OFFENSES, valueColumn: 'count' },
 };

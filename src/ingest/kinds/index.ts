@@ -1,4 +1,4 @@
-import { crimeAnnual } from './annualFiles.ts';
+import { crimeAnnual, crimeAnnualWide } from './annualFiles.ts';
 import { crimeIncidents, crimeMonthlyLong, crimeMonthlyWide } from './crimeFiles.ts';
 import { cdcDoseDx, cdcDoseSys } from './doseFiles.ts';
 import { townYears } from './townYearFiles.ts';
@@ -8,7 +8,7 @@ import type { KindDef, KindId } from './kindDef.ts';
 
 export const KINDS: readonly KindDef[] = [
   encounters, costs, naloxone,
-  crimeIncidents, crimeMonthlyLong, crimeMonthlyWide, crimeAnnual,
+  crimeIncidents, crimeMonthlyLong, crimeMonthlyWide, crimeAnnual, crimeAnnualWide,
   cdcVsrr, cdcWonder, cdcVsrrCounty, overdoseMonthly, overdoseIncidents, deathRecords, cdcDoseSys, cdcDoseDx, townYears,
 ];
 

@@ -64,6 +64,7 @@ export type KindId =
   | 'crime_monthly_long'
   | 'crime_monthly_wide'
   | 'crime_annual'
+  | 'crime_annual_wide'
   | 'cdc_vsrr'
   | 'cdc_wonder'
   | 'cdc_vsrr_county'
@@ -97,8 +98,10 @@ export interface KindDef {
   requireOneOf?: { fields: string[]; label: string }[];
   /** Rules across fields, checked before loading. */
   checks?: CrossCheck[];
-  /** Wide layouts: one numeric column per offense, unpivoted on load. */
-  wide?: { offenseSynonyms: Record<string, string>; totals: string[] };
+  /** Wide layouts: one numeric column per offense, unpivoted on load into the table's `offense`
+   *  column (the offense the column's header names) and `valueColumn` (its value). Columns that
+   *  total others ("Violent crime") are not among the synonyms, so never read as offenses. */
+  wide?: { offenseSynonyms: Record<string, string>; valueColumn: string };
   /** Flag columns recognised by name, one per substance (a medical examiner's export: "Y" or blank):
    *  normalised header -> the group it marks (`mapping.flagColumns`). `implies`: a group that marks
    *  others too (fentanyl is an opioid). `present`: the values (lower case) read as present; any

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annualFigures, annualOffenses, annualPlaces } from '../../../src/metrics/crimeAnnual.ts';
 import { runQuery } from '../../../src/metrics/query.ts';
-import { ANNUAL_TOWNS, ANNUAL_YEARS, annualTable, CRIME_TYPES, TOTAL_TYPES } from '../../helpers/annualCounts.ts';
+import { ANNUAL_TOWNS, ANNUAL_YEARS, annualTable, annualWideTable, CRIME_TYPES, TOTAL_TYPES } from '../../helpers/annualCounts.ts';
 import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
 
 /** Yearly crime figures by town, counts and rates in rows of their own (generated in the layout of
@@ -62,5 +62,26 @@ describe('crime counts and rates by year', () => {
     const e = r.problems.find((p) => p.severity === 'error')!;
     expect(e).toMatchObject({ column: 'Measure Type', row: 3 });
     expect(e.message).toMatch(/neither a count .* nor a rate/);
+  });
+});
+
+describe('crime counts and rates by year, one column per offense', () => {
+  const wide = annualWideTable();
+  it('each row becomes one row per offense column; the total columns are not offenses; counts and rates apart', async () => {
+    const p = prepareFile(tempFile('agency_offenses_by_year.csv', wide.csv));
+    if (!p.ok) throw new Error(p.problem.message);
+    expect(p.plan.kind.id).toBe('crime_annual_wide');
+    expect(p.confident).toBe(true);
+    const t = await testDb();
+    const r = await loadPath(t, tempFile('agency_offenses_by_year.csv', wide.csv));
+    expect(r.ok).toBe(true);
+    expect(r.rowsLoaded).toBe(ANNUAL_TOWNS.length * ANNUAL_YEARS.length * 2 * CRIME_TYPES.length);
+    const town = 'Torrington Police Department';
+    const counts = await runQuery(t.conn, annualFigures(town, 'count', null));
+    const rates = await runQuery(t.conn, annualFigures(town, 'rate', null));
+    const mine = (y: number) => wide.cells.filter((c) => c.town === 'Torrington' && c.year === y && c.associated);
+    expect(counts.map((c) => c.value)).toEqual(ANNUAL_YEARS.map((y) => mine(y).reduce((a, c) => a + c.count, 0)));
+    rates.forEach((x, i) => expect(x.value).toBeCloseTo(mine(ANNUAL_YEARS[i]!).reduce((a, c) => a + c.rate, 0), 6));
+    expect((await runQuery(t.conn, annualPlaces())).map((x) => x.per)).toEqual([100000, 100000, 100000]);
   });
 });

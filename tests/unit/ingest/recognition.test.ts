@@ -56,10 +56,12 @@ describe('a kind is recognised by what the rows hold, not only by the headers', 
     expect(notReadyProblem(p)!.message).toContain('"Total" does not hold counts (whole numbers) for all overdoses (it has "30.5")');
   });
 
-  it('an annual agency table and a town-by-year table are not loaded as monthly or program data', () => {
+  it('an annual agency table is read as yearly figures, and a town-by-year table is not loaded as monthly or program data', () => {
     const annual = prep('annual.csv', lines('Year,Agency,Burglary,Motor Vehicle Theft,Aggravated Assault,Robbery', 20,
       (i) => `${2004 + i},Gloucester PD,${100 + i},${20 + i},${30 + i},${10 + i}`));
-    expect(annual.confident).toBe(false);
+    // Yearly bars, never spread over months (ingest/kinds/annualFiles.ts).
+    expect(annual.plan.kind.id).toBe('crime_annual_wide');
+    expect(annual.plan.kind.table).toBe('crime_annual');
     const towns = prep('towns.csv', lines('Town,Year,Encounters,Placements', 30, (i) => `Town ${i % 6},${2018 + Math.floor(i / 6)},${20 + i},${10 + i}`));
     expect(towns.confident).toBe(false);
     expect(towns.plan.kind.id).not.toBe('encounters');
