@@ -3,11 +3,11 @@ import { useCallback, useMemo } from 'react';
 import { fmt } from '../components/format.ts';
 import type { DxMonth } from '../metrics/nonfatal.ts';
 import { ChartFrame } from './ChartFrame.tsx';
+import { DX_FIGURE_COLUMNS } from './DxYearChart.tsx';
 import { eventMarks, eventsWithin, labelGroups, midMonth, type Annotation } from './marks.ts';
 
 const SETTINGS = ['ED visits', 'Hospitalisations'] as const;
 const int = (v: unknown) => (v == null ? '—' : fmt.int(v as number));
-const rate = (v: unknown) => (v == null ? '—' : fmt.num1(v as number));
 
 /** Nonfatal overdoses per month from discharge data (CDC DOSE-DX): emergency-department visits and
  *  inpatient hospitalisations as two lines, never added together. A month CDC withholds is a gap in
@@ -37,13 +37,6 @@ export function DxMonthChart({ rows, place, drug, events }: { rows: DxMonth[]; p
       description={`Lines: nonfatal ${drug} overdose emergency-department visits (blue) and inpatient hospitalisations (orange), each month.`}
       definition="CDC DOSE discharge data (DOSE-DX), monthly: hospital billing records coded as a nonfatal overdose. ED visits and hospitalisations are separate records of separate stays and are never added; months are shown as CDC gives them, never added up into years here. Counts of 1–9 and rates based on fewer than 20 overdoses are withheld (suppressed); fentanyl before October 2020 and methamphetamine before October 2022 had no diagnosis code (not available). A withheld month is a gap, not zero (red crosses along the bottom). Rates are per 100,000 residents."
       rows={rows} render={render} fileName="nonfatal-overdoses-by-month"
-      columns={[
-        { key: 'month', label: 'Month', format: (v) => fmt.month(v as Date) },
-        { key: 'edCount', label: 'ED visits', numeric: true, format: int },
-        { key: 'edRate', label: 'ED visits per 100,000 residents', numeric: true, format: rate },
-        { key: 'hospCount', label: 'Hospitalisations', numeric: true, format: int },
-        { key: 'hospRate', label: 'Hospitalisations per 100,000 residents', numeric: true, format: rate },
-        { key: 'note', label: 'Withheld', format: (v) => (v == null ? '' : String(v)) },
-      ]} />
+      columns={[{ key: 'month', label: 'Month', format: (v) => fmt.month(v as Date) }, ...DX_FIGURE_COLUMNS]} />
   );
 }
