@@ -1,4 +1,3 @@
-import { derivedSqlFor } from './derived.ts';
 
 /** The canonical tables (DESIGN.md, "Canonical data v1"). Every loaded row remembers its file in
  *  `source_file`, so re-loading a file replaces its rows instead of doubling them. */
@@ -66,12 +65,18 @@ export function schemaSql(): string[] {
     `CREATE TABLE IF NOT EXISTS offense_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,
     // The user's own offense assignments (kept in this browser), consulted before the shipped aliases.
     `CREATE TABLE IF NOT EXISTS offense_user_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,
-    ...derivedSqlFor('encounters'),
-    ...derivedSqlFor('crime_incidents'),
   ];
 }
 
 /** Column names of a canonical table, in order (without `source_file`). */
 export function tableColumns(table: TableName): string[] {
-  return TABLES[table].split(',').map((c) => c.trim().split(/\s+/)[0]!);
+  return tableColumnTypes(table).map(([c]) => c);
+}
+
+/** Column names and types of a canonical table, in order (without `source_file`). */
+export function tableColumnTypes(table: TableName): [string, string][] {
+  return TABLES[table].split(',').map((c) => {
+    const [name, type] = c.trim().split(/\s+/);
+    return [name!, type!];
+  });
 }

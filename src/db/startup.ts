@@ -1,6 +1,6 @@
 import { codeTablesSql, type OffenseAlias, type OffenseCode } from './codes.ts';
+import { derivedSqlFor } from './derived.ts';
 import { schemaSql } from './schema.ts';
-import { crimeCodedSql } from './crimeCoded.ts';
 
 /** Settings run once when the database starts, in the browser and in Node alike. Offline there are
  *  no extensions to fetch, and an autoload attempt would hang, so autoload is switched off. */
@@ -10,6 +10,7 @@ export function startupSql(codes: { offenses: OffenseCode[]; aliases: OffenseAli
     'SET autoload_known_extensions = false',
     ...schemaSql(),
     ...codeTablesSql(codes.offenses, codes.aliases),
-    crimeCodedSql(),
+    // The derived tables once, after the code tables they join.
+    ...derivedSqlFor('crime_incidents'),
   ];
 }

@@ -1,4 +1,3 @@
-import { derivedSqlFor } from '../db/derived.ts';
 import { Cancelled, type Connection, type Database } from '../db/database.ts';
 import { sqlString } from '../db/sql.ts';
 import { constantOf, usedHeaders } from './mapping.ts';
@@ -17,6 +16,7 @@ import { memoryProblem } from './memory.ts';
 import { recodesOf, stagedValues } from './loadValues.ts';
 import { recodableFields, type ValueTable } from './recode.ts';
 import { asBlob, windows1252ToUtf8 } from './transcode.ts';
+import { forget, inTransaction, rederive } from './tableChanges.ts';
 
 export interface LoadReport {
   file: string;
@@ -237,33 +237,6 @@ async function validate(conn: Connection, plan: LoadPlan, names: StageNames, pro
     }
   }
   return total;
-}
-
-/** Runs `work` in one transaction; any failure rolls everything back and is rethrown. */
-async function inTransaction<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    const out = await work();
-    await conn.run('COMMIT');
-    return out;
-  } catch (e) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
-/** Deletes a loaded file's rows and its load record. */
-async function forget(conn: Connection, file: string): Promise<string[]> {
-  const f = sqlString(file);
-  const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${f}`);
-  for (const p of previous) await conn.run(`DELETE FROM ${p.table_name} WHERE source_file = ${f}`);
-  await conn.run(`DELETE FROM _loads WHERE source_file = ${f}`);
-  return previous.map((p) => p.table_name);
-}
-
-/** Rebuilds what is derived from the tables just changed (inside the caller's transaction). */
-async function rederive(conn: Connection, tables: readonly string[], signal?: AbortSignal): Promise<void> {
-  for (const sql of new Set(tables.flatMap(derivedSqlFor))) await conn.run(sql, signal);
 }
 
 /** Removes everything one file loaded, all or nothing. */

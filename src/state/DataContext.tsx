@@ -9,10 +9,12 @@ import type { Mapping } from '../ingest/mapping.ts';
 import { readProgram, type ProgramData } from '../metrics/records.ts';
 import type { ProgramInfo } from '../domain/programInfo.ts';
 import { sampleFiles } from './sampleFiles.ts';
+import { storedSample } from './sampleStored.ts';
+import { restoreStored } from '../ingest/restore.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
 import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
-import { WriteQueue } from './writeQueue.ts';
+import { SKIPPED, WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
 import { extractFilesOf, mayBeExtractTable, useExtracts, type ExtractCard } from './useExtracts.ts';
 import { filesInZip, isZipName } from '../ingest/zipFiles.ts';
@@ -146,6 +148,29 @@ export function DataProvider({ children }: { children: ReactNode }) {
    *  workspace, one queued load each, saying how far it got. */
   const fillWith = useCallback(async (id: string) => {
     if (id === SAMPLE_WORKSPACE) {
+      // The sample's stored form first: its tables put back as a load left them, in one go.
+      const stored = await queue.run('Opening the sample', async () => {
+        const d = db.current;
+        if (!d) return 0;
+        const loads = await storedSample();
+        setOpening({ workspace: id, what: 'sample', total: loads.length, loaded: 0, done: false, failed: 0 });
+        // The program's files first, so the overview's own figures show while the rest come back.
+        const program = loads.filter((l) => PROGRAM_TABLES.has(l.table_name));
+        await restoreStored(d.db, d.loader, program);
+        await refresh();
+        performance.mark('sample:program restored');
+        setOpening({ workspace: id, what: 'sample', total: loads.length, loaded: program.length, done: false, failed: 0 });
+        await restoreStored(d.db, d.loader, loads.filter((l) => !PROGRAM_TABLES.has(l.table_name)));
+        performance.mark('sample:restored');
+        await refresh();
+        return loads.length;
+      }, id).catch(() => 0);
+      if (stored !== SKIPPED && stored > 0) {
+        setOpening({ workspace: id, what: 'sample', total: stored, loaded: stored, done: true, failed: 0 });
+        return;
+      }
+      if (openRef.current !== id) return;
+      // Else (a stored form that no longer fits the tables) the sample's CSVs, loaded as any file.
       const files = await sampleFiles();
       let failed = 0;
       setOpening({ workspace: id, what: 'sample', total: files.length, loaded: 0, done: false, failed });
@@ -276,6 +301,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
   // the first second waits for the database rather than finding none.
   useEffect(() => {
     let cancelled = false;
+    // The sample's files are fetched while the database starts, when the sample is what opens.
+    if (openRef.current === SAMPLE_WORKSPACE) void storedSample().catch(() => undefined);
     const started = queue.run('Starting the database', async () => {
       const opening = FileStore.open().catch((e: unknown) => {
         setKeepProblem(`This browser will not keep the files you add (${describeStoreError(e)}): they stay loaded until the page is closed or reloaded.`);

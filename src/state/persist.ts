@@ -1,6 +1,6 @@
 import type { KindId } from '../ingest/kinds/kindDef.ts';
 import type { Mapping } from '../ingest/mapping.ts';
-import { SAMPLE_PREFIX } from './sampleFiles.ts';
+import { SAMPLE_PREFIX } from './sampleNames.ts';
 
 /** One file the user added and loaded, kept in this browser's IndexedDB so that it loads again,
  *  through the same path and with the same choices, after a reload. */

@@ -25,6 +25,8 @@ describe('first visit from an empty profile', () => {
     expect(rate).toContain('1,075 placed of 1,372 eligible encounters');
     expect(await textOf(page.getByTestId('kpi-median-hours'))).toContain('6.7 h');
     expect(await textOf(page.getByTestId('kpi-cost-per-person'))).toContain('$792');
+    // From the sample's stored form (data/sample/stored/), not by loading its CSVs again.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('sample:restored').length), { timeout: 30_000 }).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/overview.png`, fullPage: true });
   });
 

@@ -1,0 +1,58 @@
+import type { Connection, Database } from '../db/database.ts';
+import { tableColumnTypes, TABLES, type TableName } from '../db/schema.ts';
+import { sqlIdent, sqlString } from '../db/sql.ts';
+import { forget, inTransaction, rederive } from './tableChanges.ts';
+
+/** Files restored from their stored form: the rows a load put in the canonical tables, kept as
+ *  CSV with the tables' own column names and types (the bundled sample's, data/sample/stored/),
+ *  put back with one typed read, without parsing or checking the original again. (Not Parquet:
+ *  DuckDB-wasm reads it through an extension, and nothing is downloaded at run time.) All or nothing: a stored form that does not fit the tables as they are now (a
+ *  column added since it was written) changes nothing and says so, and the caller loads the
+ *  originals instead. */
+
+export interface StoredLoad {
+  /** The stored CSV's bytes (a Blob), or its path (Node). */
+  data: Blob | string;
+  source_file: string;
+  kind: string;
+  table_name: string;
+  rows: number;
+  bytes: number;
+  mapping: string;
+}
+
+let counter = 0;
+
+export async function restoreStored(db: Database, conn: Connection, loads: readonly StoredLoad[]): Promise<void> {
+  const registered: string[] = [];
+  try {
+    await inTransaction(conn, async () => {
+      const tables = new Set<string>();
+      for (const l of loads) {
+        if (!(l.table_name in TABLES)) throw new Error(`${l.source_file}: no table ${l.table_name}.`);
+        const name = `stored_${++counter}.csv`;
+        const ref = await db.registerFile(name, l.data);
+        registered.push(name);
+        for (const t of await forget(conn, l.source_file)) tables.add(t);
+        // Read with the table's own names and types, and the header checked against them: a stored
+        // form with a column more or less, or in another order, is refused rather than misread.
+        const types = tableColumnTypes(l.table_name as TableName);
+        const cols = types.map(([c]) => sqlIdent(c)).join(', ');
+        const [h] = await conn.query<{ header: string }>(`SELECT column0 AS header FROM read_csv(${sqlString(ref)}, header = false,
+          columns = {'column0': 'VARCHAR'}, delim = '\u0001', quote = '', auto_detect = false) LIMIT 1`);
+        if (h?.header !== types.map(([c]) => c).join(',')) throw new Error(`${l.source_file}: the stored columns are not the table's.`);
+        await conn.run(`INSERT INTO ${l.table_name} (${cols}, source_file) SELECT ${cols}, ${sqlString(l.source_file)} FROM read_csv(${sqlString(ref)}, header = true, auto_detect = false,
+          columns = {${types.map(([c, t]) => `${sqlString(c)}: ${sqlString(t)}`).join(', ')}}, delim = ',', quote = '"', escape = '"',
+          nullstr = '\\N')`);
+        const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${l.table_name} WHERE source_file = ${sqlString(l.source_file)}`);
+        if (Number(c?.n) !== l.rows) throw new Error(`${l.source_file}: ${c?.n} rows restored, ${l.rows} stored.`);
+        await conn.run(`INSERT INTO _loads VALUES (${sqlString(l.source_file)}, ${sqlString(l.kind)}, ${sqlString(l.table_name)},
+          ${l.rows}, ${l.bytes}, now()::TIMESTAMP, ${sqlString(l.mapping)})`);
+        tables.add(l.table_name);
+      }
+      await rederive(conn, [...tables]);
+    });
+  } finally {
+    for (const name of registered) await db.dropFile(name).catch(() => undefined);
+  }
+}

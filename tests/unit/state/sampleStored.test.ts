@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeStoredSample, type StoredFile } from '../../../scripts/sample-stored.ts';
+import { tableColumns, type TableName } from '../../../src/db/schema.ts';
+import { restoreStored, type StoredLoad } from '../../../src/ingest/restore.ts';
+import { SAMPLE_PREFIX } from '../../../src/state/sampleNames.ts';
+import { loadPath, SAMPLE, testDb } from '../../helpers/node.ts';
+
+const STORED = join(SAMPLE, 'stored');
+const manifest = JSON.parse(readFileSync(join(STORED, 'manifest.json'), 'utf8')) as StoredFile[];
+const loadsOf = (dir: string, m: StoredFile[] = manifest): StoredLoad[] => m.map(({ file, ...l }) => ({ ...l, data: join(dir, file) }));
+
+/** The sample's stored form (data/sample/stored/), which the app restores at start instead of
+ *  loading the CSVs: it must be exactly what loading the CSVs gives, now. */
+describe('the stored sample', () => {
+  it('is what scripts/sample-stored.ts writes from the sample today (else: npm run sample)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-stored-'));
+    const fresh = await writeStoredSample(dir);
+    expect(fresh).toEqual(manifest);
+    for (const f of manifest) expect(readFileSync(join(dir, f.file), 'utf8'), f.file).toBe(readFileSync(join(STORED, f.file), 'utf8'));
+  }, 60_000);
+
+  it('restored, the tables hold exactly what loading the CSVs gives, NULLs and empty texts apart', async () => {
+    const restored = await testDb();
+    await restoreStored(restored.db, restored.conn, loadsOf(STORED));
+    const loaded = await testDb();
+    for (const f of manifest) await loadPath(loaded, join(SAMPLE, f.source_file.slice(SAMPLE_PREFIX.length)), undefined, f.source_file);
+    for (const t of new Set(manifest.map((f) => f.table_name))) {
+      const cols = [...tableColumns(t as TableName), 'source_file'].join(', ');
+      const dump = async (c: typeof restored) => (await c.conn.query(`SELECT ${cols} FROM ${t} ORDER BY ALL`)).map((r) => JSON.stringify(r));
+      expect(await dump(restored), t).toEqual(await dump(loaded));
+    }
+    const loads = async (c: typeof restored) => c.conn.query('SELECT source_file, kind, table_name, rows, bytes, mapping FROM _loads ORDER BY source_file');
+    expect(await loads(restored)).toEqual(await loads(loaded));
+    // The derived crime tables too.
+    const facts = async (c: typeof restored) => (await c.conn.query('SELECT * FROM crime_coded ORDER BY ALL')).map((r) => JSON.stringify(r));
+    expect(await facts(restored)).toEqual(await facts(loaded));
+  }, 60_000);
+
+  it('a stored form whose columns are not the table\'s changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-stored-bad-'));
+    const enc = manifest.find((f) => f.table_name === 'encounters')!;
+    const text = readFileSync(join(STORED, enc.file), 'utf8');
+    // The first two columns swapped in the header: an older table's order.
+    writeFileSync(join(dir, enc.file), text.replace(/^encounter_id,participant_id/, 'participant_id,encounter_id'));
+    const t = await testDb();
+    const good = manifest.find((f) => f.table_name === 'costs')!;
+    await expect(restoreStored(t.db, t.conn, [...loadsOf(STORED, [good]), ...loadsOf(dir, [enc])])).rejects.toThrow(/stored columns are not the table's/);
+    expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM _loads')).toEqual([{ n: 0 }]);
+    expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM costs')).toEqual([{ n: 0 }]);
+  });
+});
