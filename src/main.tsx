@@ -2,13 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
-import { browserDatabase } from './db/browser.ts';
 import { DataProvider } from './state/DataContext.tsx';
 import './styles.css';
-
-// The database's worker and its WebAssembly start before the first render, in parallel with it
-// (the data layer waits for the same start; a failure is reported there).
-void browserDatabase().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
