@@ -58,6 +58,19 @@ class BrowserDatabase implements Database {
   async dropFile(name: string): Promise<void> {
     await this.db.dropFile(name);
   }
+  private exports = 0;
+  async exportCsv(sql: string): Promise<Blob> {
+    const name = `export_${++this.exports}.csv`;
+    const conn = await this.db.connect();
+    try {
+      await conn.query(`COPY (${sql}) TO '${name}' (FORMAT csv, HEADER true, DELIMITER ',', NULLSTR '\\N')`);
+      const bytes = await this.db.copyFileToBuffer(name);
+      return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' });
+    } finally {
+      await conn.close();
+      await this.db.dropFile(name).catch(() => undefined);
+    }
+  }
 }
 
 let started: Promise<BrowserDatabase> | null = null;

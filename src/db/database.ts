@@ -42,6 +42,9 @@ export interface Database {
   /** A file given by its path, as a Blob (Node, where files are given by path; the browser is
    *  given Blobs). Used to transcode a Windows-1252 file before registering it. */
   openFile?(path: string): Promise<Blob>;
+  /** The rows of a query as a CSV file (header, NULL written \N): to keep a loaded file's rows in
+   *  this browser so that a reload restores them without reading the original again. */
+  exportCsv(sql: string): Promise<Blob>;
   /** Calls `listener` with the bytes the database has read from registered files since the call,
    *  at most a few times a second, until the returned function is called. Optional: a database
    *  that cannot tell (native DuckDB reading from disk) never calls it. */

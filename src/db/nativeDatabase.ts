@@ -69,6 +69,18 @@ class NodeDatabase implements Database {
   openFile(path: string): Promise<Blob> {
     return openAsBlob(path);
   }
+  async exportCsv(sql: string): Promise<Blob> {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-export-'));
+    const path = join(dir, 'rows.csv');
+    const conn = await this.instance.connect();
+    try {
+      await conn.run(`COPY (${sql}) TO '${path.replace(/'/g, "''")}' (FORMAT csv, HEADER true, DELIMITER ',', NULLSTR '\\N')`);
+      return new Blob([readFileSync(path)], { type: 'text/csv' });
+    } finally {
+      conn.closeSync();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 const WRITE_CHUNK = 8 * 1024 * 1024;

@@ -23,10 +23,12 @@ export interface StoredLoad {
 
 let counter = 0;
 
-export async function restoreStored(db: Database, conn: Connection, loads: readonly StoredLoad[]): Promise<void> {
+/** Restores the loads, all or nothing. `derive: false` leaves the derived tables to the caller
+ *  (restoring many files one by one, then deriving once); it returns the tables changed. */
+export async function restoreStored(db: Database, conn: Connection, loads: readonly StoredLoad[], { derive = true } = {}): Promise<string[]> {
   const registered: string[] = [];
   try {
-    await inTransaction(conn, async () => {
+    return await inTransaction(conn, async () => {
       const tables = new Set<string>();
       for (const l of loads) {
         if (!(l.table_name in TABLES)) throw new Error(`${l.source_file}: no table ${l.table_name}.`);
@@ -50,9 +52,25 @@ export async function restoreStored(db: Database, conn: Connection, loads: reado
           ${l.rows}, ${l.bytes}, now()::TIMESTAMP, ${sqlString(l.mapping)})`);
         tables.add(l.table_name);
       }
-      await rederive(conn, [...tables]);
+      if (derive) await rederive(conn, [...tables]);
+      return [...tables];
     });
   } finally {
     for (const name of registered) await db.dropFile(name).catch(() => undefined);
   }
+}
+
+/** Past this many rows a file's rows are not kept beside it (the copy would double the browser's
+ *  storage and memory for the largest files); such a file is read again on a reload. */
+export const MAX_KEPT_ROWS = 2_000_000;
+
+/** A loaded file's rows as its table holds them, with its load record: what `restoreStored` puts
+ *  back. Undefined for a file with more rows than MAX_KEPT_ROWS. */
+export async function storedFormOf(db: Database, conn: Connection, sourceFile: string): Promise<StoredLoad | undefined> {
+  const [l] = await conn.query<{ kind: string; table_name: string; rows: number; bytes: number; mapping: string }>(
+    `SELECT kind, table_name, rows::DOUBLE AS rows, bytes::DOUBLE AS bytes, mapping FROM _loads WHERE source_file = ${sqlString(sourceFile)}`);
+  if (!l || !(l.table_name in TABLES) || Number(l.rows) > MAX_KEPT_ROWS) return undefined;
+  const cols = tableColumnTypes(l.table_name as TableName).map(([c]) => sqlIdent(c)).join(', ');
+  const data = await db.exportCsv(`SELECT ${cols} FROM ${l.table_name} WHERE source_file = ${sqlString(sourceFile)}`);
+  return { data, source_file: sourceFile, kind: l.kind, table_name: l.table_name, rows: Number(l.rows), bytes: Number(l.bytes), mapping: l.mapping };
 }

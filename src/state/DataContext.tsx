@@ -10,7 +10,8 @@ import { readProgram, type ProgramData } from '../metrics/records.ts';
 import type { ProgramInfo } from '../domain/programInfo.ts';
 import { sampleFiles } from './sampleFiles.ts';
 import { storedSample } from './sampleStored.ts';
-import { restoreStored } from '../ingest/restore.ts';
+import { restoreStored, storedFormOf } from '../ingest/restore.ts';
+import { rederive } from '../ingest/tableChanges.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
 import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
@@ -128,9 +129,23 @@ export function DataProvider({ children }: { children: ReactNode }) {
 
   /** Keeps a file that loaded in the store, under the workspace it loaded into (never the sample's). */
   const loaded = useCallback(async (u: Upload) => {
-    if (!store.current || u.kept || !u.prepared.ok || u.workspace === SAMPLE_WORKSPACE || !keepable(u.file.name)) return;
+    if (!store.current || !u.prepared.ok || u.workspace === SAMPLE_WORKSPACE || !keepable(u.file.name)) return;
+    if (u.kept) {
+      // Kept before its rows were kept with it: read again this once, its rows are added now.
+      const d = db.current;
+      const r = (await store.current.all(u.workspace).catch(() => [])).find((x) => x.name === u.file.name);
+      if (d && r && !r.rows) {
+        const rows = await storedFormOf(d.db, d.loader, u.file.name).catch(() => undefined);
+        if (rows) await store.current.put({ ...r, rows }).catch(() => undefined);
+      }
+      return;
+    }
     try {
-      await store.current.put(await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, keptMapping(u.prepared.plan)));
+      const record = await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, keptMapping(u.prepared.plan));
+      // Its rows as loaded, so a reload need not read it again (not for the largest files).
+      const d = db.current;
+      if (d) record.rows = await storedFormOf(d.db, d.loader, u.file.name).catch(() => undefined);
+      await store.current.put(record);
       uploadsApi.dropRestoredCards(u);
     } catch (e) {
       setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);
@@ -143,6 +158,39 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const addCountsFile = useCallback((file: File, workspace: string) => void addFile(file, workspace), [addFile]);
   const extractsApi = useExtracts({ queue, db: currentDb, addCountsFile });
   const { addExtract } = extractsApi;
+
+  /** Puts back the rows kept with a workspace's files (ingest/restore.ts), each file all or nothing,
+   *  in one turn of the queue, the derived tables rebuilt once at the end; returns the files that
+   *  came back. A file whose rows do not fit the tables as they are now is read again after. */
+  const restoreKeptRows = useCallback(async (id: string): Promise<Set<string>> => {
+    const records = (await store.current?.all(id).catch(() => []) ?? []).filter((r) => r.rows);
+    if (!records.length) return new Set();
+    const done = await queue.run('Restoring the kept files', async () => {
+      const d = db.current;
+      const back = new Set<string>();
+      if (!d) return back;
+      const tables = new Set<string>();
+      const total = (await store.current?.all(id).catch(() => []) ?? []).length;
+      setRestore({ workspace: id, total, loaded: 0, done: false, failed: 0 });
+      setOpening({ workspace: id, what: 'kept', total, loaded: 0, done: false, failed: 0 });
+      for (const r of records) {
+        try {
+          for (const t of await restoreStored(d.db, d.loader, [{ ...r.rows!, source_file: r.name }], { derive: false })) tables.add(t);
+          back.add(r.name);
+        } catch {
+          // Read again through the load path below.
+        }
+        const s = { workspace: id, total, loaded: back.size, done: false, failed: 0 };
+        setRestore(s);
+        setOpening({ ...s, what: 'kept' });
+      }
+      await rederive(d.loader, [...tables]);
+      performance.mark(`kept:restored ${back.size}`);
+      await refresh();
+      return back;
+    }, id).catch(() => new Set<string>());
+    return done === SKIPPED ? new Set() : done;
+  }, [queue, refresh]);
 
   /** Loads the open workspace's files: the bundled sample, or the files kept for a user's
    *  workspace, one queued load each, saying how far it got. */
@@ -181,6 +229,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       }
     } else if (store.current) {
       const kept = store.current;
+      const already = await restoreKeptRows(id);
       await restoreKept(kept, id, async (file, r) => {
         // Removed while the restore ran, or another workspace opened: skip it.
         if (openRef.current !== id || !(await kept.has(id, r.name))) return true;
@@ -188,9 +237,10 @@ export function DataProvider({ children }: { children: ReactNode }) {
       }, (s) => {
         setRestore(s);
         setOpening({ workspace: id, what: 'kept', total: s.total, loaded: s.loaded, done: s.done, failed: s.failed });
-      }).catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
+      }, { already }).catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
     }
-  }, [addFile, openRef]);
+  }, [addFile, openRef, restoreKeptRows]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const fill = useCallback((id: string) => fillWith(id).finally(() => { if (openRef.current === id) setFilling(false); }),
     [fillWith, openRef]);
 

@@ -1,4 +1,5 @@
 import type { KindId } from '../ingest/kinds/kindDef.ts';
+import type { StoredLoad } from '../ingest/restore.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import { SAMPLE_PREFIX } from './sampleNames.ts';
 
@@ -19,6 +20,10 @@ export interface StoredFile {
   mapping: Mapping;
   /** When the file was added (ISO 8601). */
   addedAt: string;
+  /** Its rows as its table held them once loaded (ingest/restore.ts), so that a reload puts them
+   *  back without reading and checking the file again; absent for the largest files (and for files
+   *  kept before this existed), which are read again. */
+  rows?: Omit<StoredLoad, 'source_file'>;
 }
 
 const DB_NAME = 'deflection-dashboard';
@@ -90,14 +95,21 @@ export interface RestoreState { workspace: string; total: number; loaded: number
  *  file takes, which reports a file that does not load), saying how far it got after each. Nothing
  *  is removed from the store here. */
 export async function restoreKept(store: Pick<FileStore, 'all'>, workspace: string, load: (file: File, kept: StoredFile) => Promise<boolean>,
-  progress: (s: RestoreState) => void): Promise<void> {
-  const kept = await store.all(workspace);
-  if (!kept.length) return;
+  progress: (s: RestoreState) => void, { already = new Set<string>() }: {
+    /** Files already back (their rows restored): counted as loaded, not loaded again. */
+    already?: ReadonlySet<string>;
+  } = {}): Promise<void> {
+  const all = await store.all(workspace);
+  if (!all.length) return;
+  const kept = all.filter((r) => !already.has(r.name));
+  const total = all.length;
   let failed = 0;
-  progress({ workspace, total: kept.length, loaded: 0, done: false, failed });
-  for (const [i, r] of kept.entries()) {
+  let loaded = total - kept.length;
+  progress({ workspace, total, loaded, done: kept.length === 0, failed });
+  for (const r of kept) {
     if (!(await load(fileOf(r), r).catch(() => false))) failed++;
-    progress({ workspace, total: kept.length, loaded: i + 1, done: i + 1 === kept.length, failed });
+    loaded++;
+    progress({ workspace, total, loaded, done: loaded === total, failed });
   }
 }
 

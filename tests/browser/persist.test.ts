@@ -78,7 +78,7 @@ describe('files the user added survive a reload', () => {
     expect(await keptNames(page)).toEqual([NAME]);
   });
 
-  it('after a reload, restores it through the load path with the same choices and figures', async () => {
+  it('after a reload, restores it from its kept rows with the same choices and figures', async () => {
     await page.reload();
     const status = page.getByTestId('restore-status');
     await status.filter({ hasText: 'Restored' }).waitFor({ timeout: 90_000 });
@@ -87,6 +87,8 @@ describe('files the user added survive a reload', () => {
     expect(seen.some((t) => t.startsWith('Restoring 1 of 1 file saved in this browser…'))).toBe(true);
     expect(await loadedRow(page, NAME)).toEqual(before.row);
     expect(await naloxoneMonth(page, 'Mar 2010')).toEqual(before.march);
+    // Its rows were put back as kept, without reading the file again (ingest/restore.ts).
+    expect(await page.evaluate(() => performance.getEntriesByName('kept:restored 1').length)).toBe(1);
     // Loaded again without asking: no card waits for the user.
     expect(await page.locator('[data-testid=upload]').count()).toBe(0);
     // The user's workspace: the sample is not loaded beside the file.

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeStoredSample, type StoredFile } from '../../../scripts/sample-stored.ts';
 import { tableColumns, type TableName } from '../../../src/db/schema.ts';
-import { restoreStored, type StoredLoad } from '../../../src/ingest/restore.ts';
+import { restoreStored, storedFormOf, type StoredLoad } from '../../../src/ingest/restore.ts';
+import { rederive } from '../../../src/ingest/tableChanges.ts';
 import { SAMPLE_PREFIX } from '../../../src/state/sampleNames.ts';
 import { loadPath, SAMPLE, testDb } from '../../helpers/node.ts';
 
@@ -51,4 +52,23 @@ describe('the stored sample', () => {
     expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM _loads')).toEqual([{ n: 0 }]);
     expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM costs')).toEqual([{ n: 0 }]);
   });
+});
+
+describe('a loaded file\'s rows, kept to restore it', () => {
+  it('restore the same rows, load record and derived tables as loading the file again', async () => {
+    const a = await testDb();
+    const files = ['crime_incidents.csv', 'encounters.csv', 'naloxone.csv'];
+    for (const f of files) await loadPath(a, join(SAMPLE, f), undefined, f);
+    const forms = [];
+    for (const f of files) forms.push((await storedFormOf(a.db, a.conn, f))!);
+    const b = await testDb();
+    const tables = new Set<string>();
+    for (const form of forms) for (const t of await restoreStored(b.db, b.conn, [form], { derive: false })) tables.add(t);
+    await rederive(b.conn, [...tables]);
+    for (const t of ['crime_incidents', 'encounters', 'naloxone', 'crime_coded']) {
+      const dump = async (c: typeof a) => (await c.conn.query(`SELECT * FROM ${t} ORDER BY ALL`)).map((r) => JSON.stringify(r));
+      expect(await dump(b), t).toEqual(await dump(a));
+    }
+    expect(forms.map((f) => f.rows)).toEqual([10556, 1513, 288]);
+  }, 60_000);
 });
