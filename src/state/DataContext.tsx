@@ -8,14 +8,13 @@ import type { KindId } from '../ingest/kinds/kindDef.ts';
 import type { Mapping } from '../ingest/mapping.ts';
 import { readProgram, type ProgramData } from '../metrics/records.ts';
 import type { ProgramInfo } from '../domain/programInfo.ts';
-import { sampleFiles } from './sampleFiles.ts';
 import { storedSample } from './sampleStored.ts';
-import { restoreStored, storedFormOf } from '../ingest/restore.ts';
-import { rederive } from '../ingest/tableChanges.ts';
+import { storedFormOf } from '../ingest/restore.ts';
+import { fillWorkspace, PROGRAM_TABLES } from './fillWorkspace.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
-import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, restoreKept, storedFile, type RestoreState } from './persist.ts';
-import { SKIPPED, WriteQueue } from './writeQueue.ts';
+import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, storedFile, type RestoreState } from './persist.ts';
+import { WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
 import { extractFilesOf, mayBeExtractTable, useExtracts, type ExtractCard } from './useExtracts.ts';
 import { filesInZip, isZipName } from '../ingest/zipFiles.ts';
@@ -159,87 +158,11 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const extractsApi = useExtracts({ queue, db: currentDb, addCountsFile });
   const { addExtract } = extractsApi;
 
-  /** Puts back the rows kept with a workspace's files (ingest/restore.ts), each file all or nothing,
-   *  in one turn of the queue, the derived tables rebuilt once at the end; returns the files that
-   *  came back. A file whose rows do not fit the tables as they are now is read again after. */
-  const restoreKeptRows = useCallback(async (id: string): Promise<Set<string>> => {
-    const records = (await store.current?.all(id).catch(() => []) ?? []).filter((r) => r.rows);
-    if (!records.length) return new Set();
-    const done = await queue.run('Restoring the kept files', async () => {
-      const d = db.current;
-      const back = new Set<string>();
-      if (!d) return back;
-      const tables = new Set<string>();
-      const total = (await store.current?.all(id).catch(() => []) ?? []).length;
-      setRestore({ workspace: id, total, loaded: 0, done: false, failed: 0 });
-      setOpening({ workspace: id, what: 'kept', total, loaded: 0, done: false, failed: 0 });
-      for (const r of records) {
-        try {
-          for (const t of await restoreStored(d.db, d.loader, [{ ...r.rows!, source_file: r.name }], { derive: false })) tables.add(t);
-          back.add(r.name);
-        } catch {
-          // Read again through the load path below.
-        }
-        const s = { workspace: id, total, loaded: back.size, done: false, failed: 0 };
-        setRestore(s);
-        setOpening({ ...s, what: 'kept' });
-      }
-      await rederive(d.loader, [...tables]);
-      performance.mark(`kept:restored ${back.size}`);
-      await refresh();
-      return back;
-    }, id).catch(() => new Set<string>());
-    return done === SKIPPED ? new Set() : done;
-  }, [queue, refresh]);
-
-  /** Loads the open workspace's files: the bundled sample, or the files kept for a user's
-   *  workspace, one queued load each, saying how far it got. */
-  const fillWith = useCallback(async (id: string) => {
-    if (id === SAMPLE_WORKSPACE) {
-      // The sample's stored form first: its tables put back as a load left them, in one go.
-      const stored = await queue.run('Opening the sample', async () => {
-        const d = db.current;
-        if (!d) return 0;
-        const loads = await storedSample();
-        setOpening({ workspace: id, what: 'sample', total: loads.length, loaded: 0, done: false, failed: 0 });
-        // The program's files first, so the overview's own figures show while the rest come back.
-        const program = loads.filter((l) => PROGRAM_TABLES.has(l.table_name));
-        await restoreStored(d.db, d.loader, program);
-        await refresh();
-        performance.mark('sample:program restored');
-        setOpening({ workspace: id, what: 'sample', total: loads.length, loaded: program.length, done: false, failed: 0 });
-        await restoreStored(d.db, d.loader, loads.filter((l) => !PROGRAM_TABLES.has(l.table_name)));
-        performance.mark('sample:restored');
-        await refresh();
-        return loads.length;
-      }, id).catch(() => 0);
-      if (stored !== SKIPPED && stored > 0) {
-        setOpening({ workspace: id, what: 'sample', total: stored, loaded: stored, done: true, failed: 0 });
-        return;
-      }
-      if (openRef.current !== id) return;
-      // Else (a stored form that no longer fits the tables) the sample's CSVs, loaded as any file.
-      const files = await sampleFiles();
-      let failed = 0;
-      setOpening({ workspace: id, what: 'sample', total: files.length, loaded: 0, done: false, failed });
-      for (const [i, file] of files.entries()) {
-        if (openRef.current !== id) return;
-        if (!(await addFile(file, id, { quiet: true }).catch(() => false))) failed++;
-        setOpening({ workspace: id, what: 'sample', total: files.length, loaded: i + 1, done: i + 1 === files.length, failed });
-      }
-    } else if (store.current) {
-      const kept = store.current;
-      const already = await restoreKeptRows(id);
-      await restoreKept(kept, id, async (file, r) => {
-        // Removed while the restore ran, or another workspace opened: skip it.
-        if (openRef.current !== id || !(await kept.has(id, r.name))) return true;
-        return addFile(file, id, { saved: r });
-      }, (s) => {
-        setRestore(s);
-        setOpening({ workspace: id, what: 'kept', total: s.total, loaded: s.loaded, done: s.done, failed: s.failed });
-      }, { already }).catch((e: unknown) => setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`));
-    }
-  }, [addFile, openRef, restoreKeptRows]); // eslint-disable-line react-hooks/exhaustive-deps
+  /** Loads the open workspace's files (state/fillWorkspace.ts). */
+  const fillWith = useCallback((id: string) => fillWorkspace(id, {
+    queue, db: () => db.current, store: () => store.current, isOpen: (w) => openRef.current === w, refresh, addFile,
+    setOpening, setRestore, setKeepProblem,
+  }), [queue, refresh, addFile, openRef]);
 
   const fill = useCallback((id: string) => fillWith(id).finally(() => { if (openRef.current === id) setFilling(false); }),
     [fillWith, openRef]);
@@ -399,7 +322,6 @@ export function DataProvider({ children }: { children: ReactNode }) {
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-const PROGRAM_TABLES = new Set(['encounters', 'costs', 'naloxone']);
 
 /** What identifies the program's data: its files, their rows and when they were loaded. */
 function programKey(loads: readonly LoadedFile[]): string {
