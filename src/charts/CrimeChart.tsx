@@ -11,10 +11,12 @@ export const NIBRS_BREAK: Annotation = { date: '2021-01-01', label: 'FBI summary
 
 /** Addiction-associated offenses per month, stacked by offense group. A month the records cover
  *  only in part (metrics/partialMonths) is shaded, said under the chart and marked in the table. */
-export function CrimeChart({ rows, events, source, partial }: {
+export function CrimeChart({ rows, events, source, partial, loading = false }: {
   rows: MonthlyGroupCount[]; events: Annotation[]; source: string;
   /** The series' partial months, by 'YYYY-MM'. */
   partial?: ReadonlyMap<string, PartialMonth>;
+  /** The rows are still coming (a query, or the workspace's files): no "nothing loaded" meanwhile. */
+  loading?: boolean;
 }) {
   const groups = useMemo(() => [...new Set(rows.map((r) => r.group))].sort(), [rows]);
   const table = useMemo(() => {
@@ -57,7 +59,7 @@ export function CrimeChart({ rows, events, source, partial }: {
       definition="Addiction-associated: burglary (NIBRS 220), larceny (23A-23H, incl. shoplifting 23C and theft from motor vehicle 23F), motor vehicle theft (240), stolen property (280) and drug violations (35A/35B). Counts are reported offenses, not people; a change over time does not by itself show the program caused it."
       rows={marked.rows} columns={columns} render={render} fileName="addiction-associated-offenses"
       note={partialText(marked.partial, 'It is shaded grey')}
-      empty="No crime data with addiction-associated offenses is loaded." testId="chart-crime"
+      empty="No crime data with addiction-associated offenses is loaded." testId="chart-crime" loading={loading}
     />
   );
 }
