@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
+import { useOpening } from '../state/DataContext.tsx';
 import { download, toCsv } from './csvExport.ts';
 import { standaloneSvg, svgToPng } from './exportImage.ts';
 
@@ -24,6 +25,7 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   rows: Record<string, unknown>[];
   render: (width: number) => SVGSVGElement | HTMLElement;
 }) {
+  const stillOpening = !!useOpening();
   const holder = useRef<HTMLDivElement>(null);
   const width = useRef<{ el: HTMLDivElement; px: number } | null>(null);
   const [showTable, setShowTable] = useState(false);
@@ -62,7 +64,8 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
       <p id={descId} className="chart-desc">{description}</p>
       {note && <p className="chart-note" role="note" data-testid="chart-note">{note}</p>}
       {rows.length === 0 ? (
-        <p className="empty">{loading ? 'Loading…' : empty ?? 'No data for this chart.'}</p>
+        // While the workspace's files are still coming in, an empty chart is not yet "no data".
+        <p className="empty">{loading || stillOpening ? 'Loading…' : empty ?? 'No data for this chart.'}</p>
       ) : (
         <div ref={holder} className="plot" role="img" aria-label={`${title}. ${description}`} />
       )}

@@ -81,6 +81,12 @@ interface DataState extends WorkspacesState {
 
 const Ctx = createContext<DataState | null>(null);
 
+/** The open workspace's files still coming in, or undefined (also outside the provider: a chart
+ *  drawn alone, as in the chart tests). */
+export function useOpening(): Opening | undefined {
+  return useContext(Ctx)?.opening;
+}
+
 export function useData(): DataState {
   const c = useContext(Ctx);
   if (!c) throw new Error('useData outside DataProvider');
@@ -132,7 +138,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     if (u.kept) {
       // Kept before its rows were kept with it: read again this once, its rows are added now.
       const d = db.current;
-      const r = (await store.current.all(u.workspace).catch(() => [])).find((x) => x.name === u.file.name);
+      const r = await store.current.get(u.workspace, u.file.name).catch(() => undefined);
       if (d && r && !r.rows) {
         const rows = await storedFormOf(d.db, d.loader, u.file.name).catch(() => undefined);
         if (rows) await store.current.put({ ...r, rows }).catch(() => undefined);

@@ -36,8 +36,16 @@ export async function fillWorkspace(id: string, deps: FillDeps): Promise<void> {
   if (id === SAMPLE_WORKSPACE) return fillSample(id, deps);
   const kept = deps.store();
   if (!kept) return;
-  const already = await restoreKeptRows(id, deps);
-  await restoreKept(kept, id, async (file, r) => {
+  // Read once: the kept rows go back first, the rest are loaded from the same records.
+  let all: StoredFile[];
+  try {
+    all = await kept.all(id);
+  } catch (e) {
+    deps.setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`);
+    return;
+  }
+  const already = await restoreKeptRows(id, all, deps);
+  await restoreKept({ all: async () => all }, id, async (file, r) => {
     // Removed while the restore ran, or another workspace opened: skip it.
     if (!deps.isOpen(id) || !(await kept.has(id, r.name))) return true;
     return deps.addFile(file, id, { saved: r });
@@ -83,8 +91,7 @@ async function fillSample(id: string, { queue, db, refresh, addFile, isOpen, set
 /** Puts back the rows kept with a workspace's files (ingest/restore.ts), each file all or nothing,
  *  in one turn of the queue, the derived tables rebuilt once at the end; returns the files that
  *  came back. A file whose rows do not fit the tables as they are now is read again after. */
-async function restoreKeptRows(id: string, { queue, db, store, refresh, setOpening, setRestore }: FillDeps): Promise<Set<string>> {
-  const all = await store()?.all(id).catch((): StoredFile[] => []) ?? [];
+async function restoreKeptRows(id: string, all: readonly StoredFile[], { queue, db, refresh, setOpening, setRestore }: FillDeps): Promise<Set<string>> {
   const records = all.filter((r) => r.rows);
   if (!records.length) return new Set();
   const done = await queue.run('Restoring the kept files', async () => {

@@ -173,6 +173,11 @@ export class FileStore {
     return [...new Set(keys.map((k) => k[0]))];
   }
 
+  /** One kept file, or undefined. */
+  async get(workspace: string, name: string): Promise<StoredFile | undefined> {
+    return (await this.tx('readonly', (s) => s.get(keyOf(workspace, name)))) as StoredFile | undefined;
+  }
+
   /** Whether a file is kept for a workspace (without reading it). */
   async has(workspace: string, name: string): Promise<boolean> {
     return ((await this.tx('readonly', (s) => s.count(keyOf(workspace, name)))) as number) > 0;

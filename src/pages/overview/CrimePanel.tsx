@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { CrimeChart } from '../../charts/CrimeChart.tsx';
 import { crimeSpans, partialMonthsBySeries } from '../../metrics/partialMonths.ts';
 import { crimeByMonthAndGroup, crimeSeries } from '../../metrics/crime.ts';
-import { useData } from '../../state/DataContext.tsx';
 import { useSql } from '../../state/useSql.ts';
 import type { Annotation } from '../../charts/marks.ts';
 
@@ -17,9 +16,7 @@ export function CrimePanel({ events }: { events: Annotation[] }) {
   const spans = useSql(useMemo(() => crimeSpans(), []));
   const partial = useMemo(() => (current ? partialMonthsBySeries(spans.rows).get(current.series) : undefined), [spans.rows, current?.series]); // eslint-disable-line react-hooks/exhaustive-deps
   const kind = (s: { source: string }) => (s.source === 'incidents' ? 'incident records' : 'monthly counts');
-  // While the workspace's files are still coming in, an empty chart is not "nothing loaded".
-  const { opening } = useData();
-  const loading = series.loading || crime.loading || spans.loading || !!opening;
+  const loading = series.loading || crime.loading || spans.loading;
   return (
     <section aria-label="Crime context">
       {series.rows.length > 1 && (
