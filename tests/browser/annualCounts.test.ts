@@ -1,17 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempFile } from '../helpers/node.ts';
 import { ANNUAL_YEARS, annualTable } from '../helpers/annualCounts.ts';
 import { ARTIFACTS, enterLaunchDate, openWithFiles, quiet, textOf } from './setup/browser.ts';
 
 /** Yearly crime counts and rates by town (generated in the layout of the Connecticut Data
  *  Collaborative's UCR offenses table), added untouched in a fresh profile: shown on /crime as
  *  yearly bars, counts or rates, with the reason no impact model is fitted to them. */
-const dir = mkdtempSync(join(tmpdir(), 'dd-annual-'));
 const table = annualTable();
-const FILE = join(dir, 'uniform-crime-reporting-system-offenses.csv');
-writeFileSync(FILE, table.csv);
+const FILE = tempFile('uniform-crime-reporting-system-offenses.csv', table.csv);
 const one = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 describe('yearly crime figures on /crime', () => {

@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempFile } from '../helpers/node.ts';
 import { ctExport, expected, type Group } from '../helpers/deathRecords.ts';
 import { ARTIFACTS, openWithFiles, quiet, tableRow, textOf } from './setup/browser.ts';
 
@@ -9,9 +7,7 @@ import { ARTIFACTS, openWithFiles, quiet, tableRow, textOf } from './setup/brows
  *  added untouched in a fresh browser profile: loaded with its undated rows reported, then shown on
  *  /overdoses as deaths per month by substance for a town, by residence or by place of death. */
 
-const dir = mkdtempSync(join(tmpdir(), 'dd-deaths-'));
-const FILE = join(dir, 'accidental_drug_related_deaths.csv');
-writeFileSync(FILE, ctExport());
+const FILE = tempFile('accidental_drug_related_deaths.csv', ctExport());
 const MONTHS = ['Jan 2017', 'Feb 2017', 'Mar 2017', 'Apr 2017', 'May 2017', 'Jun 2017'];
 const GROUPS: Group[] = ['opioid', 'fentanyl', 'heroin', 'cocaine', 'methamphetamine', 'benzodiazepine', 'alcohol', 'other'];
 

@@ -1,16 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempFile } from '../helpers/node.ts';
 import { townTable } from '../helpers/townYears.ts';
 import { ARTIFACTS, openWithFiles, quiet, textOf } from './setup/browser.ts';
 
 /** A state's table of overdose deaths by town and year (generated in the layout of Massachusetts
  *  DPH's), added untouched in a fresh browser profile and shown on /overdoses as yearly bars. */
-const dir = mkdtempSync(join(tmpdir(), 'dd-towns-'));
 const table = townTable();
-const FILE = join(dir, 'opioid_deaths_by_city_town_of_residence.csv');
-writeFileSync(FILE, table.csv);
+const FILE = tempFile('opioid_deaths_by_city_town_of_residence.csv', table.csv);
 
 describe('deaths by town and year on /overdoses', () => {
   let b: Awaited<ReturnType<typeof openWithFiles>>;
