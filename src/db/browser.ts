@@ -7,6 +7,7 @@ import { arrowToRows } from './arrow.ts';
 import { shippedCodes } from './shippedCodes.ts';
 import { startupSql } from './startup.ts';
 import { interruptible, toColumn, type ColumnKind, type Columns, type Connection, type Database, type Row } from './database.ts';
+import { Activity, QUIET_MS } from './activity.ts';
 import { countingWorker, type ReadCounter } from './readCounter.ts';
 
 /** Self-hosted bundles only: the EH build (WebAssembly exceptions) with the MVP build as fallback.
@@ -17,12 +18,12 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 class BrowserConnection implements Connection {
-  constructor(private readonly conn: duckdb.AsyncDuckDBConnection) {}
+  constructor(private readonly conn: duckdb.AsyncDuckDBConnection, private readonly activity: Activity) {}
   async query<T extends Row = Row>(sql: string): Promise<T[]> {
-    return arrowToRows<T>(await this.conn.query(sql));
+    return arrowToRows<T>(await this.activity.track(this.conn.query(sql)));
   }
   async columns<K extends Record<string, ColumnKind>>(sql: string, kinds: K): Promise<Columns<K>> {
-    const table = await this.conn.query(sql);
+    const table = await this.activity.track(this.conn.query(sql));
     const out: Record<string, unknown> = {};
     for (const [name, kind] of Object.entries(kinds)) {
       const vector = table.getChild(name);
@@ -34,8 +35,8 @@ class BrowserConnection implements Connection {
   }
   /** With a signal the statement is sent as a pending query, which DuckDB-wasm can cancel. */
   run(sql: string, signal?: AbortSignal): Promise<void> {
-    if (!signal) return this.conn.query(sql).then(() => undefined);
-    return interruptible(signal, () => this.conn.send(sql), () => this.conn.cancelSent());
+    if (!signal) return this.activity.track(this.conn.query(sql)).then(() => undefined);
+    return this.activity.track(interruptible(signal, () => this.conn.send(sql), () => this.conn.cancelSent()));
   }
   async close(): Promise<void> {
     await this.conn.close();
@@ -43,12 +44,13 @@ class BrowserConnection implements Connection {
 }
 
 class BrowserDatabase implements Database {
+  private readonly activity = new Activity();
   constructor(readonly db: duckdb.AsyncDuckDB, readonly bundle: string, private readonly reads: ReadCounter) {}
   watchReads(listener: (bytes: number) => void): () => void {
     return this.reads.watch(listener);
   }
   async connect(): Promise<Connection> {
-    return new BrowserConnection(await this.db.connect());
+    return new BrowserConnection(await this.db.connect(), this.activity);
   }
   async registerFile(name: string, file: Blob | string): Promise<string> {
     if (typeof file === 'string') throw new Error('In the browser a file must be a File or Blob.');
@@ -59,11 +61,13 @@ class BrowserDatabase implements Database {
     await this.db.dropFile(name);
   }
   private exports = 0;
-  async exportCsv(sql: string): Promise<Blob> {
+  async exportCsv(sql: string, { header = true }: { header?: boolean } = {}): Promise<Blob> {
     const name = `export_${++this.exports}.csv`;
+    // Background work: it waits until the page's own queries are still (db/activity.ts).
+    await this.activity.quiet(QUIET_MS);
     const conn = await this.db.connect();
     try {
-      await conn.query(`COPY (${sql}) TO '${name}' (FORMAT csv, HEADER true, DELIMITER ',', NULLSTR '\\N')`);
+      await conn.query(`COPY (${sql}) TO '${name}' (FORMAT csv, HEADER ${header}, DELIMITER ',', NULLSTR '\\N')`);
       const bytes = await this.db.copyFileToBuffer(name);
       return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' });
     } finally {

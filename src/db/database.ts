@@ -43,8 +43,10 @@ export interface Database {
    *  given Blobs). Used to transcode a Windows-1252 file before registering it. */
   openFile?(path: string): Promise<Blob>;
   /** The rows of a query as a CSV file (header, NULL written \N): to keep a loaded file's rows in
-   *  this browser so that a reload restores them without reading the original again. */
-  exportCsv(sql: string): Promise<Blob>;
+   *  this browser so that a reload restores them without reading the original again. `header`
+   *  false leaves the header row out (a slice after the first). Background work: in the browser it
+   *  starts only once the page's own queries have been still for a moment (db/activity.ts). */
+  exportCsv(sql: string, opts?: { header?: boolean }): Promise<Blob>;
   /** Calls `listener` with the bytes the database has read from registered files since the call,
    *  at most a few times a second, until the returned function is called. Optional: a database
    *  that cannot tell (native DuckDB reading from disk) never calls it. */

@@ -69,12 +69,12 @@ class NodeDatabase implements Database {
   openFile(path: string): Promise<Blob> {
     return openAsBlob(path);
   }
-  async exportCsv(sql: string): Promise<Blob> {
+  async exportCsv(sql: string, { header = true }: { header?: boolean } = {}): Promise<Blob> {
     const dir = await mkdtemp(join(tmpdir(), 'dd-export-'));
     const path = join(dir, 'rows.csv');
     const conn = await this.instance.connect();
     try {
-      await conn.run(`COPY (${sql}) TO '${path.replace(/'/g, "''")}' (FORMAT csv, HEADER true, DELIMITER ',', NULLSTR '\\N')`);
+      await conn.run(`COPY (${sql}) TO '${path.replace(/'/g, "''")}' (FORMAT csv, HEADER ${header}, DELIMITER ',', NULLSTR '\\N')`);
       return new Blob([readFileSync(path)], { type: 'text/csv' });
     } finally {
       conn.closeSync();

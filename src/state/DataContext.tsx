@@ -149,8 +149,11 @@ export function DataProvider({ children }: { children: ReactNode }) {
       const record = await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, keptMapping(u.prepared.plan));
       // Its rows as loaded, so a reload need not read it again (not for the largest files).
       const d = db.current;
+      const t0 = performance.now();
       if (d) record.rows = await storedFormOf(d.db, d.loader, u.file.name).catch(() => undefined);
+      performance.measure(`kept:rows written ${u.file.name}`, { start: t0 });
       await store.current.put(record);
+      performance.mark(`kept:stored ${u.file.name}`);
       uploadsApi.dropRestoredCards(u);
     } catch (e) {
       setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);

@@ -39,7 +39,9 @@ export async function fillWorkspace(id: string, deps: FillDeps): Promise<void> {
   // Read once: the kept rows go back first, the rest are loaded from the same records.
   let all: StoredFile[];
   try {
+    const t0 = performance.now();
     all = await kept.all(id);
+    performance.measure('kept:read records', { start: t0 });
   } catch (e) {
     deps.setKeepProblem(`The files kept in this browser could not be read (${describeStoreError(e)}).`);
     return;
@@ -106,15 +108,19 @@ async function restoreKeptRows(id: string, all: readonly StoredFile[], { queue, 
     };
     progress(0);
     for (const r of records) {
+      const t0 = performance.now();
       try {
         for (const t of await restoreStored(d.db, d.loader, [{ ...r.rows!, source_file: r.name }], { derive: false })) tables.add(t);
         back.add(r.name);
       } catch {
         // Read again through the load path after.
       }
+      performance.measure(`kept:restore ${r.name}`, { start: t0 });
       progress(back.size);
     }
+    const t1 = performance.now();
     await rederive(d.loader, [...tables]);
+    performance.measure('kept:derive', { start: t1 });
     performance.mark(`kept:restored ${back.size}`);
     await refresh();
     return back;

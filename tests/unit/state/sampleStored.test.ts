@@ -71,4 +71,20 @@ describe('a loaded file\'s rows, kept to restore it', () => {
     }
     expect(forms.map((f) => f.rows)).toEqual([10556, 1513, 288]);
   }, 60_000);
+
+  it('are written a slice at a time, in the table\'s order, also after another file\'s rows came between', async () => {
+    const a = await testDb();
+    // The incidents loaded, then other files, then the incidents again: their rows now sit after
+    // the others', with the first load's positions left empty.
+    for (const f of ['crime_incidents.csv', 'naloxone.csv', 'crime_incidents.csv']) await loadPath(a, join(SAMPLE, f), undefined, f);
+    const whole = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv', 1e9))!;
+    const sliced = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv', 1_000))!;
+    const text = await (sliced.data as Blob).text();
+    expect(text).toBe(await (whole.data as Blob).text());
+    expect(text.split('\n').filter(Boolean)).toHaveLength(10556 + 1);
+    const b = await testDb();
+    await restoreStored(b.db, b.conn, [sliced]);
+    const dump = async (c: typeof a) => (await c.conn.query('SELECT * FROM crime_incidents ORDER BY ALL')).map((r) => JSON.stringify(r));
+    expect(await dump(b)).toEqual(await dump(a));
+  }, 60_000);
 });
