@@ -1,6 +1,7 @@
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { CostsPage } from './pages/costs/CostsPage.tsx';
 import { CrimePage } from './pages/crime/CrimePage.tsx';
+import { ClaimPage } from './pages/claim/ClaimPage.tsx';
 import { OverdosesPage } from './pages/overdoses/OverdosesPage.tsx';
 import { NaloxonePage } from './pages/naloxone/NaloxonePage.tsx';
 import { PlacementsPage } from './pages/placements/PlacementsPage.tsx';
@@ -22,6 +23,7 @@ export const PAGES = [
   { path: '/naloxone', label: 'Naloxone' },
   { path: '/crime', label: 'Crime' },
   { path: '/overdoses', label: 'Overdoses' },
+  { path: '/claim', label: 'Check a claim' },
   { path: '/reports/briefing', label: 'Briefing' },
   { path: '/reports/grant', label: 'Grant report' },
   { path: '/data', label: 'Data' },
@@ -59,6 +61,7 @@ export function App() {
           <Route path="/naloxone" element={<NaloxonePage />} />
           <Route path="/crime" element={<CrimePage />} />
           <Route path="/overdoses" element={<OverdosesPage />} />
+          <Route path="/claim" element={<ClaimPage />} />
           <Route path="/reports/briefing" element={<BriefingReport />} />
           <Route path="/reports/grant" element={<GrantReport />} />
           <Route path="/data" element={<DataPage />} />

@@ -173,7 +173,7 @@ export function designNames(harmonics: number, controlled: boolean): string[] {
 
 /** One design row: month position t, launch position, calendar month (1–12), group (null when
  *  not controlled), and whether the program's own level/slope change is switched off. */
-function designRow(t: number, launchAt: number, calMonth: number, harmonics: number, group: 0 | 1 | null, noChange = false): number[] {
+export function designRow(t: number, launchAt: number, calMonth: number, harmonics: number, group: 0 | 1 | null, noChange = false): number[] {
   const post = t >= launchAt ? 1 : 0, since = Math.max(0, t - launchAt);
   const row = [1, t, group === null && noChange ? 0 : post, group === null && noChange ? 0 : since];
   for (let k = 1; k <= harmonics; k++) row.push(Math.sin((2 * Math.PI * k * calMonth) / 12), Math.cos((2 * Math.PI * k * calMonth) / 12));

@@ -118,6 +118,7 @@ export function CrimePage() {
               onChange={(v) => setPopulations(savePopulation(main.series, v))} />
             {comparison && <PopulationInput key={comparison.series} label={`Residents served by ${comparison.label}`} value={compPop} testId="population-compare"
               onChange={(v) => setPopulations(savePopulation(comparison.series, v))} />}
+            <p className="filter-links"><Link data-testid="crime-claim-link" to={claimLink(main.series, group, comparison?.series)}>Check a claim about these figures (such as “crime is down 40% since the program began”)</Link></p>
             <p className="filter-summary" role="status" data-testid="crime-summary">
               {measure}, {main.label}{comparison ? ` compared with ${comparison.label}` : ''}.
               {wantRate && !rate && ' Enter the population of every series shown to see rates; counts are shown until then.'}
@@ -147,6 +148,14 @@ export function CrimePage() {
       {annual.rows.length > 0 && <AnnualCrimeSection places={annual.rows} params={params} set={set} program={program} />}
     </>
   );
+}
+
+/** The claim checker (/claim) on the same series, offense group and comparison area. */
+function claimLink(series: string, group: string | null, comparison: string | undefined): string {
+  const p = new URLSearchParams({ series: `crime:${series}` });
+  if (group) p.set('group', group);
+  if (comparison) p.set('compare', `crime:${comparison}`);
+  return `/claim?${p}`;
 }
 
 /** Nothing in the series is assigned to an offense group: there is nothing to draw. */

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { OverdoseNaloxoneChart } from '../../charts/OverdoseNaloxoneChart.tsx';
 import { TwelveMonthChart } from '../../charts/TwelveMonthChart.tsx';
 import type { Annotation } from '../../charts/marks.ts';
@@ -31,6 +32,7 @@ export function LocalSection({ rows, events, chosen, onChoose }: { rows: LocalMo
           </select>
         </label>
       )}
+      <p className="filter-links"><Link data-testid="overdose-claim-link" to={`/claim?${new URLSearchParams({ series: `overdose:${area}` })}`}>Check a claim about these overdoses (such as “overdoses are down a third since the program began”)</Link></p>
       <div className="kpis">
         <YearOverYearKpi rows={ending} testId="kpi-local-12m" label="Overdoses" definition="All overdoses, fatal and nonfatal, in the local file, over 12 months, against the same 12 months a year earlier." />
         <YearOverYearKpi rows={fatalEnding} testId="kpi-local-fatal-12m" label="Fatal overdoses" definition="Fatal overdoses in the local file over 12 months, against the same 12 months a year earlier. Small numbers: a change of a few deaths is within ordinary variation." />

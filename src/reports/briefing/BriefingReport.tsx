@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { latestComparison } from '../../analysis/rolling.ts';
 import { CrimeTrendChart } from '../../charts/CrimeTrendChart.tsx';
 import { PlacementsChart } from '../../charts/PlacementsChart.tsx';
@@ -13,6 +14,7 @@ import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { ReportHeader } from '../ReportHeader.tsx';
 import { useReportPeriod } from '../useReportPeriod.ts';
 import { describeChange, formatFigure } from './change.ts';
+import { ClaimSection } from './ClaimSection.tsx';
 import { briefingParagraph } from './paragraph.ts';
 import { CONTEXT_MONTHS, useBriefingData, type Headline } from './useBriefingData.ts';
 
@@ -54,6 +56,8 @@ export function BriefingReport() {
     const c = latestComparison(d.overdoses.rows.map((r) => ({ month: ym(r.month), value: r.value })));
     return c && c.value != null ? { area: d.overdoses.label, monthLabel: fmt.month(new Date(`${c.month}-01T00:00:00Z`)), value: c.value, yearEarlier: c.yearEarlier } : null;
   }, [d.overdoses]);
+  // The charts give up a little height for the optional claim section, so the page stays one page.
+  const chartHeight = params.get('claim') ? 96 : 118;
   const notStarted = !!(period.to && program.launchDate && period.to <= program.launchDate);
   const launchWords = program.launchDate ? fmt.day(new Date(`${program.launchDate}T00:00:00Z`)) : '';
   const launchInside = !!(program.launchDate && period.from && period.to && period.from < program.launchDate && program.launchDate < period.to);
@@ -89,6 +93,7 @@ export function BriefingReport() {
         <div className="report-actions">
           <button type="button" onClick={() => window.print()} disabled={d.loading}>Save as PDF (print)</button>
           <p className="hint">Prints on one US Letter page. In the print dialog choose “Save as PDF” and turn off the browser’s own headers and footers.</p>
+          <p className="hint"><Link data-testid="briefing-claim-link" to={`/claim${d.crime ? `?${new URLSearchParams({ series: `crime:${d.crimeChoices.find((c) => c.label === d.crime!.label)?.value ?? ''}` })}` : ''}`}>Check a claim</Link> before it goes in the briefing: a before-and-after figure checked on these data, printable on its own page.</p>
         </div>
       </div>
       {d.error && <p role="alert" className="error">The briefing could not be computed: {d.error}</p>}
@@ -112,14 +117,15 @@ export function BriefingReport() {
           <section className="briefing-summary" aria-label="Summary">
             <p data-testid="briefing-paragraph">{paragraph}</p>
           </section>
+          {params.get('claim') && <ClaimSection claim={params.get('claim')!} onRemove={() => setParam('claim', null)} />}
           <section className="briefing-charts" aria-label="Charts">
-            <div className="wide"><PlacementsChart rows={d.monthly} events={events} height={118} /></div>
+            <div className="wide"><PlacementsChart rows={d.monthly} events={events} height={chartHeight} /></div>
             {d.crime ? (
-              <CrimeTrendChart rows={d.crime.rows} mainLabel={d.crime.label} measure="offenses per month" events={events} loading={false} height={118}
+              <CrimeTrendChart rows={d.crime.rows} mainLabel={d.crime.label} measure="offenses per month" events={events} loading={false} height={chartHeight}
                 definition="Offenses in the addiction-associated groups of the offense table on the Crime page. Gaps: months not reported." />
             ) : <p className="empty chart">No crime data are loaded.</p>}
             {d.overdoses ? (
-              <TwelveMonthChart testId="chart-briefing-overdoses" rows={d.overdoses.rows} label="Overdoses" events={events} height={118}
+              <TwelveMonthChart testId="chart-briefing-overdoses" rows={d.overdoses.rows} label="Overdoses" events={events} height={chartHeight}
                 fileName="overdoses-12-month-ending" title={`Overdoses, 12 months ending each month: ${d.overdoses.label}`}
                 description="Solid: overdoses over the 12 months to each month. Dashed: a year earlier."
                 definition="All overdoses, fatal and nonfatal, from the local counts." />

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { monthRange, poissonDraws } from '../../helpers/series.ts';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { normalUpperTail, poissonGlm, Z95 } from '../../../src/analysis/glm.ts';
-import { EFFECT_MONTH, fitIts, monthIndex, monthName, type ItsInput, type ItsModel, type ItsResult } from '../../../src/analysis/its.ts';
+import { EFFECT_MONTH, fitIts, type ItsInput, type ItsModel, type ItsResult } from '../../../src/analysis/its.ts';
 import { PUBLIC } from '../../helpers/node.ts';
 
 /** Reference results written by tests/r/its.R (R glm + sandwich). R is not needed to run this.
@@ -20,11 +21,6 @@ const R = JSON.parse(readFileSync(new URL('../../r/its-expected.json', import.me
 
 function readCsv(name: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(join(PUBLIC, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
-}
-function monthRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthName(i));
-  return out;
 }
 
 // RTCI: burglary + theft + motor_vehicle_theft per month, keyed on agency_full; a missing row or an
@@ -182,17 +178,6 @@ describe('ITS on real public series, against R (glm + sandwich)', () => {
   });
 });
 
-/** Deterministic Poisson draws (mulberry32 uniforms + Knuth's method) for synthetic series. */
-function poissonDraws(means: number[], seed = 12345): number[] {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-  return means.map((mu) => { let k = 0, p = u(); const l = Math.exp(-mu); while (p > l) { k++; p *= u(); } return k; });
-}
 const synthMonths = monthRange('2019-01', '2022-12'); // 48 months, launch 2021-01: 24 + 24
 function synthMeans(level: number, slope: number): number[] {
   return synthMonths.map((m, t) => {
