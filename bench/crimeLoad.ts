@@ -69,7 +69,7 @@ async function chartDrawn(page: Page): Promise<number> {
 /** Waits until the file is kept in this browser, reloads the crime page and times it to its chart. */
 async function reloadToChart(page: Page, base: string, series: string, file: string): Promise<CrimeRun['reload']> {
   const name = file.split('/').at(-1)!;
-  await page.waitForFunction((n) => performance.getEntriesByName(`kept:stored ${n}`).length > 0, name, { timeout: 900_000 });
+  await page.waitForFunction((n) => performance.getEntriesByName(`kept:rows done ${n}`).length > 0, name, { timeout: 900_000 });
   const written = await page.evaluate((n) => performance.getEntriesByName(`kept:rows written ${n}`)[0]?.duration ?? null, name);
   await page.goto(`${base}/crime?series=${encodeURIComponent(series)}`);
   const chart = await page.waitForFunction((s) => document.querySelector(`[data-testid=crime-series] option[value="${s}"]`)

@@ -13,7 +13,7 @@ import { storedFormOf } from '../ingest/restore.ts';
 import { fillWorkspace, PROGRAM_TABLES } from './fillWorkspace.ts';
 import { saveOffenseMap, savedOffenseMap, type OffenseMap } from './offenseMap.ts';
 import { userAliasesSql } from '../db/codes.ts';
-import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, storedFile, type RestoreState } from './persist.ts';
+import { describeStoreError, fileOf, FileStore, forgetEverything, keepable, LEGACY_WORKSPACE, storedFile, type RestoreState, type StoredFile } from './persist.ts';
 import { WriteQueue } from './writeQueue.ts';
 import { useWorkspaces, type WorkspacesState } from './useWorkspaces.ts';
 import { extractFilesOf, mayBeExtractTable, useExtracts, type ExtractCard } from './useExtracts.ts';
@@ -132,32 +132,42 @@ export function DataProvider({ children }: { children: ReactNode }) {
     setVersion((v) => v + 1);
   }, []);
 
-  /** Keeps a file that loaded in the store, under the workspace it loaded into (never the sample's). */
+  /** Adds a loaded file's rows to the record kept for it (ingest/restore.ts), so a reload need not
+   *  read it again (not for the largest files). Only onto that same record: a file removed meanwhile
+   *  stays removed, and one added again meanwhile keeps its own rows. */
+  const keepRows = useCallback(async (kept: StoredFile) => {
+    const d = db.current;
+    if (!d || !store.current) return;
+    const t0 = performance.now();
+    const rows = await storedFormOf(d.db, d.loader, kept.name).catch(() => undefined);
+    performance.measure(`kept:rows written ${kept.name}`, { start: t0 });
+    const now = rows && await store.current.get(kept.workspace, kept.name).catch(() => undefined);
+    if (now && now.addedAt === kept.addedAt && !now.rows) await store.current.put({ ...now, rows }).catch(() => undefined);
+    // Done, whether or not the rows were kept (the largest files' are not).
+    performance.mark(`kept:rows done ${kept.name}`);
+  }, []);
+
+  /** Keeps a file that loaded in the store, under the workspace it loaded into (never the sample's):
+   *  the file itself at once, then its rows beside it. */
   const loaded = useCallback(async (u: Upload) => {
     if (!store.current || !u.prepared.ok || u.workspace === SAMPLE_WORKSPACE || !keepable(u.file.name)) return;
     if (u.kept) {
       // Kept before its rows were kept with it: read again this once, its rows are added now.
-      const d = db.current;
       const r = await store.current.get(u.workspace, u.file.name).catch(() => undefined);
-      if (d && r && !r.rows) {
-        const rows = await storedFormOf(d.db, d.loader, u.file.name).catch(() => undefined);
-        if (rows) await store.current.put({ ...r, rows }).catch(() => undefined);
-      }
+      if (r && !r.rows) await keepRows(r);
       return;
     }
+    let record: StoredFile;
     try {
-      const record = await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, keptMapping(u.prepared.plan));
-      // Its rows as loaded, so a reload need not read it again (not for the largest files).
-      const d = db.current;
-      const t0 = performance.now();
-      if (d) record.rows = await storedFormOf(d.db, d.loader, u.file.name).catch(() => undefined);
-      performance.measure(`kept:rows written ${u.file.name}`, { start: t0 });
+      record = await storedFile(u.workspace, u.file, u.prepared.plan.kind.id, keptMapping(u.prepared.plan));
       await store.current.put(record);
       performance.mark(`kept:stored ${u.file.name}`);
       uploadsApi.dropRestoredCards(u);
     } catch (e) {
       setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);
+      return;
     }
+    await keepRows(record);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const currentDb = useCallback(() => db.current, []);

@@ -51,7 +51,7 @@ describe('checking a claim on the sample', () => {
     const { page } = b;
     const verdict = page.getByTestId('claim-verdict');
     expect(await verdict.getAttribute('data-verdict')).toBe('larger');
-    expect(await textOf(verdict)).toMatch(/^Verdict: Larger than the data support ?−23% is more than the data support/);
+    expect(await textOf(verdict)).toMatch(/^Verdict: Larger than the data support ?−23% is more than the data support: once the trend before the launch and the seasons are allowed for/);
     expect(await textOf(page.getByTestId('claim-supported-interval'))).toMatch(/^[−+]?\d+(\.\d)?% to [−+]?\d+(\.\d)?%$/);
     expect(await textOf(verdict)).not.toMatch(/caused|because of the program/);
     const chart = page.getByTestId('chart-claim');

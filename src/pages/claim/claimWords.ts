@@ -51,7 +51,7 @@ export function verdictSentence(c: ClaimCheck): string {
     case 'supported':
       return `${figure} is within what the data support, or smaller: the change the model puts on the launch is ${signedPercent(s!.percent)} (95% interval ${signedPercent(s!.lower)} to ${signedPercent(s!.upper)}). This shows a change at the launch, not that the program caused it.`;
     case 'larger':
-      return `${figure} is more than the data support: once the trend before the launch, the seasons${c.reasons.some((r) => r.kind === 'comparison') ? ' and the comparison area' : ''} are allowed for, the change that can be put on the launch is ${signedPercent(s!.percent)} (95% interval ${signedPercent(s!.lower)} to ${signedPercent(s!.upper)}).`;
+      return `${figure} is more than the data support: once the trend before the launch${c.reasons.some((r) => r.kind === 'comparison') ? ', the seasons and the comparison area' : ' and the seasons'} are allowed for, the change that can be put on the launch is ${signedPercent(s!.percent)} (95% interval ${signedPercent(s!.lower)} to ${signedPercent(s!.upper)}).`;
     case 'no-change':
       return `Once the trend before the launch and the seasons are allowed for, the change that can be put on the launch is ${signedPercent(s!.percent)}, with a 95% interval from ${signedPercent(s!.lower)} to ${signedPercent(s!.upper)}: it includes no change, so the data cannot tell this from no change.`;
     case 'cannot':
