@@ -100,6 +100,23 @@ describe('checking a claim on the sample', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('a claim about overdoses: the local series, its arithmetic from the sample\'s monthly counts', async () => {
+    const { page } = b;
+    const od = Papa.parse<Record<string, string>>(readFileSync(join(SAMPLE, 'overdoses_monthly.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const total = (y: string) => od.filter((r) => r.month!.startsWith(y)).reduce((t, r) => t + Number(r.fatal) + Number(r.nonfatal), 0);
+    await page.goto(`${b.base}/overdoses`);
+    await page.getByTestId('overdose-claim-link').click();
+    await page.getByTestId('claim-verdict').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('claim-series').inputValue()).toBe('overdose:Harbor Point');
+    await page.getByTestId('claim-kind-year').check();
+    await page.getByTestId('claim-year').fill('2024');
+    await quiet(page);
+    await expect.poll(() => textOf(page.getByTestId('claim-stated'))).toContain('overdoses in Harbor Point, Jan–Dec 2024 against Jan–Dec 2023');
+    const counts = await page.getByTestId('claim-arithmetic').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(counts).toEqual([total('2023').toLocaleString('en-US'), total('2024').toLocaleString('en-US')]);
+    expect(['supported', 'larger', 'no-change', 'cannot']).toContain(await page.getByTestId('claim-verdict').getAttribute('data-verdict'));
+  });
+
   it('a claim about the years before the launch cannot be checked, and says why', async () => {
     const { page } = b;
     await page.goto(`${b.base}/claim?kind=year&year=2020`);
