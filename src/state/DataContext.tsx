@@ -147,6 +147,13 @@ export function DataProvider({ children }: { children: ReactNode }) {
     performance.mark(`kept:rows done ${kept.name}`);
   }, []);
 
+  /** Keeping the rows is a job of its own at the end of the write queue: files added together all
+   *  load first, and the rows are written once the page is still (db/activity.ts); no load runs
+   *  while they are written, and a workspace opened meanwhile skips it. */
+  const keepRowsLater = useCallback((kept: StoredFile) => {
+    void queue.run(`Keeping the rows of ${kept.name}`, () => keepRows(kept), kept.workspace).catch(() => undefined);
+  }, [queue, keepRows]);
+
   /** Keeps a file that loaded in the store, under the workspace it loaded into (never the sample's):
    *  the file itself at once, then its rows beside it. */
   const loaded = useCallback(async (u: Upload) => {
@@ -154,7 +161,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     if (u.kept) {
       // Kept before its rows were kept with it: read again this once, its rows are added now.
       const r = await store.current.get(u.workspace, u.file.name).catch(() => undefined);
-      if (r && !r.rows) await keepRows(r);
+      if (r && !r.rows) keepRowsLater(r);
       return;
     }
     let record: StoredFile;
@@ -167,7 +174,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
       setKeepProblem(`"${u.file.name}" is loaded, but this browser could not keep it (${describeStoreError(e)}), so it will not be here after a reload.`);
       return;
     }
-    await keepRows(record);
+    keepRowsLater(record);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const currentDb = useCallback(() => db.current, []);

@@ -76,6 +76,8 @@ describe('files the user added survive a reload', () => {
     expect(before.march).toEqual(['Mar 2010', '2', '3']);
     await waitUntil(async () => (await keptNames(page)).includes(NAME), 10_000);
     expect(await keptNames(page)).toEqual([NAME]);
+    // Its rows are written beside it once the page is still.
+    await page.waitForFunction((n) => performance.getEntriesByName(`kept:rows done ${n}`).length > 0, NAME, { timeout: 30_000 });
   });
 
   it('after a reload, restores it from its kept rows with the same choices and figures', async () => {
@@ -106,6 +108,19 @@ describe('files the user added survive a reload', () => {
     expect(await listed(page)).not.toContain(NAME);
     expect(await page.getByTestId('restore-status').count()).toBe(0);
     expect(await keptNames(page)).toEqual([]);
+  });
+
+  it('a reload as soon as a file has loaded and is kept brings it back', async () => {
+    const quick = join(mkdtempSync(join(tmpdir(), 'dd-persist-')), 'quick_naloxone.csv');
+    writeFileSync(quick, 'date,agency,doses,outcome\n2010-05-02,Testville PD,1,survived\n2010-05-09,Testville PD,2,survived\n');
+    await page.getByTestId('file-input').setInputFiles(quick);
+    await page.locator('[data-testid=upload].loaded', { hasText: 'quick_naloxone.csv' }).waitFor({ timeout: 30_000 });
+    await waitUntil(async () => (await keptNames(page)).includes('quick_naloxone.csv'), 10_000);
+    await page.reload();
+    await page.getByTestId('restore-status').filter({ hasText: 'Restored' }).waitFor({ timeout: 90_000 });
+    expect(await loadedRow(page, 'quick_naloxone.csv')).toEqual(['quick_naloxone.csv', 'Naloxone log', '2', expect.any(String)]);
+    await page.getByRole('button', { name: 'Remove quick_naloxone.csv' }).click();
+    await waitUntil(async () => (await keptNames(page)).length === 0, 10_000);
   });
 
   it('a kept file that no longer loads is reported with its card and stays kept until the user forgets it', async () => {
