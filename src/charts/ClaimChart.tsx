@@ -39,6 +39,10 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
       };
     });
   }, [months, counts, periods, result, partial, periodLabels]);
+  // A band far above the series (a few counts a month, a wide interval) would flatten the line: the
+  // axis stops at 1.6 times the largest count or projection, and the band is cut there and said.
+  const top = useMemo(() => 1.6 * Math.max(1, ...rows.flatMap((r) => [r.observed ?? 0, r.expected ?? 0])), [rows]);
+  const bandTop = Math.max(0, ...rows.map((r) => r.upper ?? 0));
   const events: Annotation[] = useMemo(() => (result ? [{ date: `${result.launch}-01`, label: launchLabel }] : []), [result, launchLabel]);
   const render = useCallback((width: number) => {
     const post = rows.filter((r) => r.expected != null);
@@ -46,12 +50,12 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
     return labelGroups(Plot.plot({
       width, height: 280, marginTop: 28, marginLeft: 48,
       x: { type: 'utc', label: null },
-      y: { grid: true, label: measure, zero: true },
+      y: { grid: true, label: measure, zero: true, domain: [0, top] },
       color: { legend: true, domain: [periodLabels.before, periodLabels.after, 'Observed', 'Without a change at launch (95% band)'], range: ['#8a6d00', '#1f4e79', '#333', '#b3261e'] },
       marks: [
         shade(periods.before, '#c9a227'),
         shade(periods.after, '#1f4e79'),
-        Plot.areaY(post, { x: (d: Row) => midMonth(d.month), y1: 'lower', y2: 'upper', fill: '#b3261e', fillOpacity: 0.12 }),
+        Plot.areaY(post, { x: (d: Row) => midMonth(d.month), y1: 'lower', y2: 'upper', fill: '#b3261e', fillOpacity: 0.12, clip: true }),
         Plot.lineY(post, { x: (d: Row) => midMonth(d.month), y: 'expected', stroke: '#b3261e', strokeDasharray: '6,4', strokeWidth: 2 }),
         Plot.lineY(rows, { x: (d: Row) => midMonth(d.month), y: (d: Row) => (d.note ? null : d.observed), stroke: '#333', strokeWidth: 1.5 }),
         Plot.dot(rows.filter((r) => r.observed != null && r.note), { x: (d: Row) => midMonth(d.month), y: 'observed', stroke: '#333', fill: 'white', r: 3 }),
@@ -61,12 +65,13 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
         ...eventMarks(events),
       ],
     }));
-  }, [rows, measure, events, periods, periodLabels]);
+  }, [rows, measure, events, periods, periodLabels, top]);
   return (
     <ChartFrame testId="chart-claim" title="The claim's two periods, and what the trend before the launch projects"
       description={`Line: ${measure}, as observed. Shaded: the two periods the claim compares. Dashed line and band, from the launch on: what the model projects had the level, trend and season before the launch continued, with its 95% interval.`}
       definition="Segmented Poisson regression over every loaded month, with a level and a slope change at the launch month and two seasonal harmonics (and the comparison area when one is chosen); the band uses the larger of the Newey–West and quasi-Poisson standard errors. The dashed line is a projection, not an observation."
       rows={rows} render={render} fileName="claim-check"
+      {...(bandTop > top ? { note: `The 95% band reaches ${fmt.num1(bandTop)}, above the chart: the projection is very uncertain here; the data table gives it in full.` } : {})}
       columns={[
         { key: 'month', label: 'Month', format: (v) => fmt.month(v as Date) },
         { key: 'period', label: 'Claim period', format: (v) => (v == null ? '' : String(v)) },

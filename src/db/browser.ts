@@ -86,12 +86,14 @@ export function browserDatabase(): Promise<BrowserDatabase> {
 }
 
 async function start(): Promise<BrowserDatabase> {
+  performance.mark('db:requested');
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = countingWorker(bundle.mainWorker!);
   const logger = new duckdb.VoidLogger();
   const db = new duckdb.AsyncDuckDB(logger, worker);
   // The worker runs from a blob: address, where a relative address would not resolve.
   await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker);
+  performance.mark('db:instantiated');
   await db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
     filesystem: { allowFullHTTPReads: false },

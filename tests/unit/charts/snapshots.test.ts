@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComponentType } from 'react';
 import { BreakdownChart } from '../../../src/charts/BreakdownChart.tsx';
+import { ClaimChart } from '../../../src/charts/ClaimChart.tsx';
 import { CrimeChart } from '../../../src/charts/CrimeChart.tsx';
 import { CrimeTrendChart } from '../../../src/charts/CrimeTrendChart.tsx';
 import { CumulativeCostChart } from '../../../src/charts/CumulativeCostChart.tsx';
@@ -56,6 +57,9 @@ const cases: [name: string, draw: () => ReturnType<typeof renderChart>][] = [
   ['EncountersPeopleChart', () => renderChart(EncountersPeopleChart, { rows: F.placements, events: F.LAUNCH, loading: false })],
   ['EncountersPeopleChart-partial', () => renderChart(EncountersPeopleChart, { rows: F.placements, events: F.LAUNCH, loading: false, partial: F.PARTIAL_APRIL })],
   ['FunnelChart', () => renderChart(FunnelChart, { rows: F.funnel, loading: false })],
+  ['ClaimChart', () => renderChart(ClaimChart, { months: F.its.result.months, counts: F.its.counts, result: F.its.result, partial: new Set(['2024-05']),
+    periods: { before: { from: '2024-01', to: '2024-03' }, after: { from: '2024-04', to: '2024-06' } }, measure: 'offenses per month',
+    launchLabel: 'Program launch', periodLabels: { before: 'Earlier: Jan–Mar 2024', after: 'Later: Apr–Jun 2024' } })],
   ['ImpactChart', () => renderChart(ImpactChart, { result: F.its.result, counts: F.its.counts, measure: 'offenses per month', launchLabel: 'Program launch' })],
   ['MonthlyBarsChart', () => renderChart(MonthlyBarsChart as ComponentType<Parameters<typeof MonthlyBarsChart<MonthlyCost>>[0]>, {
     ...frame, rows: F.monthlyCost, valueKey: 'amount', valueLabel: 'USD per month', format: usd,
