@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { checkClaim, type ClaimCheck } from '../../analysis/claim.ts';
-import { fitIts, type ItsResult } from '../../analysis/its.ts';
+import type { ItsResult } from '../../analysis/its.ts';
+import { fitItsKept } from '../../analysis/fitCache.ts';
 import { monthLabel } from '../../analysis/summary.ts';
 import { useData, useOpening } from '../../state/DataContext.tsx';
 import { specOf } from './claimParams.ts';
@@ -27,7 +28,7 @@ export function useClaimCheck(params: URLSearchParams) {
     if (launch < main.months[0]! || launch > main.months.at(-1)!) return { result: null, error: `The launch (${monthLabel(launch)}) is outside this series (${monthLabel(main.months[0]!)} to ${monthLabel(main.months.at(-1)!)}).` };
     try {
       const counts = main.counts.map((c, i) => (main.partial.has(main.months[i]!) ? null : c));
-      return { result: fitIts({ months: main.months, counts, launch, ...(compCounts ? { comparison: compCounts } : {}) }) };
+      return { result: fitItsKept({ months: main.months, counts, launch, ...(compCounts ? { comparison: compCounts } : {}) }) };
     } catch (e) {
       return { result: null, error: e instanceof Error ? e.message : String(e) };
     }

@@ -1,7 +1,8 @@
 import type { ProgramInfo } from '../../domain/programInfo.ts';
 import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { useMemo } from 'react';
-import { fitIts, type ItsResult } from '../../analysis/its.ts';
+import type { ItsResult } from '../../analysis/its.ts';
+import { fitItsKept } from '../../analysis/fitCache.ts';
 import { impactSummary } from '../../analysis/summary.ts';
 import { ImpactChart } from '../../charts/ImpactChart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -40,7 +41,7 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
       return { error: `The launch (${monthLabel(launch)}) is outside this series (${monthLabel(months[0]!)} to ${monthLabel(months.at(-1)!)}), so there is nothing to compare before and after.` };
     }
     try {
-      return { result: fitIts({ months, counts: main.counts, launch, ...(comp ? { comparison: comp.counts } : {}) }) };
+      return { result: fitItsKept({ months, counts: main.counts, launch, ...(comp ? { comparison: comp.counts } : {}) }) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }

@@ -1,6 +1,7 @@
 import { useProgram } from '../../state/useProgram.ts';
 import { useMemo } from 'react';
-import { fitIts, type ItsResult } from '../../analysis/its.ts';
+import type { ItsResult } from '../../analysis/its.ts';
+import { fitItsKept } from '../../analysis/fitCache.ts';
 import { previousPeriod, sameLastYear, type NamedPeriod, type Period } from '../../domain/periods.ts';
 import { impactSummary, monthLabel } from '../../analysis/summary.ts';
 import type { EndingRow } from '../../charts/TwelveMonthChart.tsx';
@@ -98,7 +99,7 @@ export function useBriefingData(period: NamedPeriod, launchDate: string, choice:
     let summary: string[] = [];
     if (launch && months[0]! <= launch && launch <= months.at(-1)!) {
       try {
-        const r: ItsResult = fitIts({ months, counts, launch });
+        const r: ItsResult = fitItsKept({ months, counts, launch });
         // The last sentence (months used, the kind of interval) goes to the small print.
         summary = impactSummary(r, { measure: `addiction-associated offenses recorded by ${main.label}`, launchLabel: monthLabel(launch) })
           .filter((s) => !s.startsWith('Based on'));
