@@ -202,7 +202,7 @@ export type Reason =
   | { kind: 'nibrs-2021' }
   | { kind: 'unreported'; months: string[] }
   | { kind: 'partial'; months: string[] }
-  | { kind: 'comparison'; label: string; percent: number };
+  | { kind: 'comparison'; label: string; percent: number; own: number };
 
 export type Verdict = 'supported' | 'larger' | 'no-change' | 'cannot';
 
@@ -341,7 +341,7 @@ function reasonsOf(input: CheckInput, periods: ClaimPeriods, a: ClaimArithmetic,
   if (input.comparison) {
     const ca = claimArithmetic({ months: input.months, counts: input.comparison.counts, partial: input.comparison.partial }, periods);
     if (ca.percent != null && a.percent != null && Math.sign(ca.percent) === direction && Math.abs(ca.percent) >= Math.abs(a.percent) / 2) {
-      out.push({ kind: 'comparison', label: input.comparison.label, percent: ca.percent });
+      out.push({ kind: 'comparison', label: input.comparison.label, percent: ca.percent, own: a.percent });
     }
   }
   return out;

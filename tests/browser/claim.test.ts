@@ -100,6 +100,17 @@ describe('checking a claim on the sample', () => {
     expect(b.errors).toEqual([]);
   });
 
+  it('with a comparison area, the model is the controlled one and the area is named', async () => {
+    const { page } = b;
+    await page.goto(`${b.base}/claim?kind=since-launch&claimed=-40`);
+    await page.getByTestId('claim-verdict').waitFor({ timeout: 60_000 });
+    await page.getByTestId('claim-compare').selectOption('crime:monthly:Gannet Bay PD');
+    await quiet(page);
+    await expect.poll(() => textOf(page.getByTestId('claim-stated'))).toContain('with Gannet Bay PD as the comparison area');
+    expect(await textOf(page.getByTestId('claim-supported'))).toContain('with the comparison area');
+    expect(await textOf(page.getByTestId('claim-verdict'))).toContain('the seasons and the comparison area are allowed for');
+  });
+
   it('a claim about overdoses: the local series, its arithmetic from the sample\'s monthly counts', async () => {
     const { page } = b;
     const od = Papa.parse<Record<string, string>>(readFileSync(join(SAMPLE, 'overdoses_monthly.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;

@@ -46,7 +46,7 @@ export function ClaimResult({ check, what, claimed, result }: { check: ClaimChec
           {s ? (
             <>
               <p>The change between the two periods that the model puts on the launch: <strong data-testid="claim-supported-percent">{signedPercent(s.percent)}</strong>, 95% interval <span data-testid="claim-supported-interval">{signedPercent(s.lower)} to {signedPercent(s.upper)}</span>.</p>
-              <p>Without any change at the launch, the trend and season{result?.controlled ? ' and the comparison area' : ''} alone give <span data-testid="claim-expected">{signedPercent(s.expectedPercent)}</span> between the periods.</p>
+              <p>Without any change at the launch, {result?.controlled ? 'the trend, the season and the comparison area' : 'the trend and the season'} alone give <span data-testid="claim-expected">{signedPercent(s.expectedPercent)}</span> between the periods.</p>
               {result && <p className="hint">Fitted on {result.nPre} reported months before the launch and {result.nPost} from it{result.controlled ? ', with the comparison area' : ''}.</p>}
             </>
           ) : <p>No estimate: {check.why}</p>}

@@ -40,7 +40,7 @@ export function reasonText(r: Reason, what: string): string {
     case 'partial':
       return `Months the records cover only in part (${list(r.months)}) are left out of both averages.`;
     case 'comparison':
-      return `The comparison area, ${r.label}, changed by ${signedPercent(r.percent)} over the same periods, so much of the change is shared by a place without the program.`;
+      return `The comparison area, ${r.label}, changed by ${signedPercent(r.percent)} over the same periods, against ${signedPercent(r.own)} here: a place without the program moved the same way.`;
   }
 }
 
