@@ -54,4 +54,27 @@ describe('death records on /overdoses', () => {
     }
     expect(expected(0, 'death')).not.toEqual(expected(0, 'residence'));
   }, 120_000);
+
+  it('a claim about a town\'s overdose deaths: reached from the section, its arithmetic from the records, and why it cannot be checked', async () => {
+    const { page } = b;
+    const section = page.getByTestId('overdoses-death-records');
+    await section.getByTestId('death-records-by').selectOption('residence');
+    await section.getByTestId('death-records-place').selectOption('city:HARBOR CITY');
+    await quiet(page);
+    await section.getByTestId('death-claim-link').click();
+    // "Since the launch" needs a launch date, which this workspace has not been given.
+    await page.getByTestId('claim-error').waitFor({ timeout: 60_000 });
+    expect(await textOf(page.getByTestId('claim-error'))).toContain('No launch date is known');
+    expect(await page.getByTestId('claim-series').inputValue()).toBe('death:city:HARBOR CITY');
+    await page.goto(`${page.url()}&kind=custom&bfrom=2017-01&bto=2017-03&from=2017-04&to=2017-06`);
+    await page.getByTestId('claim-verdict').waitFor({ timeout: 60_000 });
+    await quiet(page);
+    const by = expected(0, 'residence');
+    const counts = await page.getByTestId('claim-arithmetic').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(counts).toEqual([String(by[0]! + by[1]! + by[2]!), String(by[3]! + by[4]! + by[5]!)]);
+    expect(await textOf(page.getByTestId('claim-stated'))).toContain('overdose deaths in HARBOR CITY, Apr–Jun 2017 against Jan–Mar 2017');
+    // Six months of records and no launch date in this workspace: the arithmetic, but no estimate.
+    expect(await page.getByTestId('claim-verdict').getAttribute('data-verdict')).toBe('cannot');
+    expect(await textOf(page.getByTestId('claim-verdict'))).toContain('No launch date is known');
+  });
 });

@@ -12,7 +12,7 @@ import { ClaimResult } from './ClaimResult.tsx';
 import { signedPercent, spanWords } from './claimWords.ts';
 import { useClaimCheck } from './useClaimCheck.ts';
 
-const SOURCE_TABLES = { crime: ['crime_incidents', 'crime_monthly'], overdose: ['overdose_monthly', 'overdose_incidents'] };
+const SOURCE_TABLES = { crime: ['crime_incidents', 'crime_monthly'], overdose: ['overdose_monthly', 'overdose_incidents', 'overdose_deaths'] };
 
 /** /claim: a published before-and-after figure ("crime is down 40% since the program began")
  *  checked on the town's own data: the claim's arithmetic reproduced, the change the interrupted

@@ -41,7 +41,7 @@ export function useClaimCheck(params: URLSearchParams) {
       fbiReported: !!s.main?.fbiReported,
     }, spec);
   }, [main, launch, fit, compCounts, s.compSeries, s.main, spec]);
-  const what = s.main?.kind === 'overdose' ? 'overdoses' : s.group ? `${s.group} offenses` : 'addiction-associated offenses';
+  const what = s.main?.value.startsWith('death:') ? 'overdose deaths' : s.main?.kind === 'overdose' ? 'overdoses' : s.group ? `${s.group} offenses` : 'addiction-associated offenses';
   const title = main ? `${what[0]!.toUpperCase()}${what.slice(1)} in ${main.label}` : 'A claim';
   const opening = !!useOpening();
   const loading = s.loading || status !== 'ready' || opening;

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { DeathSubstanceChart } from '../../charts/DeathSubstanceChart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
@@ -62,6 +63,9 @@ export function DeathRecordsSection({ by: byParam, place: placeParam, onBy, onPl
             Base: {base}{first && last ? `, ${fmt.month(first)} to ${fmt.month(last)}` : ''}. A death can involve several substances, so substance
             counts add up to more than the total. Rows without a date are not loaded; the load report on the Data page lists them.
           </p>
+          {by === 'residence' && (
+            <p className="filter-links"><Link data-testid="death-claim-link" to={`/claim?${new URLSearchParams({ series: `death:${keyOf(chosen)}` })}`}>Check a claim about these deaths (such as “overdose deaths are down 30% since the program began”)</Link></p>
+          )}
           <DataTable caption={`Overdose deaths, ${fmt.month(first)} to ${fmt.month(last)}: ${base}`} rows={totals} busy={monthly.loading}
             columns={[{ key: 'what', label: 'Deaths' },
               { key: 'deaths', label: 'Number', numeric: true, format: (v) => fmt.int(v as number) },
