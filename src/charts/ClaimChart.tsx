@@ -51,7 +51,7 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
       width, height: 280, marginTop: 28, marginLeft: 48,
       x: { type: 'utc', label: null },
       y: { grid: true, label: measure, zero: true, domain: [0, top] },
-      color: { legend: true, domain: [periodLabels.before, periodLabels.after, 'Observed', 'Without a change at launch (95% band)'], range: ['#8a6d00', '#1f4e79', '#333', '#b3261e'] },
+      color: { legend: true, domain: [periodLabels.before, periodLabels.after, 'Observed', ...(post.length ? ['Without a change at launch (95% band)'] : [])], range: ['#8a6d00', '#1f4e79', '#333', '#b3261e'] },
       marks: [
         shade(periods.before, '#c9a227'),
         shade(periods.after, '#1f4e79'),
@@ -67,7 +67,7 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
     }));
   }, [rows, measure, events, periods, periodLabels, top]);
   return (
-    <ChartFrame testId="chart-claim" title="The claim's two periods, and what the trend before the launch projects"
+    <ChartFrame testId="chart-claim" title={result?.model ? 'The claim\'s two periods, and what the trend before the launch projects' : 'The claim\'s two periods'}
       description={`Line: ${measure}, as observed. Shaded: the two periods the claim compares. Dashed line and band, from the launch on: what the model projects had the level, trend and season before the launch continued, with its 95% interval.`}
       definition="Segmented Poisson regression over every loaded month, with a level and a slope change at the launch month and two seasonal harmonics (and the comparison area when one is chosen); the band uses the larger of the Newey–West and quasi-Poisson standard errors. The dashed line is a projection, not an observation."
       rows={rows} render={render} fileName="claim-check"

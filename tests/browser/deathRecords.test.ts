@@ -76,5 +76,6 @@ describe('death records on /overdoses', () => {
     // Six months of records and no launch date in this workspace: the arithmetic, but no estimate.
     expect(await page.getByTestId('claim-verdict').getAttribute('data-verdict')).toBe('cannot');
     expect(await textOf(page.getByTestId('claim-verdict'))).toContain('No launch date is known');
+    await page.screenshot({ path: `${ARTIFACTS}/claim-deaths.png`, fullPage: true });
   });
 });
