@@ -16,7 +16,8 @@
  *  3. Why the two differ, each reason shown only when the data show it, with its figure.
  *  4. A verdict from a fixed set, never a word of cause. */
 import { Z95 } from './glm.ts';
-import { contrast, designNames, designRow, monthIndex, monthName, type ItsResult } from './its.ts';
+import { contrast, designNames, designRow, isMonth, monthIndex, monthName, type ItsResult } from './its.ts';
+import { launchProblem } from './summary.ts';
 
 /** The comparisons a claim makes. */
 export type ClaimKind = 'since-launch' | 'same-months' | 'year' | 'custom';
@@ -47,8 +48,7 @@ const monthsOf = (p: MonthSpan): string[] => {
   for (let i = monthIndex(p.from); i <= monthIndex(p.to); i++) out.push(monthName(i));
   return out;
 };
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
-const validSpan = (p: MonthSpan | undefined): p is MonthSpan => !!p && MONTH_RE.test(p.from) && MONTH_RE.test(p.to) && p.from <= p.to;
+const validSpan = (p: MonthSpan | undefined): p is MonthSpan => !!p && isMonth(p.from) && isMonth(p.to) && p.from <= p.to;
 
 /** The two periods a claim compares, or why they cannot be worked out. `months` are the series'
  *  months, consecutive. */
@@ -57,8 +57,8 @@ export function claimPeriods(spec: ClaimSpec, months: readonly string[], launch:
   if (!first || !last) return { error: 'The series has no months.' };
   switch (spec.kind) {
     case 'since-launch': {
-      if (!MONTH_RE.test(launch)) return { error: 'No launch date is known: enter the program\'s launch date on the Data page.' };
-      const end = spec.end && MONTH_RE.test(spec.end) ? spec.end : last;
+      if (!isMonth(launch)) return { error: launchProblem(months, '')! };
+      const end = isMonth(spec.end) ? spec.end : last;
       if (end < launch) return { error: `The last month counted (${end}) is before the launch (${launch}).` };
       const n = monthIndex(end) - monthIndex(launch) + 1;
       const from = shift(launch, -n) < first ? first : shift(launch, -n);
@@ -112,8 +112,8 @@ export interface ClaimArithmetic {
 export interface SeriesInput {
   months: readonly string[];
   counts: readonly (number | null)[];
-  /** Months ('YYYY-MM') the records cover only in part. */
-  partial?: ReadonlySet<string>;
+  /** Months ('YYYY-MM') the records cover only in part (a set of them, or metrics/partialMonths' map). */
+  partial?: { has(month: string): boolean };
 }
 
 function periodSum(s: SeriesInput, span: MonthSpan): PeriodSum {
@@ -231,7 +231,7 @@ export interface CheckInput extends SeriesInput {
   result: ItsResult | null;
   /** Why no model, when `result` is null. */
   modelError?: string;
-  comparison?: { label: string; counts: readonly (number | null)[]; partial?: ReadonlySet<string> };
+  comparison?: { label: string; counts: readonly (number | null)[]; partial?: { has(month: string): boolean } };
   /** The series is counts reported to the FBI (agency monthly counts), where 2021's move to
    *  NIBRS-only reporting can change counts by itself. */
   fbiReported?: boolean;

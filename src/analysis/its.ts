@@ -140,6 +140,11 @@ export const EFFECT_MONTH = 11;
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** Whether a text is a month written 'YYYY-MM'. */
+export function isMonth(month: string | null | undefined): month is string {
+  return !!month && MONTH_RE.test(month);
+}
+
 /** Month 'YYYY-MM' as a count of months since year 0; throws when malformed. */
 export function monthIndex(month: string): number {
   const m = MONTH_RE.exec(month);

@@ -21,6 +21,21 @@ export function monthLabel(month: string): string {
   return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
+const SHORT_MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** 'YYYY-MM' as 'Mon YYYY', as the charts write a month. */
+const shortMonth = (month: string) => SHORT_MONTH.format(new Date(`${month}-01T00:00:00Z`));
+
+/** Why a monthly series cannot be compared before and after a launch ('YYYY-MM', '' when none is
+ *  known), in words; null when it can. */
+export function launchProblem(months: readonly string[], launch: string): string | null {
+  if (!launch) return 'No launch date is known: enter the program\'s launch date on the Data page (Program), or load its encounters export.';
+  if (months.length === 0) return 'This series has no months to compare.';
+  if (launch < months[0]! || launch > months.at(-1)!) {
+    return `The launch (${shortMonth(launch)}) is outside this series (${shortMonth(months[0]!)} to ${shortMonth(months.at(-1)!)}), so there is nothing to compare before and after.`;
+  }
+  return null;
+}
+
 /** A percent size for prose: whole numbers from 10 up, one decimal below 10 ("4.2", "12", "1,250"). */
 export function formatPercent(value: number): string {
   const a = Math.abs(value);

@@ -4,7 +4,7 @@ import type { ClaimPeriods } from '../analysis/claim.ts';
 import type { ItsResult } from '../analysis/its.ts';
 import { fmt } from '../components/format.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { eventMarks, labelGroups, midMonth, nextMonth, type Annotation } from './marks.ts';
+import { bandScale, eventMarks, labelGroups, midMonth, nextMonth, type Annotation } from './marks.ts';
 
 interface Row extends Record<string, unknown> {
   month: Date;
@@ -22,7 +22,7 @@ const date = (m: string) => new Date(`${m}-01T00:00:00Z`);
  *  the pre-launch trend and season project without a change (dashed) with its 95% band. */
 export function ClaimChart({ months, counts, periods, result, partial, measure, launchLabel, periodLabels }: {
   months: readonly string[]; counts: readonly (number | null)[]; periods: ClaimPeriods; result: ItsResult | null;
-  partial: ReadonlySet<string>; measure: string; launchLabel: string;
+  partial: { has(month: string): boolean }; measure: string; launchLabel: string;
   /** How the two periods are named in the legend and table ("Before: Jun–Aug 2015"). */
   periodLabels: { before: string; after: string };
 }) {
@@ -39,10 +39,7 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
       };
     });
   }, [months, counts, periods, result, partial, periodLabels]);
-  // A band far above the series (a few counts a month, a wide interval) would flatten the line: the
-  // axis stops at 1.6 times the largest count or projection, and the band is cut there and said.
-  const top = useMemo(() => 1.6 * Math.max(1, ...rows.flatMap((r) => [r.observed ?? 0, r.expected ?? 0])), [rows]);
-  const bandTop = Math.max(0, ...rows.map((r) => r.upper ?? 0));
+  const scale = useMemo(() => bandScale(rows.flatMap((r) => [r.observed, r.expected]), rows.map((r) => r.upper)), [rows]);
   const events: Annotation[] = useMemo(() => (result ? [{ date: `${result.launch}-01`, label: launchLabel }] : []), [result, launchLabel]);
   const render = useCallback((width: number) => {
     const post = rows.filter((r) => r.expected != null);
@@ -50,7 +47,7 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
     return labelGroups(Plot.plot({
       width, height: 280, marginTop: 28, marginLeft: 48,
       x: { type: 'utc', label: null },
-      y: { grid: true, label: measure, zero: true, domain: [0, top] },
+      y: { grid: true, label: measure, zero: true, ...(scale.domain ? { domain: scale.domain } : {}) },
       color: { legend: true, domain: [periodLabels.before, periodLabels.after, 'Observed', ...(post.length ? ['Without a change at launch (95% band)'] : [])], range: ['#8a6d00', '#1f4e79', '#333', '#b3261e'] },
       marks: [
         shade(periods.before, '#c9a227'),
@@ -65,13 +62,13 @@ export function ClaimChart({ months, counts, periods, result, partial, measure, 
         ...eventMarks(events),
       ],
     }));
-  }, [rows, measure, events, periods, periodLabels, top]);
+  }, [rows, measure, events, periods, periodLabels, scale]);
   return (
     <ChartFrame testId="chart-claim" title={result?.model ? 'The claim\'s two periods, and what the trend before the launch projects' : 'The claim\'s two periods'}
       description={`Line: ${measure}, as observed. Shaded: the two periods the claim compares. Dashed line and band, from the launch on: what the model projects had the level, trend and season before the launch continued, with its 95% interval.`}
       definition="Segmented Poisson regression over every loaded month, with a level and a slope change at the launch month and two seasonal harmonics (and the comparison area when one is chosen); the band uses the larger of the Newey–West and quasi-Poisson standard errors. The dashed line is a projection, not an observation."
       rows={rows} render={render} fileName="claim-check"
-      {...(bandTop > top ? { note: `The 95% band reaches ${fmt.num1(bandTop)}, above the chart: the projection is very uncertain here; the data table gives it in full.` } : {})}
+      {...(scale.note ? { note: scale.note } : {})}
       columns={[
         { key: 'month', label: 'Month', format: (v) => fmt.month(v as Date) },
         { key: 'period', label: 'Claim period', format: (v) => (v == null ? '' : String(v)) },

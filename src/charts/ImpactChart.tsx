@@ -4,7 +4,7 @@ import type { ItsResult } from '../analysis/its.ts';
 import { fmt } from '../components/format.ts';
 import { partialNote, type PartialMonth } from '../metrics/partialMonths.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { eventMarks, labelGroups, midMonth, type Annotation } from './marks.ts';
+import { bandScale, eventMarks, labelGroups, midMonth, type Annotation } from './marks.ts';
 
 interface Row extends Record<string, unknown> {
   month: Date;
@@ -38,16 +38,17 @@ export function ImpactChart({ result, counts, measure, launchLabel, partial }: {
     });
   }, [result, model, counts, partial]);
   const anyPartial = observedRows.some((r) => r.note);
+  const scale = useMemo(() => bandScale(observedRows.flatMap((r) => [r.observed, r.fitted, r.expected]), observedRows.map((r) => r.upper)), [observedRows]);
   const events: Annotation[] = useMemo(() => [{ date: `${result.launch}-01`, label: launchLabel }], [result.launch, launchLabel]);
   const render = useCallback((width: number) => {
     const post = observedRows.filter((r) => r.expected != null);
     return labelGroups(Plot.plot({
       width, height: 300, marginTop: 28, marginLeft: 48,
       x: { type: 'utc', label: null },
-      y: { grid: true, label: measure, zero: true },
+      y: { grid: true, label: measure, zero: true, ...(scale.domain ? { domain: scale.domain } : {}) },
       color: { legend: true, domain: ['Observed', 'Model', 'Without a change at launch (95% band)'], range: ['#333', '#1f4e79', '#b3261e'] },
       marks: [
-        Plot.areaY(post, { x: (d: Row) => midMonth(d.month), y1: 'lower', y2: 'upper', fill: '#b3261e', fillOpacity: 0.15 }),
+        Plot.areaY(post, { x: (d: Row) => midMonth(d.month), y1: 'lower', y2: 'upper', fill: '#b3261e', fillOpacity: 0.15, clip: true }),
         Plot.lineY(post, { x: (d: Row) => midMonth(d.month), y: 'expected', stroke: '#b3261e', strokeDasharray: '6,4', strokeWidth: 2 }),
         Plot.lineY(observedRows, { x: (d: Row) => midMonth(d.month), y: 'fitted', stroke: '#1f4e79', strokeWidth: 2 }),
         Plot.dot(observedRows.filter((r) => r.observed != null && !r.note), { x: (d: Row) => midMonth(d.month), y: 'observed', fill: '#333', r: 2 }),
@@ -58,7 +59,7 @@ export function ImpactChart({ result, counts, measure, launchLabel, partial }: {
         ...eventMarks(events),
       ],
     }));
-  }, [observedRows, measure, events]);
+  }, [observedRows, measure, events, scale]);
   return (
     <ChartFrame testId="chart-impact"
       title="Observed offenses, the model, and the pre-launch trend carried forward"
@@ -74,6 +75,6 @@ export function ImpactChart({ result, counts, measure, launchLabel, partial }: {
         { key: 'upper', label: '95% high', numeric: true, format: (v) => fmt.num1(v as number | null) },
         ...(anyPartial ? [{ key: 'note', label: 'Note', format: (v: unknown) => (v == null ? '' : String(v)) }] : []),
       ]}
-      {...(anyPartial ? { note: 'Hollow dots: months the records cover only in part, left out of the fit.' } : {})} />
+      {...(anyPartial || scale.note ? { note: [anyPartial ? 'Hollow dots: months the records cover only in part, left out of the fit.' : '', scale.note ?? ''].filter(Boolean).join(' ') } : {})} />
   );
 }

@@ -24,6 +24,17 @@ export function eventMarks(events: readonly Annotation[]) {
   ];
 }
 
+/** The y scale of a chart with a projection band (the impact and claim charts). A band far above
+ *  the series (a few counts a month, a wide interval) would flatten the line, so the axis then stops
+ *  at 1.6 times the largest count or projection and the band is cut there (marks with `clip`), and
+ *  the note says how high it reaches. Otherwise the scale is Plot's own. */
+export function bandScale(values: readonly (number | null)[], uppers: readonly (number | null)[]): { domain?: [number, number]; note?: string } {
+  const top = 1.6 * Math.max(1, ...values.map((v) => v ?? 0));
+  const bandTop = Math.max(0, ...uppers.map((v) => v ?? 0));
+  if (bandTop <= top) return {};
+  return { domain: [0, top], note: `The 95% band reaches ${bandTop.toLocaleString('en-US', { maximumFractionDigits: 1 })}, above the chart: the projection is very uncertain here; the data table gives it in full.` };
+}
+
 /** Makes Plot's aria-labelled groups into named groups for assistive technology. */
 export function labelGroups(el: SVGSVGElement | HTMLElement): SVGSVGElement | HTMLElement {
   el.querySelectorAll('g[aria-label]').forEach((g) => g.setAttribute('role', 'group'));

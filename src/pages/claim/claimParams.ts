@@ -1,4 +1,5 @@
 import type { ClaimKind, ClaimSpec } from '../../analysis/claim.ts';
+import { isMonth } from '../../analysis/its.ts';
 
 /** The claim lives in the address, so a link reopens the same check: the series (`series`:
  *  'crime:<series>' or 'overdose:<series>'), the offense group (`group`), the comparison area
@@ -11,8 +12,7 @@ export const CLAIM_KINDS: { kind: ClaimKind; label: string; example: string }[] 
   { kind: 'custom', label: 'Two periods of my choosing', example: '' },
 ];
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const month = (v: string | null) => (v && MONTH.test(v) ? v : undefined);
+const month = (v: string | null) => (isMonth(v) ? v : undefined);
 
 export function specOf(params: URLSearchParams): ClaimSpec {
   const kind = (CLAIM_KINDS.find((k) => k.kind === params.get('kind'))?.kind ?? 'since-launch');

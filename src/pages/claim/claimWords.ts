@@ -1,16 +1,17 @@
 import type { ClaimCheck, MonthSpan, Reason, Verdict } from '../../analysis/claim.ts';
 import { monthLabel } from '../../analysis/summary.ts';
+import { fmt } from '../../components/format.ts';
 
 /** The words of a claim check: periods, signed percentages, each reason and the verdict's sentence.
  *  Never a word of cause. */
 
-const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const short = (m: string) => `${SHORT[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
+/** "Jun 2016", as the charts and tables write a month. */
+const short = (m: string) => fmt.month(new Date(`${m}-01T00:00:00Z`));
 
 /** "Jun–Aug 2016", "Jul 2019–Dec 2022", "Mar 2020". */
 export function spanWords(p: MonthSpan): string {
   if (p.from === p.to) return monthLabel(p.from);
-  if (p.from.slice(0, 4) === p.to.slice(0, 4)) return `${SHORT[Number(p.from.slice(5, 7)) - 1]}–${short(p.to)}`;
+  if (p.from.slice(0, 4) === p.to.slice(0, 4)) return `${short(p.from).split(' ')[0]}–${short(p.to)}`;
   return `${short(p.from)}–${short(p.to)}`;
 }
 

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { checkClaim, type ClaimCheck } from '../../analysis/claim.ts';
 import type { ItsResult } from '../../analysis/its.ts';
 import { fitItsKept } from '../../analysis/fitCache.ts';
-import { monthLabel } from '../../analysis/summary.ts';
+import { launchProblem } from '../../analysis/summary.ts';
+import { withoutPartial } from '../../metrics/partialMonths.ts';
 import { useData, useOpening } from '../../state/DataContext.tsx';
 import { specOf } from './claimParams.ts';
 import { useClaimSeries } from './useClaimSeries.ts';
@@ -19,15 +20,17 @@ export function useClaimCheck(params: URLSearchParams) {
   // The comparison on the main series' months.
   const compCounts = useMemo(() => {
     if (!s.compSeries || !main) return undefined;
-    const at = new Map(s.compSeries.months.map((m, i) => [m, s.compSeries!.partial.has(m) ? null : s.compSeries!.counts[i] ?? null]));
+    const { counts } = withoutPartial(s.compSeries.months, s.compSeries.counts, s.compSeries.partial);
+    const at = new Map(s.compSeries.months.map((m, i) => [m, counts[i] ?? null]));
     return main.months.map((m) => at.get(m) ?? null);
   }, [s.compSeries, main]);
   const fit = useMemo((): { result: ItsResult | null; error?: string } => {
-    if (!main || !main.months.length) return { result: null, error: 'The series has no months.' };
-    if (!launch) return { result: null, error: 'No launch date is known: enter the program\'s launch date on the Data page.' };
-    if (launch < main.months[0]! || launch > main.months.at(-1)!) return { result: null, error: `The launch (${monthLabel(launch)}) is outside this series (${monthLabel(main.months[0]!)} to ${monthLabel(main.months.at(-1)!)}).` };
+    if (!main) return { result: null, error: 'No series is chosen.' };
+    const problem = launchProblem(main.months, launch);
+    if (problem) return { result: null, error: problem };
     try {
-      const counts = main.counts.map((c, i) => (main.partial.has(main.months[i]!) ? null : c));
+      // Partial months are left out of the fit, as on /crime.
+      const { counts } = withoutPartial(main.months, main.counts, main.partial);
       return { result: fitItsKept({ months: main.months, counts, launch, ...(compCounts ? { comparison: compCounts } : {}) }) };
     } catch (e) {
       return { result: null, error: e instanceof Error ? e.message : String(e) };

@@ -1,14 +1,17 @@
 import { useMemo } from 'react';
 import { addictionGroups, crimeByMonth, crimeSeries } from '../../metrics/crime.ts';
 import { deathPlaces, deathsByMonth, localOverdosesByMonth } from '../../metrics/overdoses.ts';
-import { crimeSpans, partialMonthsBySeries } from '../../metrics/partialMonths.ts';
+import { crimeSpans, partialMonthsBySeries, type PartialMonth } from '../../metrics/partialMonths.ts';
 import { useSql } from '../../state/useSql.ts';
 
 const ym = (d: Date) => d.toISOString().slice(0, 7);
 
 export interface ClaimSeriesChoice { value: string; label: string; kind: 'crime' | 'overdose'; fbiReported: boolean }
 
-export interface MonthlySeries { label: string; months: string[]; counts: (number | null)[]; partial: Set<string> }
+/** `partial`: months ('YYYY-MM') the records cover only in part (metrics/partialMonths). */
+export interface MonthlySeries { label: string; months: string[]; counts: (number | null)[]; partial: ReadonlyMap<string, PartialMonth> }
+
+const WHOLE: ReadonlyMap<string, PartialMonth> = new Map();
 
 /** The monthly series a claim can be about: each crime series (an agency's addiction-associated
  *  offenses, or one offense group of them), each local overdose series, and each city or county of
@@ -44,15 +47,14 @@ export function useClaimSeries(chosen: string | null, group: string | null, comp
   const read = (c: ClaimSeriesChoice | undefined, q: typeof mainQ, deaths: typeof mainDeaths): MonthlySeries | null => {
     if (!c) return null;
     if (deathKey(c)) {
-      return { label: c.label.replace(/ \(.*$/, ''), months: deaths.rows.map((r) => ym(r.month)), counts: deaths.rows.map((r) => r.deaths), partial: new Set() };
+      return { label: c.label.replace(/ \(.*$/, ''), months: deaths.rows.map((r) => ym(r.month)), counts: deaths.rows.map((r) => r.deaths), partial: WHOLE };
     }
     if (c.kind === 'crime') {
-      const p = partialAll.get(crimeKey(c)!);
-      return { label: c.label.replace(/: crime \(.*\)$/, ''), months: q.rows.map((r) => ym(r.month)), counts: q.rows.map((r) => r.count), partial: new Set(p?.keys() ?? []) };
+      return { label: c.label.replace(/: crime \(.*\)$/, ''), months: q.rows.map((r) => ym(r.month)), counts: q.rows.map((r) => r.count), partial: partialAll.get(crimeKey(c)!) ?? WHOLE };
     }
     const name = c.value.slice('overdose:'.length);
     const rows = local.rows.filter((r) => r.series === name);
-    return { label: name, months: rows.map((r) => ym(r.month)), counts: rows.map((r) => r.total), partial: new Set() };
+    return { label: name, months: rows.map((r) => ym(r.month)), counts: rows.map((r) => r.total), partial: WHOLE };
   };
   const mainSeries = useMemo(() => read(main, mainQ, mainDeaths), [main, mainQ.rows, mainDeaths.rows, local.rows, partialAll]); // eslint-disable-line react-hooks/exhaustive-deps
   const compSeries = useMemo(() => read(comparison, compQ, compDeaths), [comparison, compQ.rows, compDeaths.rows, local.rows, partialAll]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -3,7 +3,7 @@ import { LaunchNote } from '../../components/LaunchNote.tsx';
 import { useMemo } from 'react';
 import type { ItsResult } from '../../analysis/its.ts';
 import { fitItsKept } from '../../analysis/fitCache.ts';
-import { impactSummary } from '../../analysis/summary.ts';
+import { impactSummary, launchProblem } from '../../analysis/summary.ts';
 import { ImpactChart } from '../../charts/ImpactChart.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { fmt } from '../../components/format.ts';
@@ -35,11 +35,8 @@ export function ImpactPanel({ months, counts, comparison, comparisonLabel, progr
   const comp = useMemo(() => (comparison ? withoutPartial(months, comparison, comparisonPartial) : null), [months, comparison, comparisonPartial]);
   const leftOut = [...main.left.map(leftOutNote), ...(comp?.left ?? []).map((p) => `${comparisonLabel ?? 'Comparison'}: ${leftOutNote(p)}`)];
   const outcome = useMemo((): { result?: ItsResult; error?: string } => {
-    if (!launch) return { error: 'No launch date is known: enter the program\'s launch date on the Data page (Program), or load its encounters export.' };
-    if (months.length === 0) return { error: 'This series has no months to compare.' };
-    if (launch < months[0]! || launch > months.at(-1)!) {
-      return { error: `The launch (${monthLabel(launch)}) is outside this series (${monthLabel(months[0]!)} to ${monthLabel(months.at(-1)!)}), so there is nothing to compare before and after.` };
-    }
+    const problem = launchProblem(months, launch);
+    if (problem) return { error: problem };
     try {
       return { result: fitItsKept({ months, counts: main.counts, launch, ...(comp ? { comparison: comp.counts } : {}) }) };
     } catch (e) {

@@ -3,6 +3,7 @@ import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ClaimChart } from '../../../src/charts/ClaimChart.tsx';
+import { bandScale } from '../../../src/charts/marks.ts';
 import * as F from './fixtures.ts';
 
 beforeAll(() => {
@@ -32,5 +33,12 @@ describe('the claim chart', () => {
     expect(drawn(1)).not.toContain('The 95% band reaches');
     // 13.6 × 10 + 62.3 ≈ 198 reaches far above 1.6 × 62.3.
     expect(drawn(10)).toMatch(/The 95% band reaches 19\d\.\d, above the chart/);
+  });
+});
+
+describe('the y scale of the charts with a projection band (claim and impact)', () => {
+  it('is Plot\'s own while the band stays near the series, and stops at 1.6 times the series when it does not', () => {
+    expect(bandScale([3, 4, 5], [7, 8])).toEqual({});
+    expect(bandScale([3, 4, 5], [7, 124.46])).toEqual({ domain: [0, 8], note: expect.stringMatching(/^The 95% band reaches 124\.5, above the chart/) });
   });
 });
