@@ -1,6 +1,6 @@
-
-/** The canonical tables (DESIGN.md, "Canonical data v1"). Every loaded row remembers its file in
- *  `source_file`, so re-loading a file replaces its rows instead of doubling them. */
+/** The canonical tables (DESIGN.md, "Canonical data v1"). Each is a view over its loaded files'
+ *  own tables (db/fileTables.ts), every row with its file in `source_file`, so re-loading a file
+ *  replaces its rows instead of doubling them. */
 export const TABLES = {
   encounters: `encounter_id VARCHAR, participant_id VARCHAR, encounter_date TIMESTAMP, agency VARCHAR,
     pathway VARCHAR, age_band VARCHAR, sex VARCHAR, race_ethnicity VARCHAR, residence VARCHAR,
@@ -52,14 +52,13 @@ export const TABLES = {
 
 export type TableName = keyof typeof TABLES;
 
+/** The database's own tables (the canonical ones are views: db/fileTables.ts, emptyViewsSql).
+ *  `_loads`: one row per loaded file; `table_name` the canonical table it adds to, `data_table`
+ *  its own table, `select_list` the canonical columns from it (db/fileTables.ts). */
 export function schemaSql(): string[] {
-  const data = Object.entries(TABLES).map(
-    ([name, cols]) => `CREATE TABLE IF NOT EXISTS ${name} (${cols}, source_file VARCHAR)`,
-  );
   return [
-    ...data,
     `CREATE TABLE IF NOT EXISTS _loads (source_file VARCHAR PRIMARY KEY, kind VARCHAR, table_name VARCHAR,
-      rows BIGINT, bytes BIGINT, loaded_at TIMESTAMP, mapping VARCHAR)`,
+      rows BIGINT, bytes BIGINT, loaded_at TIMESTAMP, mapping VARCHAR, data_table VARCHAR, select_list VARCHAR)`,
     `CREATE TABLE IF NOT EXISTS offense_codes (code VARCHAR PRIMARY KEY, name VARCHAR, grp VARCHAR,
       addiction_associated BOOLEAN)`,
     `CREATE TABLE IF NOT EXISTS offense_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR)`,

@@ -1,5 +1,6 @@
 import { codeTablesSql, type OffenseAlias, type OffenseCode } from './codes.ts';
 import { derivedSqlFor } from './derived.ts';
+import { emptyViewsSql } from './fileTables.ts';
 import { schemaSql } from './schema.ts';
 
 /** Settings run once when the database starts, in the browser and in Node alike. Offline there are
@@ -9,6 +10,7 @@ export function startupSql(codes: { offenses: OffenseCode[]; aliases: OffenseAli
     'SET autoinstall_known_extensions = false',
     'SET autoload_known_extensions = false',
     ...schemaSql(),
+    ...emptyViewsSql(),
     ...codeTablesSql(codes.offenses, codes.aliases),
     // The derived tables once, after the code tables they join.
     ...derivedSqlFor('crime_incidents'),

@@ -1,8 +1,9 @@
 import { Cancelled, type Connection, type Database } from '../db/database.ts';
-import { sqlString } from '../db/sql.ts';
+import { addFileTable, newFileTable } from '../db/fileTables.ts';
+import { copiedTableSql, inPlace } from './keepSql.ts';
 import { constantOf, usedHeaders } from './mapping.ts';
 import {
-  checkCountsSql, checkRowsSql, checks, duplicatesSql, fieldExprs, firstDataRow, insertSql, stageNames, stagingSql,
+  checkCountsSql, checkRowsSql, checks, duplicatesSql, fieldExprs, firstDataRow, stageNames, stagingSql,
   vocabularySql, type StageNames,
 } from './loadSql.ts';
 import type { LoadPlan } from './plan.ts';
@@ -17,6 +18,9 @@ import { recodesOf, stagedValues } from './loadValues.ts';
 import { recodableFields, type ValueTable } from './recode.ts';
 import { asBlob, windows1252ToUtf8 } from './transcode.ts';
 import { forget, inTransaction, rederive } from './tableChanges.ts';
+
+type InPlace = NonNullable<ReturnType<typeof inPlace>>;
+type Recodes = Record<string, Record<string, string>>;
 
 export interface LoadReport {
   file: string;
@@ -77,12 +81,14 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     }
   }
   const readBytes = typeof input === 'string' ? plan.size : input.size;
+  // Kept in place where it can be (keepSql.ts): then the staged table becomes the file's own.
+  const direct = inPlace(plan, names.stage);
   const ref = await db.registerFile(registered, input);
   try {
     step('reading');
     const unwatch = db.watchReads?.((bytes) => opts.onProgress?.({ step: 'reading', bytes: bytes * (plan.size / Math.max(1, readBytes)), totalBytes: plan.size }));
     try {
-      await conn.run(stagingSql(plan, ref, names, transcode ? 'utf-8' : plan.sniffed.encoding), signal);
+      await conn.run(stagingSql(plan, ref, names, transcode ? 'utf-8' : plan.sniffed.encoding, direct?.computed), signal);
     } catch (e) {
       if (e instanceof Cancelled) throw e;
       problems.push(explainDuckDbError(plan.file, e));
@@ -110,7 +116,7 @@ export async function loadFile(db: Database, conn: Connection, source: Blob | st
     problems.push(...values.problems);
     step('saving', total);
     try {
-      return report(await commit(conn, plan, names, recodesOf(plan, values.table), signal, () => step('summarising', total)));
+      return report(await commit(conn, plan, names, direct ? { inPlace: direct } : { recodes: recodesOf(plan, values.table) }, signal, () => step('summarising', total)));
     } catch (e) {
       // Rolled back: the tables are as they were. Running out of memory is said in words.
       if (e instanceof Cancelled) throw e;
@@ -244,22 +250,36 @@ export function removeLoadedFile(conn: Connection, file: string): Promise<void> 
   return inTransaction(conn, async () => rederive(conn, await forget(conn, file)));
 }
 
-async function commit(conn: Connection, plan: LoadPlan, names: StageNames, recodes: Record<string, Record<string, string>>,
+/** Keeps the checked file as its own table, in place or by a copy (keepSql.ts), replacing a file
+ *  of the same name, and rebuilds what is derived from its table: all in one transaction. */
+async function commit(conn: Connection, plan: LoadPlan, names: StageNames, keep: { inPlace: InPlace } | { recodes: Recodes },
   signal: AbortSignal | undefined, summarising: () => void): Promise<number> {
-  const file = sqlString(plan.file);
+  // Rows not kept leave the staged table before the transaction: DuckDB refuses to commit a
+  // transaction that deletes rows of a table and then alters it. Nothing else sees that table yet.
+  if ('inPlace' in keep && keep.inPlace.deleteSql) await conn.run(keep.inPlace.deleteSql, signal);
   return inTransaction(conn, async () => {
     const replaced = await forget(conn, plan.file);
-    await conn.run(insertSql(plan, names, recodes), signal);
-    const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${plan.kind.table} WHERE source_file = ${file}`);
-    const rows = Number(c?.n ?? 0);
-    await conn.run(`INSERT INTO _loads VALUES (${file}, ${sqlString(plan.kind.id)}, ${sqlString(plan.kind.table)},
-      ${rows}, ${plan.size}, now()::TIMESTAMP, ${sqlString(JSON.stringify(plan.mapping))})`);
+    const record = { source_file: plan.file, kind: plan.kind.id, table_name: plan.kind.table, bytes: plan.size, mapping: JSON.stringify(plan.mapping) };
+    const target = newFileTable();
+    let list: string;
+    if ('inPlace' in keep) {
+      const k = keep.inPlace;
+      for (const sql of k.dropSql) await conn.run(sql, signal);
+      await conn.run(`ALTER TABLE ${names.stage} RENAME TO ${target}`);
+      list = k.list;
+    } else {
+      const copy = copiedTableSql(plan, names.stage, target, keep.recodes);
+      await conn.run(copy.sql, signal);
+      list = copy.list;
+    }
+    const rows = await addFileTable(conn, record, target, list);
     summarising();
     await rederive(conn, [...replaced, plan.kind.table], signal);
     return rows;
   });
 }
 
+/** Drops the staged tables (a staged table that became the file's has its new name). */
 async function cleanup(conn: Connection, names: StageNames): Promise<void> {
   for (const t of [names.stage, names.rejects, names.rejectsScan]) {
     await conn.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);

@@ -1,4 +1,3 @@
-import { tableColumns } from '../db/schema.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { FieldDef } from './kinds/kindDef.ts';
 import { constantOf, usedHeaders, yearCountField } from './mapping.ts';
@@ -47,8 +46,11 @@ function textColumns(plan: LoadPlan): Set<string> {
 }
 
 /** `encoding`: how DuckDB reads the registered file, when it is not the file as sniffed (a
- *  Windows-1252 file is registered transcoded to UTF-8, see `loadFile`). */
-export function stagingSql(plan: LoadPlan, source: string, names: StageNames, encoding: string = plan.sniffed.encoding): string {
+ *  Windows-1252 file is registered transcoded to UTF-8, see `loadFile`). `computed`: columns
+ *  worked out from the staged ones while reading (`expr AS name`, keepSql.inPlace). The staged
+ *  table is an ordinary table, not a temporary one, so that it can become the file's own. */
+export function stagingSql(plan: LoadPlan, source: string, names: StageNames, encoding: string = plan.sniffed.encoding,
+  computed: readonly string[] = []): string {
   const s = plan.sniffed;
   const columns = s.header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ');
   const text = textColumns(plan);
@@ -57,10 +59,12 @@ export function stagingSql(plan: LoadPlan, source: string, names: StageNames, en
     ...[...stageAliases(plan)].map(([h, a]) => (text.has(h) ? `NULLIF(${tr(sqlIdent(h))}, '') AS ${a}` : `${sqlIdent(h)} AS ${a}`)),
     ...parsedOnRead(plan).map((f) => `${parsedExpr(f, recoded(sqlIdent(plan.mapping.columns[f.name]!), yesNo[f.name]), plan.formats[f.name] ?? [])} AS p_${f.name}`),
   ].join(', ');
-  return `CREATE OR REPLACE TEMP TABLE ${names.stage} AS SELECT ${select} FROM read_csv(${sqlString(source)},
+  const read = `SELECT ${select} FROM read_csv(${sqlString(source)},
     columns = {${columns}}, header = true, skip = ${(s.headerLine ?? 1) - 1}, delim = ${sqlString(s.delimiter)}, quote = '"', escape = '"',
     auto_detect = false, encoding = ${sqlString(encoding)}, store_rejects = true,
     rejects_table = ${sqlString(names.rejects)}, rejects_scan = ${sqlString(names.rejectsScan)})`;
+  // The computed columns read the staged ones by their aliases (c0, p_date), not the file's headers.
+  return `CREATE OR REPLACE TABLE ${names.stage} AS ${computed.length ? `SELECT *, ${computed.join(', ')} FROM (${read})` : read}`;
 }
 
 /** A raw value as the standard one it was recoded to, where it was. */
@@ -97,106 +101,16 @@ export function fieldExprs(plan: LoadPlan) {
   return { raw, field, status, keep, alias };
 }
 
-/** A field with a vocabulary stores the standard spelling when it matches one, and the standard
- *  value a recoded value counts as (recode.ts: the user's answers and plain suggestions). */
-function canonicalValue(f: FieldDef, parsed: string, recodes: Readonly<Record<string, string>> = {}): string {
-  const pairs = new Map<string, string>(Object.entries(recodes));
-  for (const v of f.values ?? []) if (!pairs.has(vocabularyKeyJs(v))) pairs.set(vocabularyKeyJs(v), v);
-  if (!pairs.size) return parsed;
-  const cases = [...pairs].map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`).join(' ');
-  return `(CASE ${vocabularyKey(parsed)} ${cases} ELSE ${parsed} END)`;
-}
-
-/** `recodes`: per field, normal form of a value -> the standard value it is stored as. */
-export function insertSql(plan: LoadPlan, names: StageNames, recodes: Readonly<Record<string, Record<string, string>>> = {}): string {
-  const { field, status, keep, alias } = fieldExprs(plan);
-  const table = plan.kind.table;
-  const src = sqlString(plan.file);
-  if (plan.kind.byYear) return byYearInsertSql(plan, names);
-  const byName = new Map(plan.kind.fields.map((f) => [f.name, f]));
-  const cols = tableColumns(table);
-  const flagged = flagGroups(plan, alias);
-  // Rows whose `blankSkipped` field is blank are reported by the checks and not loaded.
-  const skipped = plan.kind.fields.filter((f) => f.blankSkipped && plan.mapping.columns[f.name])
-    .map((f) => ` AND ${field(f.name)} IS NOT NULL`).join('');
-  // Wide layouts (one value column per offense): each row becomes one row per offense column, the
-  // offense named by its column and the value from it; every other column as for any file.
-  const wide = plan.kind.wide;
-  const offenses = Object.entries(plan.mapping.offenseColumns ?? {});
-  const exprs = cols.map((c) => {
-    if (wide && c === 'offense') return `unnest([${offenses.map(([, o]) => sqlString(o)).join(', ')}])`;
-    if (wide && c === wide.valueColumn) return `unnest([${offenses.map(([h]) => `TRY_CAST(${num(alias.get(h)!)} AS DOUBLE)`).join(', ')}])`;
-    const custom = plan.kind.columns?.[c];
-    if (custom) return custom(field, status);
-    if (flagged.has(c)) return flagged.get(c)!;
-    if (c === 'nibrs_code' && table === 'crime_incidents') {
-      // As the file gives it: offenses are matched to codes when queried (db/derived, metrics/crime).
-      return `upper(${field('nibrs_code')})`;
-    }
-    const f = byName.get(c);
-    return f ? canonicalValue(f, field(c), recodes[c]) : 'NULL';
-  });
-  return `INSERT INTO ${table} (${cols.join(', ')}, source_file)
-    SELECT ${exprs.join(',\n      ')}, ${src} FROM ${names.stage} WHERE ${keep}${skipped}`;
-}
-
-/** SQL: whether a flag cell says present (kind.flags.present, or Y with a qualifier: "Y-A",
- *  "Y (PTCH)"); blank or anything else is absent. In a column of a group named by its values
- *  (`namedByValue`: an "Other" column writing the substance) any value but a no counts. */
-function flagPresent(plan: LoadPlan, a: string, group: string): string {
-  const flags = plan.kind.flags!;
-  const v = `lower(trim(${a}))`;
-  if (flags.namedByValue?.includes(group)) {
-    return `coalesce(${v} <> '' AND ${v} NOT IN (${FLAG_NO.map(sqlString).join(', ')}), false)`;
-  }
-  return `coalesce(${v} IN (${flags.present.map(sqlString).join(', ')}) OR regexp_matches(${v}, '^y([^a-z]|$)'), false)`;
-}
-
 /** Flag values that say absent (with a blank). */
-const FLAG_NO = ['n', 'no', '0', 'false', 'f'];
-
-/** Flag layouts: each group's column, true when any of the columns marking it (or a group that
- *  implies it) says present. A group no column marks is NULL (not known), never false. */
-function flagGroups(plan: LoadPlan, alias: Map<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
-  const flags = plan.kind.flags;
-  if (!flags) return out;
-  const marks = new Map<string, string[]>();
-  for (const [h, g] of Object.entries(plan.mapping.flagColumns ?? {})) {
-    for (const x of [g, ...(flags.implies?.[g] ?? [])]) marks.set(x, [...(marks.get(x) ?? []), flagPresent(plan, alias.get(h)!, g)]);
-  }
-  for (const g of flags.groups) {
-    const m = marks.get(g);
-    out.set(g, m ? `(${m.join(' OR ')})` : 'NULL');
-  }
-  return out;
-}
+export const FLAG_NO = ['n', 'no', '0', 'false', 'f'];
 
 const OFFENSE_COUNT: FieldDef = { name: 'count', label: 'Count', type: 'number', synonyms: [] };
 
 /** SQL: whether the staged row is a total row (its place is one of kind.byYear.totals). */
-function isTotalRow(plan: LoadPlan): string {
+export function isTotalRow(plan: LoadPlan): string {
   const { field } = fieldExprs(plan);
   return `coalesce(${vocabularyKey(field('place'))} IN (${(plan.kind.byYear?.totals ?? []).map(sqlString).join(', ')}), false)`;
 }
-
-/** Tables wide by year: one row per place and year column, a total row left out (it is checked
- *  against the places' sum instead). `basis`: what the place column says it is, from its header
- *  ("city_resid", "City/Town of Residence": residence; "Place of Death", "Occurrence": death). */
-function byYearInsertSql(plan: LoadPlan, names: StageNames): string {
-  const { field, keep, alias } = fieldExprs(plan);
-  const years = Object.entries(plan.mapping.yearColumns ?? {});
-  const f = yearCountField(plan.kind);
-  const header = (plan.mapping.columns.place ?? '').toLowerCase();
-  const basis = /resid/.test(header) ? 'residence' : /death|occurr/.test(header) ? 'death' : null;
-  return `INSERT INTO ${plan.kind.table} (place, year, count, status, basis, source_file)
-    SELECT place, year, count, status, ${basis ? sqlString(basis) : 'NULL'}, ${sqlString(plan.file)}
-    FROM (SELECT ${field('place')} AS place, unnest([${years.map(([, y]) => y).join(', ')}]) AS year,
-      unnest([${years.map(([h]) => parsedExpr(f, alias.get(h)!)).join(', ')}]) AS count,
-      unnest([${years.map(([h]) => statusExpr(f, alias.get(h)!)).join(', ')}]) AS status
-      FROM ${names.stage} WHERE ${keep} AND ${field('place')} IS NOT NULL AND NOT ${isTotalRow(plan)})`;
-}
-
 /** One check of the staged rows. */
 export interface Check {
   severity: 'error' | 'warning';

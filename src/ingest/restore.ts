@@ -1,6 +1,7 @@
 import type { Connection, Database } from '../db/database.ts';
 import { tableColumnTypes, TABLES, type TableName } from '../db/schema.ts';
-import { sqlIdent, sqlString } from '../db/sql.ts';
+import { sqlString } from '../db/sql.ts';
+import { addFileTable, fileRowsSource, newFileTable, plainSelectList } from '../db/fileTables.ts';
 import { forget, inTransaction, rederive } from './tableChanges.ts';
 
 /** Files restored from their stored form: the rows a load put in the canonical tables, kept as
@@ -39,15 +40,13 @@ export async function restoreStored(db: Database, conn: Connection, loads: reado
         // Read with the table's own names and types, and the header checked against them: a stored
         // form with a column more or less, or in another order, is refused rather than misread.
         const types = tableColumnTypes(l.table_name as TableName);
-        const cols = types.map(([c]) => sqlIdent(c)).join(', ');
         if (await headerOf(db, l.data) !== types.map(([c]) => c).join(',')) throw new Error(`${l.source_file}: the stored columns are not the table's.`);
-        await conn.run(`INSERT INTO ${l.table_name} (${cols}, source_file) SELECT ${cols}, ${sqlString(l.source_file)} FROM read_csv(${sqlString(ref)}, header = true, auto_detect = false,
+        const target = newFileTable();
+        await conn.run(`CREATE TABLE ${target} AS SELECT * FROM read_csv(${sqlString(ref)}, header = true, auto_detect = false,
           columns = {${types.map(([c, t]) => `${sqlString(c)}: ${sqlString(t)}`).join(', ')}}, delim = ',', quote = '"', escape = '"',
           nullstr = '\\N')`);
-        const [c] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${l.table_name} WHERE source_file = ${sqlString(l.source_file)}`);
-        if (Number(c?.n) !== l.rows) throw new Error(`${l.source_file}: ${c?.n} rows restored, ${l.rows} stored.`);
-        await conn.run(`INSERT INTO _loads VALUES (${sqlString(l.source_file)}, ${sqlString(l.kind)}, ${sqlString(l.table_name)},
-          ${l.rows}, ${l.bytes}, now()::TIMESTAMP, ${sqlString(l.mapping)})`);
+        const rows = await addFileTable(conn, l, target, plainSelectList(l.table_name as TableName));
+        if (rows !== l.rows) throw new Error(`${l.source_file}: ${rows} rows restored, ${l.rows} stored.`);
         tables.add(l.table_name);
       }
       if (derive) await rederive(conn, [...tables]);
@@ -81,14 +80,15 @@ export async function storedFormOf(db: Database, conn: Connection, sourceFile: s
   const [l] = await conn.query<{ kind: string; table_name: string; rows: number; bytes: number; mapping: string }>(
     `SELECT kind, table_name, rows::DOUBLE AS rows, bytes::DOUBLE AS bytes, mapping FROM _loads WHERE source_file = ${f}`);
   if (!l || !(l.table_name in TABLES) || Number(l.rows) > MAX_KEPT_ROWS) return undefined;
-  const cols = tableColumnTypes(l.table_name as TableName).map(([c]) => sqlIdent(c)).join(', ');
+  const source = await fileRowsSource(conn, sourceFile);
+  if (!source) return undefined;
   const [span] = await conn.query<{ lo: number | null; hi: number | null }>(
-    `SELECT min(rowid)::DOUBLE AS lo, max(rowid)::DOUBLE AS hi FROM ${l.table_name} WHERE source_file = ${f}`);
+    `SELECT min(rowid)::DOUBLE AS lo, max(rowid)::DOUBLE AS hi FROM ${source.dataTable}`);
   const lo = Number(span?.lo ?? 0), hi = Number(span?.hi ?? -1);
   const parts: Blob[] = [];
   for (let from = lo; parts.length === 0 || from <= hi; from += sliceRows) {
-    parts.push(await db.exportCsv(`SELECT ${cols} FROM ${l.table_name} WHERE source_file = ${f}
-      AND rowid >= ${from} AND rowid < ${from + sliceRows} ORDER BY rowid`, { header: parts.length === 0 }));
+    parts.push(await db.exportCsv(`SELECT ${source.list} FROM ${source.dataTable}
+      WHERE rowid >= ${from} AND rowid < ${from + sliceRows} ORDER BY rowid`, { header: parts.length === 0 }));
   }
   const data = new Blob(parts, { type: 'text/csv' });
   return { data, source_file: sourceFile, kind: l.kind, table_name: l.table_name, rows: Number(l.rows), bytes: Number(l.bytes), mapping: l.mapping };

@@ -1,6 +1,6 @@
 import { derivedSqlFor } from '../db/derived.ts';
 import type { Connection } from '../db/database.ts';
-import { sqlString } from '../db/sql.ts';
+import { dropFileTable } from '../db/fileTables.ts';
 
 /** The steps every change to the loaded tables takes (a load, a removal, a restore), all inside one
  *  transaction so that a failure leaves the tables as they were. */
@@ -18,14 +18,8 @@ export async function inTransaction<T>(conn: Connection, work: () => Promise<T>)
   }
 }
 
-/** Deletes a loaded file's rows and its load record. */
-export async function forget(conn: Connection, file: string): Promise<string[]> {
-  const f = sqlString(file);
-  const previous = await conn.query<{ table_name: string }>(`SELECT table_name FROM _loads WHERE source_file = ${f}`);
-  for (const p of previous) await conn.run(`DELETE FROM ${p.table_name} WHERE source_file = ${f}`);
-  await conn.run(`DELETE FROM _loads WHERE source_file = ${f}`);
-  return previous.map((p) => p.table_name);
-}
+/** Removes a loaded file: its table, its record and its part of its canonical view. */
+export const forget = dropFileTable;
 
 /** Rebuilds what is derived from the tables just changed (inside the caller's transaction). */
 export async function rederive(conn: Connection, tables: readonly string[], signal?: AbortSignal): Promise<void> {

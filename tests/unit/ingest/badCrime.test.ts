@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFile } from '../../../src/ingest/load.ts';
+import { loadFile, removeLoadedFile } from '../../../src/ingest/load.ts';
 import { notReadyProblem, prepare } from '../../../src/ingest/prepare.ts';
 import { problemText } from '../../../src/ingest/problems.ts';
 import { loadPath, prepareFile, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
@@ -79,8 +79,7 @@ describe('a crime file without a recognisable date or offense column', () => {
     expect(notReadyProblem(again)).toBeNull();
     const r = await loadFile(t.db, t.conn, path, again.plan);
     expect([r.ok, r.rowsLoaded, r.problems]).toEqual([true, 2, []]);
-    await t.conn.run(`DELETE FROM crime_incidents WHERE source_file = 'picked.csv'`);
-    await t.conn.run(`DELETE FROM _loads WHERE source_file = 'picked.csv'`);
+    await removeLoadedFile(t.conn, 'picked.csv');
   });
 });
 

@@ -86,16 +86,26 @@ describe('bad input gets a clear message and loads nothing', () => {
       expect((await t.conn.query(`SELECT count(*) AS n FROM _loads WHERE source_file = 'o''brien.csv'`))[0]!.n).toBe(0);
     });
 
-    it('a failure inside the insert rolls back, and is reported', async () => {
+    it('a failure inside the commit rolls back, and is reported; no table is left behind', async () => {
       const before = await snapshot();
+      const tables = async () => t.conn.query('SELECT table_name FROM duckdb_tables() ORDER BY 1');
+      const tablesBefore = await tables();
       const p = prepareFile(tempFile('x.csv', GOOD));
       if (!p.ok) throw new Error();
-      const broken = { ...p.plan, kind: { ...p.plan.kind, table: 'no_such_table' as never } };
-      const r = await loadFile(t.db, t.conn, tempFile('x.csv', GOOD), broken);
+      // The view is rebuilt last, after the staged table became the file's: fail there.
+      const failing: typeof t.conn = {
+        query: (sql) => t.conn.query(sql), columns: (sql, kinds) => t.conn.columns(sql, kinds), close: () => t.conn.close(),
+        run: async (sql, signal) => {
+          if (/^CREATE OR REPLACE VIEW crime_incidents/.test(sql)) throw new Error('Out of Memory Error: failed to allocate');
+          return t.conn.run(sql, signal);
+        },
+      };
+      const r = await loadFile(t.db, failing, tempFile('x.csv', GOOD), p.plan);
       expect(r.ok).toBe(false);
       expect(r.rowsLoaded).toBe(0);
       expect(r.problems.filter((x) => x.severity === 'error')).toHaveLength(1);
       expect(await snapshot()).toEqual(before);
+      expect(await tables()).toEqual(tablesBefore);
       expect((await t.conn.query(`SELECT count(*) AS n FROM _loads WHERE source_file = 'x.csv'`))[0]!.n).toBe(0);
     });
   });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VSRR_INDICATORS, vsrrIndicator, vsrrIndicatorGroup, vsrrIndicatorGroupSql } from '../../../src/ingest/kinds/index.ts';
-import { loadFile, type LoadReport } from '../../../src/ingest/load.ts';
+import { loadFile, type LoadReport, removeLoadedFile } from '../../../src/ingest/load.ts';
 import { notReadyProblem, prepare, type Prepared } from '../../../src/ingest/prepare.ts';
 import { problemText } from '../../../src/ingest/problems.ts';
 import { SNIFF_BYTES, TAIL_BYTES, sniffBytes } from '../../../src/ingest/sniff.ts';
@@ -147,7 +147,7 @@ describe('CDC VSRR provisional overdose deaths', () => {
     expect(await t.conn.query(`SELECT month, value, status FROM overdose_vsrr WHERE source_file = 'vsrr_blanks.csv'
       AND status <> 'reported' ORDER BY month`)).toEqual([7, 8, 9].map((m) => ({
       month: new Date(Date.UTC(2018, m - 1, 1)), value: null, status: 'suppressed' })));
-    await t.conn.run(`DELETE FROM overdose_vsrr WHERE source_file = 'vsrr_blanks.csv'`);
+    await removeLoadedFile(t.conn, 'vsrr_blanks.csv');
   });
 });
 
@@ -249,7 +249,7 @@ describe('CDC WONDER export cut short is refused; what was loaded stays', () => 
     expect(report.ok).toBe(true);
     expect(report.rowsLoaded).toBe(1200);
     expect(report.problems).toEqual([]);
-    await t.conn.run(`DELETE FROM overdose_wonder WHERE source_file = 'wonder_with_notes.tsv'`);
+    await removeLoadedFile(t.conn, 'wonder_with_notes.tsv');
   });
 
   it('the last data line cut mid-row: refused, row 1201 named', async () => {
@@ -275,7 +275,7 @@ describe('CDC WONDER export cut short is refused; what was loaded stays', () => 
     expect(report.problems).toEqual([expect.objectContaining({ severity: 'warning', row: 1201, code: 'notes-missing-no-line-break' })]);
     expect(report.problems[0]!.message).toContain('its last value ("Suppre") may have been cut');
     expect(report.rowsLoaded).toBe(1200);
-    await t.conn.run(`DELETE FROM overdose_wonder WHERE source_file = 'wonder_last_value_cut.tsv'`);
+    await removeLoadedFile(t.conn, 'wonder_last_value_cut.tsv');
   });
 
   it('cut inside a quoted county name: refused', async () => {
@@ -293,7 +293,7 @@ describe('CDC WONDER export cut short is refused; what was loaded stays', () => 
     const { report } = await loadWhole(t, tempFile('w.tsv', cut), 'wonder_cut_at_line.tsv');
     expect(report.rowsLoaded).toBe(1199);
     expect(report.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'notes-missing', row: 1200 })]);
-    await t.conn.run(`DELETE FROM overdose_wonder WHERE source_file = 'wonder_cut_at_line.tsv'`);
+    await removeLoadedFile(t.conn, 'wonder_cut_at_line.tsv');
   });
 
   it('a larger file cut short is caught from its last bytes (VSRR, 2.4 MB)', async () => {

@@ -1,3 +1,4 @@
+import { removeLoadedFile } from '../../../src/ingest/load.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encountersBy } from '../../../src/metrics/breakdowns.ts';
@@ -22,7 +23,7 @@ const close = (a: number | null | undefined, b: number | null | undefined) =>
 describe('program metrics against plain SQL', () => {
   let t: TestDb;
   beforeAll(async () => { t = await testDb(); });
-  afterAll(async () => { await t.conn.run('DELETE FROM encounters; DELETE FROM costs; DELETE FROM naloxone;'); });
+  afterAll(async () => { for (const f of ['random-encounters', 'random-costs', 'random-naloxone']) await removeLoadedFile(t.conn, f); });
 
   it('headline figures, months, pathways, funnel, times, costs and naloxone', async () => {
     await fc.assert(fc.asyncProperty(fullProgram, filter, async (p, f) => {

@@ -1,3 +1,4 @@
+import { removeLoadedFile } from '../../../src/ingest/load.ts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intersect } from '../../../src/domain/periods.ts';
@@ -19,7 +20,7 @@ const RUNS = { numRuns: 60 };
 describe('metric properties on random programs and filters', () => {
   let t: TestDb;
   beforeAll(async () => { t = await testDb(); });
-  afterAll(async () => { await t.conn.run('DELETE FROM encounters; DELETE FROM costs; DELETE FROM naloxone;'); });
+  afterAll(async () => { for (const f of ['random-encounters', 'random-costs', 'random-naloxone']) await removeLoadedFile(t.conn, f); });
 
   it('funnel steps never increase', async () => {
     await fc.assert(fc.asyncProperty(program, filter, async (p, f) => {

@@ -5,6 +5,7 @@ import { PATHWAYS } from '../../../src/ingest/kinds/programFiles.ts';
 import type { ProgramFilter } from '../../../src/domain/filter.ts';
 import { readProgram, type ProgramData } from '../../../src/metrics/records.ts';
 import type { TestDb } from '../../helpers/node.ts';
+import { putRows } from '../../helpers/rows.ts';
 
 /** Random programs (encounters, costs, naloxone) over 2023-2024, written straight into the
  *  canonical tables, and random filters over them. */
@@ -60,26 +61,19 @@ export const wideFilter = filterOf(2);
 export type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
 const v = (x: string | boolean | number | null) => (x === null ? 'NULL' : typeof x === 'string' ? sqlString(x) : String(x));
 
-/** Writes the program into the canonical tables and reads it back as the app does. */
+/** Writes the program into the canonical tables (as three loaded files) and reads it back as the app does. */
 export async function write(t: TestDb, p: Program): Promise<ProgramData> {
-  await t.conn.run('DELETE FROM encounters; DELETE FROM costs; DELETE FROM naloxone;');
-  if (p.encounters.length) {
-    await t.conn.run(`INSERT INTO encounters (encounter_id, participant_id, encounter_date, agency, pathway, age_band, eligible,
-      placement_offered, placement_date, treatment_type, engaged_30d, naloxone_kit_given) VALUES ${p.encounters.map((e, i) => {
-      const at = DAY0 + (e.day ?? 0) * 86_400_000 + e.minute * 60_000;
-      const ts = (ms: number) => sqlString(new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
-      return `(${v(`E${i}`)}, ${v(`P${e.person}`)}, ${e.day === null ? 'NULL' : ts(at)}, ${v(e.agency)}, ${v(e.pathway)}, ${v(e.age)}, ${v(e.eligible)}, ${v(e.offered)},
-        ${e.placedAfterMinutes === null ? 'NULL' : ts(at + e.placedAfterMinutes * 60_000)}, ${v(e.treatment)}, ${v(e.engaged)}, ${v(e.kit)})`;
-    }).join(', ')}`);
-  }
-  if (p.costs.length) {
-    await t.conn.run(`INSERT INTO costs (date, amount, category, funding_source) VALUES ${p.costs.map((c) =>
-      `(${sqlString(dayIso(c.day))}, ${c.cents / 100}, ${v(c.category)}, ${v(c.fund)})`).join(', ')}`);
-  }
-  if (p.naloxone.length) {
-    await t.conn.run(`INSERT INTO naloxone (date, agency, doses, outcome) VALUES ${p.naloxone.map((n) =>
-      `(${sqlString(dayIso(n.day))}, ${v(n.agency)}, ${n.doses}, ${v(n.outcome)})`).join(', ')}`);
-  }
+  await putRows(t.conn, 'encounters', 'random-encounters', ['encounter_id', 'participant_id', 'encounter_date', 'agency', 'pathway', 'age_band', 'eligible',
+    'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d', 'naloxone_kit_given'], p.encounters.map((e, i) => {
+    const at = DAY0 + (e.day ?? 0) * 86_400_000 + e.minute * 60_000;
+    const ts = (ms: number) => `TIMESTAMP ${sqlString(new Date(ms).toISOString().replace('T', ' ').slice(0, 19))}`;
+    return `(${v(`E${i}`)}, ${v(`P${e.person}`)}, ${e.day === null ? 'NULL::TIMESTAMP' : ts(at)}, ${v(e.agency)}, ${v(e.pathway)}, ${v(e.age)}, ${v(e.eligible)}, ${v(e.offered)},
+      ${e.placedAfterMinutes === null ? 'NULL::TIMESTAMP' : ts(at + e.placedAfterMinutes * 60_000)}, ${v(e.treatment)}, ${v(e.engaged)}, ${v(e.kit)})`;
+  }));
+  await putRows(t.conn, 'costs', 'random-costs', ['date', 'amount', 'category', 'funding_source'], p.costs.map((c) =>
+    `(DATE ${sqlString(dayIso(c.day))}, ${c.cents / 100}, ${v(c.category)}, ${v(c.fund)})`));
+  await putRows(t.conn, 'naloxone', 'random-naloxone', ['date', 'agency', 'doses', 'outcome'], p.naloxone.map((n) =>
+    `(DATE ${sqlString(dayIso(n.day))}, ${v(n.agency)}, ${n.doses}, ${v(n.outcome)})`));
   return readProgram(t.conn);
 }
 
