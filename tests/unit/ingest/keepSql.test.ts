@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { removeLoadedFile } from '../../../src/ingest/load.ts';
+import { loadPath, SAMPLE, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
+
+/** Each loaded file keeps a table of its own (db/fileTables.ts). A file whose canonical columns are
+ *  each a function of its row keeps the very table the file was read into (keepSql.inPlace); one
+ *  with a vocabulary (values recoded from what the file holds) is copied once into a new one. */
+
+const CRIME = `Incident Number,Date Occurred,Offense,NIBRS Code,Agency
+A1,2023-01-05,Burglary,220,Harbor PD
+A2,2023-01-09,Shoplifting,23c,Harbor PD
+A3,2023-02-11,Simple Assault,,Harbor PD
+`;
+
+describe('a file kept as its own table', () => {
+  let t: TestDb;
+  const tables = async () => (await t.conn.query<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE starts_with(table_name, '_') ORDER BY 1")).map((r) => r.t);
+  const columnsOf = async (table: string) => (await t.conn.query<{ c: string }>(`SELECT column_name AS c FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`)).map((r) => r.c);
+  const record = async (file: string) => (await t.conn.query<{ data_table: string; rows: number }>(`SELECT data_table, rows::INTEGER AS rows FROM _loads WHERE source_file = '${file}'`))[0];
+  beforeAll(async () => { t = await testDb(); });
+
+  it('crime incidents: the table read is kept, holding only the columns the view names, nothing staged left', async () => {
+    const r = await loadPath(t, tempFile('city.csv', CRIME));
+    expect([r.ok, r.rowsLoaded]).toEqual([true, 3]);
+    const rec = (await record('city.csv'))!;
+    expect(rec.rows).toBe(3);
+    // The staged names: the parsed date, the trimmed texts, and the two columns worked out while
+    // reading (the code in capitals, the count 1); the date's text, used by the checks, is gone.
+    const cols = await columnsOf(rec.data_table);
+    expect(cols).toContain('p_date');
+    expect(cols).toEqual(expect.arrayContaining(['k_nibrs_code', 'k_count']));
+    expect(cols.filter((c) => /^c\d+$/.test(c))).toHaveLength(3);
+    expect(await tables()).toEqual([rec.data_table, '_loads'].sort());
+    expect(await t.conn.query(`SELECT strftime(date, '%Y-%m-%d') AS date, offense, nibrs_code, agency, incident_id, count, source_file
+      FROM crime_incidents ORDER BY incident_id`)).toEqual([
+      { date: '2023-01-05', offense: 'Burglary', nibrs_code: '220', agency: 'Harbor PD', incident_id: 'A1', count: 1, source_file: 'city.csv' },
+      { date: '2023-01-09', offense: 'Shoplifting', nibrs_code: '23C', agency: 'Harbor PD', incident_id: 'A2', count: 1, source_file: 'city.csv' },
+      { date: '2023-02-11', offense: 'Simple Assault', nibrs_code: null, agency: 'Harbor PD', incident_id: 'A3', count: 1, source_file: 'city.csv' },
+    ]);
+  });
+
+  it('loading a file of the same name again replaces its table; a second file adds its own', async () => {
+    const before = (await record('city.csv'))!.data_table;
+    await loadPath(t, tempFile('city.csv', CRIME.split('\n').slice(0, 3).join('\n') + '\n'));
+    const after = (await record('city.csv'))!;
+    expect(after.data_table).not.toBe(before);
+    expect(after.rows).toBe(2);
+    await loadPath(t, tempFile('town.csv', CRIME.replaceAll('Harbor PD', 'Gannet PD')));
+    expect(await t.conn.query('SELECT agency, count(*)::INTEGER AS n FROM crime_incidents GROUP BY 1 ORDER BY 1'))
+      .toEqual([{ agency: 'Gannet PD', n: 3 }, { agency: 'Harbor PD', n: 2 }]);
+    expect((await tables()).filter((x) => x.startsWith('_file_'))).toHaveLength(2);
+    expect((await tables()).filter((x) => x.startsWith('_file_'))).not.toContain(before);
+  });
+
+  it('program encounters (values recoded): copied once into a table in the canonical columns', async () => {
+    const r = await loadPath(t, SAMPLE + 'encounters.csv');
+    expect(r.ok).toBe(true);
+    const rec = (await record('encounters.csv'))!;
+    expect(await columnsOf(rec.data_table)).toEqual((await t.conn.query<{ c: string }>(
+      "SELECT column_name AS c FROM duckdb_columns() WHERE table_name = 'encounters' AND column_name <> 'source_file' ORDER BY column_index")).map((x) => x.c));
+    expect((await tables()).filter((x) => x.startsWith('_stage'))).toEqual([]);
+  });
+
+  it('removing a file drops its table; the others stay', async () => {
+    const gone = (await record('town.csv'))!.data_table;
+    await removeLoadedFile(t.conn, 'town.csv');
+    expect(await tables()).not.toContain(gone);
+    expect(await t.conn.query('SELECT DISTINCT agency FROM crime_incidents')).toEqual([{ agency: 'Harbor PD' }]);
+    await removeLoadedFile(t.conn, 'city.csv');
+    expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM crime_incidents')).toEqual([{ n: 0 }]);
+    expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM crime_facts')).toEqual([{ n: 0 }]);
+  });
+});
