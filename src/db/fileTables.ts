@@ -1,4 +1,5 @@
 import type { Connection } from './database.ts';
+import { fileDerivedSql, fileDerivedTables } from './derived.ts';
 import { tableColumnTypes, TABLES, type TableName } from './schema.ts';
 import { sqlIdent, sqlString } from './sql.ts';
 
@@ -56,18 +57,20 @@ export async function rebuildView(conn: Connection, table: string): Promise<void
   await conn.run(`CREATE OR REPLACE VIEW ${table} AS ${[...parts, emptySelect(table as TableName)].join('\nUNION ALL ')}`);
 }
 
-/** Records `dataTable` as the loaded file `load` (its rows counted there) and adds it to its
- *  canonical table's view. Inside the caller's transaction. Returns the rows. */
+/** Records `dataTable` as the loaded file `load` (its rows counted there), adds it to its
+ *  canonical table's view and works out what is derived from it alone (db/derived.ts). Inside the
+ *  caller's transaction. Returns the rows. */
 export async function addFileTable(conn: Connection, load: Omit<LoadRecord, 'rows'>, dataTable: string, list: string): Promise<number> {
   const [c] = await conn.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${sqlIdent(dataTable)}`);
   const rows = Number(c?.n ?? 0);
   await conn.run(`INSERT INTO _loads VALUES (${sqlString(load.source_file)}, ${sqlString(load.kind)}, ${sqlString(load.table_name)},
     ${rows}, ${load.bytes}, now()::TIMESTAMP, ${sqlString(load.mapping)}, ${sqlString(dataTable)}, ${sqlString(list)})`);
   await rebuildView(conn, load.table_name);
+  for (const sql of fileDerivedSql(load.table_name, dataTable, list, load.source_file)) await conn.run(sql);
   return rows;
 }
 
-/** Removes a loaded file: its record, its table, and its part of the view. Returns the canonical
+/** Removes a loaded file: its record, its table and those derived from it, and its part of the view. Returns the canonical
  *  tables changed (none when no such file is loaded). Inside the caller's transaction. */
 export async function dropFileTable(conn: Connection, file: string): Promise<string[]> {
   const f = sqlString(file);
@@ -75,7 +78,7 @@ export async function dropFileTable(conn: Connection, file: string): Promise<str
   await conn.run(`DELETE FROM _loads WHERE source_file = ${f}`);
   for (const p of previous) {
     await rebuildView(conn, p.table_name);
-    await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(p.data_table)}`);
+    for (const t of [p.data_table, ...Object.values(fileDerivedTables(p.data_table))]) await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   }
   return previous.map((p) => p.table_name);
 }

@@ -1,5 +1,5 @@
 import { codeTablesSql, type OffenseAlias, type OffenseCode } from './codes.ts';
-import { derivedSqlFor } from './derived.ts';
+import { emptyDerivedSql } from './derived.ts';
 import { emptyViewsSql } from './fileTables.ts';
 import { schemaSql } from './schema.ts';
 
@@ -13,6 +13,6 @@ export function startupSql(codes: { offenses: OffenseCode[]; aliases: OffenseAli
     ...emptyViewsSql(),
     ...codeTablesSql(codes.offenses, codes.aliases),
     // The derived tables once, after the code tables they join.
-    ...derivedSqlFor('crime_incidents'),
+    ...emptyDerivedSql(),
   ];
 }

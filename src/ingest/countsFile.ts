@@ -13,7 +13,8 @@ export const COUNTS_COLUMNS = ['month', 'ori', 'agency_name', 'state_abbr', 'off
  *  incident without an offense is written as "(no offense given)": counted nowhere unless its
  *  code says where, as in the incident file. */
 export function incidentCountsSql(): string {
-  return `WITH f AS (SELECT label, month, offense, raw_code, count FROM ${CRIME_FACTS} WHERE source = 'incidents'),
+  // Summed: crime_facts has a row per file, and one agency's incidents can come in several files.
+  return `WITH f AS (SELECT label, month, offense, raw_code, sum(count) AS count FROM ${CRIME_FACTS} WHERE source = 'incidents' GROUP BY ALL),
     span AS (SELECT label, min(month) AS lo, max(month) AS hi FROM f GROUP BY label),
     months AS (SELECT label, CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS month FROM span),
     combos AS (SELECT DISTINCT label, offense, raw_code FROM f)

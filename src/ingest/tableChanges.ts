@@ -1,4 +1,3 @@
-import { derivedSqlFor } from '../db/derived.ts';
 import type { Connection } from '../db/database.ts';
 import { dropFileTable } from '../db/fileTables.ts';
 
@@ -22,7 +21,5 @@ export async function inTransaction<T>(conn: Connection, work: () => Promise<T>)
 export const forget = dropFileTable;
 
 /** Rebuilds what is derived from the tables just changed (inside the caller's transaction). */
-export async function rederive(conn: Connection, tables: readonly string[], signal?: AbortSignal): Promise<void> {
-  for (const sql of new Set(tables.flatMap(derivedSqlFor))) await conn.run(sql, signal);
-}
+export { rederive } from '../db/derived.ts';
 

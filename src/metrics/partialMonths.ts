@@ -1,4 +1,4 @@
-import { INCIDENT_LABEL } from '../db/derived.ts';
+import { CRIME_SPANS } from '../db/derived.ts';
 import { query } from './query.ts';
 
 /* ------------------------------------------------------------------------------------------------
@@ -139,8 +139,5 @@ export function withoutPartial(months: readonly string[], counts: readonly (numb
 
 /** The spans of every incident-record crime series, by source file (the series as in crime_facts). */
 export function crimeSpans() {
-  return query<SpanRow>(`
-    SELECT 'incidents:' || ${INCIDENT_LABEL} AS series, source_file AS file, min(date) AS first, max(date) AS last,
-      count(DISTINCT date) AS days
-    FROM crime_incidents WHERE date IS NOT NULL GROUP BY ALL`);
+  return query<SpanRow>(`SELECT series, file, first, last, days FROM ${CRIME_SPANS}`);
 }

@@ -51,7 +51,7 @@ function Summary({ view }: { view: DatasetView }) {
 function FilterSelect({ view, column, label, value, onChange }: {
   view: DatasetView; column: string; label: string; value: string; onChange: (v: string) => void;
 }) {
-  const values = useSql(useMemo(() => distinctValues(view.table, column), [view.table, column]));
+  const values = useSql(useMemo(() => distinctValues(view, column), [view, column]));
   return (
     <label className="inline-field">
       {label}{' '}

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { incidentCountsSql } from '../../../src/ingest/countsFile.ts';
 import { removeLoadedFile } from '../../../src/ingest/load.ts';
 import { loadPath, SAMPLE, tempFile, testDb, type TestDb } from '../../helpers/node.ts';
 
@@ -30,7 +31,8 @@ describe('a file kept as its own table', () => {
     expect(cols).toContain('p_date');
     expect(cols).toEqual(expect.arrayContaining(['k_nibrs_code', 'k_count']));
     expect(cols.filter((c) => /^c\d+$/.test(c))).toHaveLength(3);
-    expect(await tables()).toEqual([rec.data_table, '_loads'].sort());
+    // Beside it, what is worked out from it alone (db/derived.ts).
+    expect(await tables()).toEqual(['_crime_monthly_facts', rec.data_table, `${rec.data_table}_facts`, `${rec.data_table}_spans`, '_loads']);
     expect(await t.conn.query(`SELECT strftime(date, '%Y-%m-%d') AS date, offense, nibrs_code, agency, incident_id, count, source_file
       FROM crime_incidents ORDER BY incident_id`)).toEqual([
       { date: '2023-01-05', offense: 'Burglary', nibrs_code: '220', agency: 'Harbor PD', incident_id: 'A1', count: 1, source_file: 'city.csv' },
@@ -48,8 +50,32 @@ describe('a file kept as its own table', () => {
     await loadPath(t, tempFile('town.csv', CRIME.replaceAll('Harbor PD', 'Gannet PD')));
     expect(await t.conn.query('SELECT agency, count(*)::INTEGER AS n FROM crime_incidents GROUP BY 1 ORDER BY 1'))
       .toEqual([{ agency: 'Gannet PD', n: 3 }, { agency: 'Harbor PD', n: 2 }]);
-    expect((await tables()).filter((x) => x.startsWith('_file_'))).toHaveLength(2);
-    expect((await tables()).filter((x) => x.startsWith('_file_'))).not.toContain(before);
+    const files = (await tables()).filter((x) => /^_file_\d+$/.test(x));
+    expect(files).toHaveLength(2);
+    expect(files).not.toContain(before);
+    expect((await tables()).filter((x) => x.startsWith(`${before}_`))).toEqual([]);
+  });
+
+  it('two files of one agency: each file summed alone, read together; the counts file has one row per month and offense', async () => {
+    await loadPath(t, tempFile('city-more.csv', `Incident Number,Date Occurred,Offense,NIBRS Code,Agency
+B1,2023-01-20,Burglary,220,Harbor PD
+B2,2023-03-02,Burglary,220,Harbor PD
+`));
+    // Burglary in January: one incident in each file.
+    expect(await t.conn.query(`SELECT count(*)::INTEGER AS facts, sum(count)::INTEGER AS n FROM crime_facts
+      WHERE series = 'incidents:Harbor PD' AND month = DATE '2023-01-01' AND offense = 'Burglary'`)).toEqual([{ facts: 2, n: 2 }]);
+    expect(await t.conn.query(`SELECT count::INTEGER AS n FROM crime_coded WHERE series = 'incidents:Harbor PD' AND month = DATE '2023-01-01' AND grp = 'burglary'`))
+      .toEqual([{ n: 2 }]);
+    expect(await t.conn.query(`SELECT file, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, days::INTEGER AS days
+      FROM crime_spans WHERE series = 'incidents:Harbor PD' ORDER BY file`)).toEqual([
+      { file: 'city-more.csv', first: '2023-01-20', last: '2023-03-02', days: 2 },
+      { file: 'city.csv', first: '2023-01-05', last: '2023-01-09', days: 2 },
+    ]);
+    const counts = await t.conn.query<{ month: string; offense: string; count: number }>(
+      `SELECT month, offense, count FROM (${incidentCountsSql()}) WHERE ori = 'Harbor PD' AND offense = 'Burglary' ORDER BY month`);
+    expect(counts.map((c) => [c.month, c.count])).toEqual([['2023-01', 2], ['2023-02', 0], ['2023-03', 1]]);
+    await removeLoadedFile(t.conn, 'city-more.csv');
+    expect(await t.conn.query(`SELECT count(*)::INTEGER AS n FROM crime_spans WHERE file = 'city-more.csv'`)).toEqual([{ n: 0 }]);
   });
 
   it('program encounters (values recoded): copied once into a table in the canonical columns', async () => {
@@ -64,7 +90,7 @@ describe('a file kept as its own table', () => {
   it('removing a file drops its table; the others stay', async () => {
     const gone = (await record('town.csv'))!.data_table;
     await removeLoadedFile(t.conn, 'town.csv');
-    expect(await tables()).not.toContain(gone);
+    expect((await tables()).filter((x) => x.startsWith(gone))).toEqual([]);
     expect(await t.conn.query('SELECT DISTINCT agency FROM crime_incidents')).toEqual([{ agency: 'Harbor PD' }]);
     await removeLoadedFile(t.conn, 'city.csv');
     expect(await t.conn.query('SELECT count(*)::INTEGER AS n FROM crime_incidents')).toEqual([{ n: 0 }]);
