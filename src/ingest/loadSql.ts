@@ -1,7 +1,7 @@
 import { sqlIdent, sqlString } from '../db/sql.ts';
 import type { FieldDef } from './kinds/kindDef.ts';
 import { constantOf, usedHeaders, yearCountField } from './mapping.ts';
-import { expectedText, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
+import { expectedText, ifUnparsed, invalidCondition, tr, missingCondition, num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
 import { isYesNo, recodableFields, yesNoRecodes } from './recode.ts';
 
@@ -125,22 +125,27 @@ export interface Check {
 /** `stage`: the staged table, for checks across rows (a total row against the rows it adds up). */
 export function checks(plan: LoadPlan, stage = '_stage'): Check[] {
   const { raw, field } = fieldExprs(plan);
+  const trimmed = textColumns(plan);
   const out: Check[] = [];
   for (const f of plan.kind.fields) {
     const col = plan.mapping.columns[f.name];
     if (!col) continue;
     const r = raw(f.name);
+    // A value that was read as its type is not missing: only the others' text is looked at. A text
+    // column was staged trimmed, with a blank as NULL.
+    const missing = f.type !== 'text' ? ifUnparsed(field(f.name), missingCondition(r, f))
+      : trimmed.has(col) ? `${r} IS NULL` : missingCondition(r, f);
     // A blank that means something (suppressed, not reported) is not a missing value.
     if (f.required && f.blankSkipped) {
-      out.push({ severity: 'warning', column: col, condition: missingCondition(r, f), value: r,
+      out.push({ severity: 'warning', column: col, condition: missing, value: r,
         message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; ${n > 1 ? 'they were' : 'it was'} not loaded and ${n > 1 ? 'are' : 'is'} not counted${f.blankSkippedMeans ? `: ${f.blankSkippedMeans}` : '.'}`,
         fix: `If your records have the ${f.label.toLowerCase()} for ${'these rows'}, fill it in and load the file again; otherwise nothing to do.` });
     } else if (f.required && f.blankKept) {
-      out.push({ severity: 'warning', column: col, condition: missingCondition(r, f), value: r,
+      out.push({ severity: 'warning', column: col, condition: missing, value: r,
         message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; ${n > 1 ? 'they were' : 'it was'} loaded, and count${n > 1 ? '' : 's'} in an offense group only where an offense code says which.`,
         fix: `If the export has another column that describes the ${f.label.toLowerCase()}, map it instead; otherwise nothing to do.` });
     } else if (f.required && !f.blankIsSuppressed && !f.blankMeansNotReported) {
-      out.push({ severity: 'error', column: col, condition: missingCondition(r, f), value: r,
+      out.push({ severity: 'error', column: col, condition: missing, value: r,
         message: (n) => `${f.label} is blank${n > 1 ? ` in ${n} rows` : ''}; it is required.`,
         fix: `Fill in ${f.label.toLowerCase()} for every row, or map another column to it.` });
     }
