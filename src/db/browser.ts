@@ -60,6 +60,9 @@ class BrowserDatabase implements Database {
   async dropFile(name: string): Promise<void> {
     await this.db.dropFile(name);
   }
+  whenQuiet(): Promise<void> {
+    return this.activity.quiet(QUIET_MS);
+  }
   private exports = 0;
   async exportCsv(sql: string, { header = true }: { header?: boolean } = {}): Promise<Blob> {
     const name = `export_${++this.exports}.csv`;

@@ -51,6 +51,9 @@ export interface Database {
    *  at most a few times a second, until the returned function is called. Optional: a database
    *  that cannot tell (native DuckDB reading from disk) never calls it. */
   watchReads?(listener: (bytes: number) => void): () => void;
+  /** Resolves once the page's own queries have been still for a moment (db/activity.ts): for work
+   *  done in the background a statement at a time. Optional: without it, at once. */
+  whenQuiet?(): Promise<void>;
 }
 
 /** What a statement interrupted through its abort signal rejects with. */

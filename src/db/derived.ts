@@ -36,22 +36,38 @@ export function fileDerivedTables(dataTable: string): { facts: string; spans: st
   return { facts: `${dataTable}_facts`, spans: `${dataTable}_spans` };
 }
 
+/** Their columns and types, as a kept file stores them (ingest/restore.ts). */
+export const FILE_DERIVED_COLUMNS: Readonly<Record<'facts' | 'spans', readonly (readonly [string, string])[]>> = {
+  facts: [['series', 'VARCHAR'], ['label', 'VARCHAR'], ['source', 'VARCHAR'], ['month', 'DATE'], ['offense', 'VARCHAR'],
+    ['raw_code', 'VARCHAR'], ['offense_key', 'VARCHAR'], ['code_key', 'VARCHAR'], ['count', 'DOUBLE'], ['rows', 'BIGINT']],
+  spans: [['series', 'VARCHAR'], ['file', 'VARCHAR'], ['first', 'DATE'], ['last', 'DATE'], ['days', 'BIGINT']],
+};
+
+/** The version of what `fileDerivedSql` works out: a kept file's derived tables of another version
+ *  are worked out again from its rows. Raise it whenever that SQL changes what it gives. */
+export const FILE_DERIVED_VERSION = 1;
+
+/** Whether files of the canonical `table` have tables derived from them alone. */
+export function hasFileDerived(table: string): boolean {
+  return table === 'crime_incidents';
+}
+
 /** What is worked out from one loaded file's own table (`list`: its canonical columns, as in its
  *  view), for the canonical `table` it belongs to: incident files only. */
 export function fileDerivedSql(table: string, dataTable: string, list: string, file: string): string[] {
-  if (table !== 'crime_incidents') return [];
+  if (!hasFileDerived(table)) return [];
   const rows = `(SELECT ${list}, ${sqlString(file)} AS source_file FROM ${sqlIdent(dataTable)})`;
   const { facts, spans } = fileDerivedTables(dataTable);
   return [
     `CREATE OR REPLACE TABLE ${sqlIdent(facts)} AS
       SELECT 'incidents:' || label AS series, label, 'incidents' AS source, month, offense, raw_code,
-        ${key('offense')} AS offense_key, ${key('raw_code')} AS code_key, CAST(n AS DOUBLE) AS count, rows
+        ${key('offense')} AS offense_key, ${key('raw_code')} AS code_key, CAST(n AS DOUBLE) AS count, CAST(rows AS BIGINT) AS rows
       FROM (SELECT ${INCIDENT_LABEL} AS label, CAST(date_trunc('month', date) AS DATE) AS month, offense,
           nibrs_code AS raw_code, sum(count) AS n, count(*) AS rows
         FROM ${rows} WHERE date IS NOT NULL GROUP BY ALL)`,
     // The distinct days as groups of their own, then counted: cheaper than count(DISTINCT date).
     `CREATE OR REPLACE TABLE ${sqlIdent(spans)} AS
-      SELECT 'incidents:' || label AS series, ${sqlString(file)} AS file, min(date) AS first, max(date) AS last, count(*) AS days
+      SELECT 'incidents:' || label AS series, ${sqlString(file)} AS file, min(date) AS first, max(date) AS last, CAST(count(*) AS BIGINT) AS days
       FROM (SELECT ${INCIDENT_LABEL} AS label, date FROM ${rows} WHERE date IS NOT NULL GROUP BY ALL) GROUP BY label`,
   ];
 }

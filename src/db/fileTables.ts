@@ -57,16 +57,17 @@ export async function rebuildView(conn: Connection, table: string): Promise<void
   await conn.run(`CREATE OR REPLACE VIEW ${table} AS ${[...parts, emptySelect(table as TableName)].join('\nUNION ALL ')}`);
 }
 
-/** Records `dataTable` as the loaded file `load` (its rows counted there), adds it to its
- *  canonical table's view and works out what is derived from it alone (db/derived.ts). Inside the
- *  caller's transaction. Returns the rows. */
-export async function addFileTable(conn: Connection, load: Omit<LoadRecord, 'rows'>, dataTable: string, list: string): Promise<number> {
-  const [c] = await conn.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${sqlIdent(dataTable)}`);
-  const rows = Number(c?.n ?? 0);
+/** Records `dataTable` as the loaded file `load` (its rows counted there, unless `rows` says how
+ *  many it will hold), adds it to its canonical table's view and works out what is derived from it
+ *  alone (db/derived.ts; `derive: false` when those tables were restored). Inside the caller's
+ *  transaction. Returns the rows. */
+export async function addFileTable(conn: Connection, load: Omit<LoadRecord, 'rows'>, dataTable: string, list: string,
+  opts: { rows?: number; derive?: boolean } = {}): Promise<number> {
+  const rows = opts.rows ?? Number((await conn.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${sqlIdent(dataTable)}`))[0]?.n ?? 0);
   await conn.run(`INSERT INTO _loads VALUES (${sqlString(load.source_file)}, ${sqlString(load.kind)}, ${sqlString(load.table_name)},
     ${rows}, ${load.bytes}, now()::TIMESTAMP, ${sqlString(load.mapping)}, ${sqlString(dataTable)}, ${sqlString(list)})`);
   await rebuildView(conn, load.table_name);
-  for (const sql of fileDerivedSql(load.table_name, dataTable, list, load.source_file)) await conn.run(sql);
+  if (opts.derive !== false) for (const sql of fileDerivedSql(load.table_name, dataTable, list, load.source_file)) await conn.run(sql);
   return rows;
 }
 

@@ -1,5 +1,5 @@
 import type { Connection, Database } from '../db/database.ts';
-import { restoreStored } from '../ingest/restore.ts';
+import { hasDerived, restoreDerivedFirst, restoreRowsSlice, restoreStored, type PendingRows } from '../ingest/restore.ts';
 import { rederive } from '../ingest/tableChanges.ts';
 import { describeStoreError, restoreKept, type FileStore, type RestoreState, type StoredFile } from './persist.ts';
 import { sampleFiles } from './sampleFiles.ts';
@@ -90,12 +90,16 @@ async function fillSample(id: string, { queue, db, refresh, addFile, isOpen, set
   }
 }
 
-/** Puts back the rows kept with a workspace's files (ingest/restore.ts), each file all or nothing,
- *  in one turn of the queue, the derived tables rebuilt once at the end; returns the files that
- *  came back. A file whose rows do not fit the tables as they are now is read again after. */
-async function restoreKeptRows(id: string, all: readonly StoredFile[], { queue, db, refresh, setOpening, setRestore }: FillDeps): Promise<Set<string>> {
+/** Puts back the files kept with their rows (ingest/restore.ts), each file all or nothing, in one
+ *  turn of the queue, the derived views rebuilt once at the end; returns the files that came back.
+ *  A file kept with what was derived from it alone gets that back first, and its rows after, a
+ *  slice at a time (`restoreRowsLater`); a file whose stored form does not fit the tables as they
+ *  are now is read again after. */
+async function restoreKeptRows(id: string, all: readonly StoredFile[], deps: FillDeps): Promise<Set<string>> {
+  const { queue, db, refresh, setOpening, setRestore } = deps;
   const records = all.filter((r) => r.rows);
   if (!records.length) return new Set();
+  const pending: PendingRows[] = [];
   const done = await queue.run('Restoring the kept files', async () => {
     const d = db();
     const back = new Set<string>();
@@ -109,8 +113,16 @@ async function restoreKeptRows(id: string, all: readonly StoredFile[], { queue, 
     progress(0);
     for (const r of records) {
       const t0 = performance.now();
+      const stored = { ...r.rows!, source_file: r.name };
       try {
-        for (const t of await restoreStored(d.db, d.loader, [{ ...r.rows!, source_file: r.name }], { derive: false })) tables.add(t);
+        if (hasDerived(stored)) {
+          const first = await restoreDerivedFirst(d.db, d.loader, [stored]);
+          for (const t of first.tables) tables.add(t);
+          pending.push(...first.pending);
+          performance.mark(`kept:derived back ${r.name}`);
+        } else {
+          for (const t of await restoreStored(d.db, d.loader, [stored], { derive: false })) tables.add(t);
+        }
         back.add(r.name);
       } catch {
         // Read again through the load path after.
@@ -125,5 +137,33 @@ async function restoreKeptRows(id: string, all: readonly StoredFile[], { queue, 
     await refresh();
     return back;
   }, id).catch(() => new Set<string>());
-  return done === SKIPPED ? new Set() : done;
+  if (done === SKIPPED) return new Set();
+  restoreRowsLater(id, pending, deps);
+  return done;
+}
+
+/** The rows of files whose derived tables are back, a slice per turn of the queue (so a file the
+ *  user adds meanwhile waits for one slice, not for all of them), each started once the page's own
+ *  queries are still. A file removed or loaded again meanwhile is left as it is now. */
+function restoreRowsLater(id: string, pending: readonly PendingRows[], { queue, db, setKeepProblem }: FillDeps): void {
+  const jobs = pending.flatMap((p) => p.slices.map((_, i) => ({ p, i })));
+  const t0 = performance.now();
+  const next = (k: number): void => {
+    const job = jobs[k];
+    if (!job) return;
+    void queue.run(`Restoring the rows of ${job.p.source_file}`, async () => {
+      const d = db();
+      if (!d) return;
+      await d.db.whenQuiet?.();
+      if (!(await restoreRowsSlice(d.db, d.loader, job.p, job.i))) return;
+      if (job.i === job.p.slices.length - 1) {
+        const [c] = await d.loader.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${job.p.dataTable}`);
+        if (Number(c?.n) !== job.p.rows) {
+          setKeepProblem(`The rows kept for "${job.p.source_file}" came back incomplete (${Number(c?.n)} of ${job.p.rows}); its figures are whole, but remove the file and add it again to keep it whole.`);
+        }
+        performance.measure(`kept:rows restored ${job.p.source_file}`, { start: t0 });
+      }
+    }, id).then((r) => { if (r !== SKIPPED) next(k + 1); }, () => next(k + 1));
+  };
+  next(0);
 }

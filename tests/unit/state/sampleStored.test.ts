@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeStoredSample, type StoredFile } from '../../../scripts/sample-stored.ts';
 import { tableColumns, type TableName } from '../../../src/db/schema.ts';
-import { restoreStored, storedFormOf, type StoredLoad } from '../../../src/ingest/restore.ts';
+import { hasDerived, restoreDerivedFirst, restoreRowsSlice, restoreStored, storedFormOf, type StoredLoad } from '../../../src/ingest/restore.ts';
+import { removeLoadedFile } from '../../../src/ingest/load.ts';
+import { FILE_DERIVED_VERSION } from '../../../src/db/derived.ts';
 import { rederive } from '../../../src/ingest/tableChanges.ts';
 import { SAMPLE_PREFIX } from '../../../src/state/sampleNames.ts';
 import { loadPath, SAMPLE, testDb } from '../../helpers/node.ts';
@@ -79,12 +81,61 @@ describe('a loaded file\'s rows, kept to restore it', () => {
     for (const f of ['crime_incidents.csv', 'naloxone.csv', 'crime_incidents.csv']) await loadPath(a, join(SAMPLE, f), undefined, f);
     const whole = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv', 1e9))!;
     const sliced = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv', 1_000))!;
-    const text = await (sliced.data as Blob).text();
+    // Each slice a CSV of its own, the first with the header: together, the whole.
+    expect(sliced.more).toHaveLength(10);
+    expect(whole.more).toHaveLength(0);
+    const text = (await Promise.all([sliced.data, ...sliced.more!].map((b) => (b as Blob).text()))).join('');
     expect(text).toBe(await (whole.data as Blob).text());
     expect(text.split('\n').filter(Boolean)).toHaveLength(10556 + 1);
     const b = await testDb();
     await restoreStored(b.db, b.conn, [sliced]);
     const dump = async (c: typeof a) => (await c.conn.query('SELECT * FROM crime_incidents ORDER BY ALL')).map((r) => JSON.stringify(r));
     expect(await dump(b)).toEqual(await dump(a));
+  }, 60_000);
+
+  it('derived first: the figures back before any row, then the rows a slice at a time; the same as loading the file', async () => {
+    const a = await testDb();
+    await loadPath(a, join(SAMPLE, 'crime_incidents.csv'), undefined, 'crime_incidents.csv');
+    const form = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv', 2_000))!;
+    expect(hasDerived(form)).toBe(true);
+    const b = await testDb();
+    const { tables, pending } = await restoreDerivedFirst(b.db, b.conn, [form]);
+    await rederive(b.conn, tables);
+    const dump = async (c: typeof a, sql: string) => (await c.conn.query(sql)).map((r) => JSON.stringify(r));
+    for (const t of ['crime_facts', 'crime_spans', 'crime_coded']) {
+      expect(await dump(b, `SELECT * FROM ${t} ORDER BY ALL`), t).toEqual(await dump(a, `SELECT * FROM ${t} ORDER BY ALL`));
+    }
+    expect(await dump(b, 'SELECT source_file, rows FROM _loads')).toEqual(await dump(a, 'SELECT source_file, rows FROM _loads'));
+    // No row yet; then six slices (10,556 rows, 2,000 a slice).
+    expect(await b.conn.query('SELECT count(*)::INTEGER AS n FROM crime_incidents')).toEqual([{ n: 0 }]);
+    expect(pending[0]!.slices).toHaveLength(6);
+    for (const i of pending[0]!.slices.keys()) expect(await restoreRowsSlice(b.db, b.conn, pending[0]!, i)).toBe(true);
+    expect(await dump(b, 'SELECT * FROM crime_incidents ORDER BY ALL')).toEqual(await dump(a, 'SELECT * FROM crime_incidents ORDER BY ALL'));
+  }, 60_000);
+
+  it('derived first: a file removed or loaded again before its rows came back is left as it is', async () => {
+    const a = await testDb();
+    await loadPath(a, join(SAMPLE, 'crime_incidents.csv'), undefined, 'crime_incidents.csv');
+    const form = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv', 5_000))!;
+    const b = await testDb();
+    const { pending } = await restoreDerivedFirst(b.db, b.conn, [form]);
+    await removeLoadedFile(b.conn, 'crime_incidents.csv');
+    expect(await restoreRowsSlice(b.db, b.conn, pending[0]!, 0)).toBe(false);
+    await loadPath(b, join(SAMPLE, 'crime_incidents.csv'), undefined, 'crime_incidents.csv');
+    expect(await restoreRowsSlice(b.db, b.conn, pending[0]!, 1)).toBe(false);
+    expect(await b.conn.query('SELECT count(*)::INTEGER AS n FROM crime_incidents')).toEqual([{ n: 10556 }]);
+  }, 60_000);
+
+  it('derived tables of another version, or none, are not used (such a file\'s rows are restored whole and derived again)', async () => {
+    const a = await testDb();
+    await loadPath(a, join(SAMPLE, 'crime_incidents.csv'), undefined, 'crime_incidents.csv');
+    const form = (await storedFormOf(a.db, a.conn, 'crime_incidents.csv'))!;
+    expect(hasDerived({ ...form, derived: { ...form.derived!, version: FILE_DERIVED_VERSION - 1 } })).toBe(false);
+    expect(hasDerived({ ...form, derived: undefined })).toBe(false);
+    // Program files have none.
+    await loadPath(a, join(SAMPLE, 'naloxone.csv'), undefined, 'naloxone.csv');
+    const naloxone = (await storedFormOf(a.db, a.conn, 'naloxone.csv'))!;
+    expect(naloxone.derived).toBeUndefined();
+    expect(hasDerived(naloxone)).toBe(false);
   }, 60_000);
 });
