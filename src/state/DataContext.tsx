@@ -142,7 +142,9 @@ export function DataProvider({ children }: { children: ReactNode }) {
     const rows = await storedFormOf(d.db, d.loader, kept.name).catch(() => undefined);
     performance.measure(`kept:rows written ${kept.name}`, { start: t0 });
     const now = rows && await store.current.get(kept.workspace, kept.name).catch(() => undefined);
+    const t1 = performance.now();
     if (now && now.addedAt === kept.addedAt && !now.rows) await store.current.put({ ...now, rows }).catch(() => undefined);
+    performance.measure(`kept:rows put ${kept.name}`, { start: t1 });
     // Done, whether or not the rows were kept (the largest files' are not).
     performance.mark(`kept:rows done ${kept.name}`);
   }, []);

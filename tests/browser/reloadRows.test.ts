@@ -6,7 +6,7 @@ import { writeCrimeIncidents } from '../../scripts/sample/crimeIncidents.ts';
 import { foreignRequests, openWithFiles, quiet, textOf } from './setup/browser.ts';
 
 /** A crime file kept in this browser comes back after a reload from what was derived from it
- *  (its monthly facts and date spans) before any of its rows; the rows follow, a slice of 50,000
+ *  (its monthly facts and date spans) before any of its rows; the rows follow, a slice of 10,000
  *  at a time, in the background (ingest/restore.ts, state/fillWorkspace.ts). */
 
 const ROWS = 120_000;
