@@ -18,12 +18,16 @@ const BUNDLES: duckdb.DuckDBBundles = {
 };
 
 class BrowserConnection implements Connection {
-  constructor(private readonly conn: duckdb.AsyncDuckDBConnection, private readonly activity: Activity) {}
+  /** `activity`: where its statements count as the page's own (none for background work). */
+  constructor(private readonly conn: duckdb.AsyncDuckDBConnection, private readonly activity: Activity | null) {}
+  private track<T>(work: Promise<T>): Promise<T> {
+    return this.activity ? this.activity.track(work) : work;
+  }
   async query<T extends Row = Row>(sql: string): Promise<T[]> {
-    return arrowToRows<T>(await this.activity.track(this.conn.query(sql)));
+    return arrowToRows<T>(await this.track(this.conn.query(sql)));
   }
   async columns<K extends Record<string, ColumnKind>>(sql: string, kinds: K): Promise<Columns<K>> {
-    const table = await this.activity.track(this.conn.query(sql));
+    const table = await this.track(this.conn.query(sql));
     const out: Record<string, unknown> = {};
     for (const [name, kind] of Object.entries(kinds)) {
       const vector = table.getChild(name);
@@ -35,8 +39,8 @@ class BrowserConnection implements Connection {
   }
   /** With a signal the statement is sent as a pending query, which DuckDB-wasm can cancel. */
   run(sql: string, signal?: AbortSignal): Promise<void> {
-    if (!signal) return this.activity.track(this.conn.query(sql)).then(() => undefined);
-    return this.activity.track(interruptible(signal, () => this.conn.send(sql), () => this.conn.cancelSent()));
+    if (!signal) return this.track(this.conn.query(sql)).then(() => undefined);
+    return this.track(interruptible(signal, () => this.conn.send(sql), () => this.conn.cancelSent()));
   }
   async close(): Promise<void> {
     await this.conn.close();
@@ -62,6 +66,11 @@ class BrowserDatabase implements Database {
   }
   whenQuiet(): Promise<void> {
     return this.activity.quiet(QUIET_MS);
+  }
+  private background?: Promise<Connection>;
+  backgroundConnection(): Promise<Connection> {
+    this.background ??= this.db.connect().then((c) => new BrowserConnection(c, null));
+    return this.background;
   }
   private exports = 0;
   async exportCsv(sql: string, { header = true }: { header?: boolean } = {}): Promise<Blob> {

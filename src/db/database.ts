@@ -54,6 +54,9 @@ export interface Database {
   /** Resolves once the page's own queries have been still for a moment (db/activity.ts): for work
    *  done in the background a statement at a time. Optional: without it, at once. */
   whenQuiet?(): Promise<void>;
+  /** A connection whose statements do not count as the page's own (so background work done on it
+   *  does not hold back its own next slice). Optional: without it, any connection. */
+  backgroundConnection?(): Promise<Connection>;
 }
 
 /** What a statement interrupted through its abort signal rejects with. */

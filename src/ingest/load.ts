@@ -272,8 +272,9 @@ async function commit(conn: Connection, plan: LoadPlan, names: StageNames, keep:
       await conn.run(copy.sql, signal);
       list = copy.list;
     }
-    const rows = await addFileTable(conn, record, target, list);
+    // Adding it works out what is derived from it alone (db/derived.ts): the summarising.
     summarising();
+    const rows = await addFileTable(conn, record, target, list);
     await rederive(conn, [...replaced, plan.kind.table], signal);
     return rows;
   });

@@ -155,9 +155,11 @@ function restoreRowsLater(id: string, pending: readonly PendingRows[], { queue, 
       const d = db();
       if (!d) return;
       await d.db.whenQuiet?.();
-      if (!(await restoreRowsSlice(d.db, d.loader, job.p, job.i))) return;
+      // Not counted as the page's own queries, or each slice would wait for the last one to be still.
+      const conn = (await d.db.backgroundConnection?.()) ?? d.loader;
+      if (!(await restoreRowsSlice(d.db, conn, job.p, job.i))) return;
       if (job.i === job.p.slices.length - 1) {
-        const [c] = await d.loader.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${job.p.dataTable}`);
+        const [c] = await conn.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${job.p.dataTable}`);
         if (Number(c?.n) !== job.p.rows) {
           setKeepProblem(`The rows kept for "${job.p.source_file}" came back incomplete (${Number(c?.n)} of ${job.p.rows}); its figures are whole, but remove the file and add it again to keep it whole.`);
         }
