@@ -39,9 +39,11 @@ export function codeTablesSql(offenses: OffenseCode[], aliases: OffenseAlias[]):
   ];
 }
 
-/** Replaces the user's own offense assignments (normal form -> NIBRS code) in one statement list. */
-export function userAliasesSql(map: Readonly<Record<string, string>>): string[] {
+/** Replaces the user's own offense assignments (normal form -> NIBRS code) in one statement list.
+ *  The coded counts depend on them and are rebuilt with them, unless `recode` is false (the
+ *  database's start, when no crime data is loaded yet). */
+export function userAliasesSql(map: Readonly<Record<string, string>>, { recode = true } = {}): string[] {
   const rows = Object.entries(map).filter(([, code]) => code).map(([alias, code]) => `(${sqlString(normaliseOffense(alias))}, ${sqlString(code)})`);
-  // The coded counts depend on the assignments: rebuilt with them.
-  return ['DELETE FROM offense_user_aliases', ...(rows.length ? [`INSERT OR REPLACE INTO offense_user_aliases VALUES ${rows.join(', ')}`] : []), crimeCodedSql()];
+  return ['DELETE FROM offense_user_aliases', ...(rows.length ? [`INSERT OR REPLACE INTO offense_user_aliases VALUES ${rows.join(', ')}`] : []),
+    ...(recode ? [crimeCodedSql()] : [])];
 }

@@ -51,6 +51,12 @@ export const CODED_CRIME = `(
  *  so the share left out can be said; every group filter leaves them out. */
 export const CRIME_CODED = 'crime_coded';
 
+/** crime_coded with no crime data: the same columns and types, without working the empty
+ *  derivation out (the database's start). */
+export function emptyCrimeCodedSql(): string {
+  return `CREATE OR REPLACE TABLE ${CRIME_CODED} (series VARCHAR, month DATE, grp VARCHAR, addiction_associated BOOLEAN, count DOUBLE, n BIGINT)`;
+}
+
 export function crimeCodedSql(): string {
   return `CREATE OR REPLACE TABLE ${CRIME_CODED} AS
     SELECT x.series, x.month, c.grp, c.addiction_associated,

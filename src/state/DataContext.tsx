@@ -312,7 +312,8 @@ export function DataProvider({ children }: { children: ReactNode }) {
       const database = await browserDatabase();
       const [main, loader] = [await database.connect(), await database.connect()];
       db.current = { db: database, loader };
-      for (const sql of userAliasesSql(offenseMapRef.current)) await loader.run(sql);
+      // Nothing is loaded yet: the coded counts are empty whatever the assignments.
+      for (const sql of userAliasesSql(offenseMapRef.current, { recode: false })) await loader.run(sql);
       store.current = await opening;
       // Files kept before workspaces existed belong to a workspace made for them.
       if (store.current && generation.current === 0 && (await store.current.workspaces().catch((): string[] => [])).includes(LEGACY_WORKSPACE)) ws.adoptLegacy();
