@@ -2,7 +2,7 @@ import type { Connection, Database } from '../db/database.ts';
 import { tableColumnTypes, TABLES, type TableName } from '../db/schema.ts';
 import { fileDerivedTables, hasFileDerived, FILE_DERIVED_COLUMNS, FILE_DERIVED_VERSION } from '../db/derived.ts';
 import { sqlIdent, sqlString } from '../db/sql.ts';
-import { addFileTable, fileRowsSource, newFileTable, plainSelectList } from '../db/fileTables.ts';
+import { addFileTable, fileRowsSource, newFileTable, plainSelectList, type LoadRecord } from '../db/fileTables.ts';
 import { forget, inTransaction, rederive } from './tableChanges.ts';
 
 /** Files restored from their stored form: the rows a load put in the canonical tables, kept as
@@ -17,19 +17,14 @@ import { forget, inTransaction, rederive } from './tableChanges.ts';
  *  (`restoreDerivedFirst`: the pages' figures are back at once) and the rows after, a slice at a
  *  time while the page is still (`restoreRowsSlice`). */
 
-export interface StoredLoad {
+/** A file's load record (what `_loads` holds of it) with its stored rows. */
+export interface StoredLoad extends LoadRecord {
   /** The stored CSV's bytes (a Blob), or its path (Node): every row, or the first slice. */
   data: Blob | string;
   /** The further slices of the rows, without a header (a stored form written a slice at a time). */
   more?: readonly (Blob | string)[];
   /** The tables derived from this file alone, as CSV, and the version of their definitions. */
   derived?: { version: number; tables: Readonly<Record<string, Blob | string>> };
-  source_file: string;
-  kind: string;
-  table_name: string;
-  rows: number;
-  bytes: number;
-  mapping: string;
 }
 
 /** A file whose derived tables are back and whose rows are still to come, slice by slice. */
