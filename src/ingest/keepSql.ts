@@ -67,6 +67,10 @@ function keptRows(plan: LoadPlan): string {
 /** A staged column, a constant or NULL: named by the view as it is, nothing to work out. */
 const AS_STAGED = /^(c\d+|p_\w+|NULL|'(?:[^']|'')*')$/;
 
+/** A staged column's name anywhere in an expression (a text constant that looks like one only
+ *  makes the expression stored, which is never wrong). */
+const STAGED_NAME = /\b(c\d+|p_\w+)\b/;
+
 /** How a file keeps its staged table in place, or undefined when it needs a copy (see above):
  *  `computed`, the columns worked out while reading (`expr AS k_<column>`, for stagingSql); after
  *  the checks, `deleteSql` (or none) and `dropSql` make the staged table the file's table, and
@@ -80,7 +84,9 @@ export function inPlace(plan: LoadPlan, stage: string): { computed: string[]; de
   const computed: string[] = [];
   const named = new Map<string, string>();
   for (const [c, e] of exprs) {
-    if (AS_STAGED.test(e)) named.set(c, e);
+    // A staged column or a constant (no staged column in it: a count of 1 where the file has no
+    // count column) is named by the view as it is, not stored once per row.
+    if (AS_STAGED.test(e) || !STAGED_NAME.test(e)) named.set(c, e);
     else {
       computed.push(`${e} AS ${sqlIdent(`k_${c}`)}`);
       named.set(c, sqlIdent(`k_${c}`));
