@@ -21,7 +21,9 @@ export function parseCodeTables(offensesCsv: string, aliasesCsv: string) {
 export function normaliseOffense(s: string): string {
   return s.toLowerCase().replace(/[\s_]+/g, ' ').trim();
 }
-/** The same normal form, in SQL. */
+/** The same normal form, in SQL. A kept file's derived tables hold it (db/derived.ts): changing
+ *  it changes their SQL, and tests/unit/db/derived.test.ts asks for FILE_DERIVED_VERSION to be
+ *  raised. */
 export function normaliseOffenseSql(expr: string): string {
   return `trim(regexp_replace(lower(${expr}), '[\\s_]+', ' ', 'g'))`;
 }

@@ -6,6 +6,7 @@ import { yearCountField } from './mapping.ts';
 import { fieldExprs, FLAG_NO, isTotalRow } from './loadSql.ts';
 import { num, parsedExpr, statusExpr, vocabularyKey, vocabularyKeyJs } from './parse.ts';
 import type { LoadPlan } from './plan.ts';
+import { isYesNo, recodableFields } from './recode.ts';
 
 /** Pure SQL builders for keeping a staged file (ingest/load.ts) as its own table (db/fileTables.ts).
  *  Two ways:
@@ -77,7 +78,10 @@ const STAGED_NAME = /\b(c\d+|p_\w+)\b/;
  *  `list` is its SELECT list for the view. */
 export function inPlace(plan: LoadPlan, stage: string): { computed: string[]; deleteSql?: string; dropSql: string[]; list: string } | undefined {
   if (plan.kind.byYear || plan.kind.wide) return undefined;
+  // Values recoded from what the file holds (recode.ts: a vocabulary's plain suggestions and the
+  // user's answers) are known only after the read; yes/no fields are recoded while reading.
   if (plan.kind.fields.some((f) => f.values && plan.mapping.columns[f.name])) return undefined;
+  if (recodableFields(plan.kind, plan.mapping).some((f) => !isYesNo(f))) return undefined;
   const exprs = canonicalExprs(plan);
   // unnest: one file row becomes several (the DOSE files' drug columns).
   if ([...exprs.values()].some((e) => /\bunnest\(/i.test(e))) return undefined;

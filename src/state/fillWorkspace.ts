@@ -157,7 +157,13 @@ function restoreRowsLater(id: string, pending: readonly PendingRows[], { queue, 
       await d.db.whenQuiet?.();
       // Not counted as the page's own queries, or each slice would wait for the last one to be still.
       const conn = (await d.db.backgroundConnection?.()) ?? d.loader;
-      if (!(await restoreRowsSlice(d.db, conn, job.p, job.i))) return;
+      let failed: unknown;
+      try {
+        if (!(await restoreRowsSlice(d.db, conn, job.p, job.i))) return;
+      } catch (e) {
+        failed = e;
+      }
+      // After the last slice, whether or not it went in: a file short of rows is said.
       if (job.i === job.p.slices.length - 1) {
         const [c] = await conn.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${job.p.dataTable}`);
         if (Number(c?.n) !== job.p.rows) {
@@ -165,6 +171,7 @@ function restoreRowsLater(id: string, pending: readonly PendingRows[], { queue, 
         }
         performance.measure(`kept:rows restored ${job.p.source_file}`, { start: t0 });
       }
+      if (failed) throw failed;
     }, id).then((r) => { if (r !== SKIPPED) next(k + 1); }, () => next(k + 1));
   };
   next(0);

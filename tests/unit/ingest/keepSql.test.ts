@@ -89,6 +89,18 @@ B2,2023-03-02,Burglary,220,Harbor PD
     expect((await tables()).filter((x) => x.startsWith('_stage'))).toEqual([]);
   });
 
+  it('encounters without a vocabulary column with `values` still have their values recoded (copied, not kept in place)', async () => {
+    // Sex, race and substance are recoded from what the file holds (recode.ts), like pathway.
+    const r = await loadPath(t, tempFile('plain-encounters.csv', `Encounter ID,Participant ID,Encounter Date,Sex,Race,Primary Substance
+E1,P1,2023-01-05,M,Caucasian,Heroin
+E2,P2,2023-01-09,F,African American,Fentanyl
+`));
+    expect(r.ok, JSON.stringify(r.problems)).toBe(true);
+    expect(await t.conn.query(`SELECT sex, race_ethnicity, primary_substance FROM encounters WHERE source_file = 'plain-encounters.csv' ORDER BY encounter_id`))
+      .toEqual([{ sex: 'male', race_ethnicity: 'White', primary_substance: 'opioids' }, { sex: 'female', race_ethnicity: 'Black', primary_substance: 'opioids' }]);
+    await removeLoadedFile(t.conn, 'plain-encounters.csv');
+  });
+
   it('removing a file drops its table; the others stay', async () => {
     const gone = (await record('town.csv'))!.data_table;
     await removeLoadedFile(t.conn, 'town.csv');
