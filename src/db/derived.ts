@@ -80,16 +80,17 @@ function monthlyFactsSql(): string {
     FROM crime_monthly WHERE agency IS NOT NULL AND month IS NOT NULL GROUP BY agency, month, offense, nibrs_code`;
 }
 
-const FACT_COLUMNS = 'series, label, source, month, offense, raw_code, offense_key, code_key, count, rows';
+const names = (cols: readonly (readonly [string, string])[]) => cols.map(([c]) => sqlIdent(c)).join(', ');
+const FACT_COLUMNS = names(FILE_DERIVED_COLUMNS.facts);
 
 /** The two views over the incident files' derived tables (`dataTables`: those files' own tables). */
 function crimeViewsSql(dataTables: readonly string[]): string[] {
   const facts = dataTables.map((t) => `SELECT ${FACT_COLUMNS} FROM ${sqlIdent(fileDerivedTables(t).facts)}`);
-  const spans = dataTables.map((t) => `SELECT series, file, first, last, days FROM ${sqlIdent(fileDerivedTables(t).spans)}`);
+  const spans = dataTables.map((t) => `SELECT ${names(FILE_DERIVED_COLUMNS.spans)} FROM ${sqlIdent(fileDerivedTables(t).spans)}`);
+  const noSpans = `SELECT ${FILE_DERIVED_COLUMNS.spans.map(([c, t]) => `NULL::${t} AS ${sqlIdent(c)}`).join(', ')} WHERE false`;
   return [
     `CREATE OR REPLACE VIEW ${CRIME_FACTS} AS ${[...facts, `SELECT ${FACT_COLUMNS} FROM ${MONTHLY_FACTS}`].join('\nUNION ALL ')}`,
-    `CREATE OR REPLACE VIEW ${CRIME_SPANS} AS ${[...spans,
-      'SELECT NULL::VARCHAR AS series, NULL::VARCHAR AS file, NULL::DATE AS first, NULL::DATE AS last, NULL::BIGINT AS days WHERE false'].join('\nUNION ALL ')}`,
+    `CREATE OR REPLACE VIEW ${CRIME_SPANS} AS ${[...spans, noSpans].join('\nUNION ALL ')}`,
   ];
 }
 

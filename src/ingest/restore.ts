@@ -51,10 +51,7 @@ export async function restoreStored(db: Database, conn: Connection, loads: reado
         const ref = await db.registerFile(name, l.data);
         registered.push(name);
         for (const t of await forget(conn, l.source_file)) tables.add(t);
-        // Read with the table's own names and types, and the header checked against them: a stored
-        // form with a column more or less, or in another order, is refused rather than misread.
-        const types = tableColumnTypes(l.table_name as TableName);
-        if (await headerOf(db, l.data) !== types.map(([c]) => c).join(',')) throw new Error(`${l.source_file}: the stored columns are not the table's.`);
+        const types = await storedTypes(db, l);
         const target = newFileTable();
         await conn.run(`CREATE TABLE ${target} AS SELECT * FROM ${typedCsv(ref, types, true)}`);
         for (const [i, part] of (l.more ?? []).entries()) {
@@ -95,8 +92,7 @@ export async function restoreDerivedFirst(db: Database, conn: Connection, loads:
       const pending: PendingRows[] = [];
       for (const l of loads) {
         if (!hasDerived(l)) throw new Error(`${l.source_file}: no derived tables kept.`);
-        const types = tableColumnTypes(l.table_name as TableName);
-        if (await headerOf(db, l.data) !== types.map(([c]) => c).join(',')) throw new Error(`${l.source_file}: the stored columns are not the table's.`);
+        const types = await storedTypes(db, l);
         for (const t of await forget(conn, l.source_file)) tables.add(t);
         const target = newFileTable();
         await conn.run(`CREATE TABLE ${target} (${types.map(([c, t]) => `${sqlIdent(c)} ${t}`).join(', ')})`);
@@ -137,6 +133,15 @@ export async function restoreRowsSlice(db: Database, conn: Connection, p: Pendin
     await db.dropFile(name).catch(() => undefined);
   }
   return true;
+}
+
+/** The table's own column names and types, which a stored form is read with, its header checked
+ *  against them: a stored form with a column more or less, or in another order, is refused rather
+ *  than misread. */
+async function storedTypes(db: Database, l: StoredLoad): Promise<[string, string][]> {
+  const types = tableColumnTypes(l.table_name as TableName);
+  if (await headerOf(db, l.data) !== types.map(([c]) => c).join(',')) throw new Error(`${l.source_file}: the stored columns are not the table's.`);
+  return types;
 }
 
 /** The stored CSV's first line, read from its first bytes (asking DuckDB for it reads far more). */
