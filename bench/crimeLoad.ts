@@ -19,7 +19,9 @@ export interface CrimeRun {
   longestTaskMs: number; longestChartTaskMs: number;
   /** Resident memory of the whole browser (every process), before and at its peak during the load. */
   memoryBeforeMb: number; memoryPeakMb: number;
-  repaint: { changes: number; p50: number; p95: number; max: number; firstViews: number; firstP50: number; firstP95: number };
+  /** Filter changes timed to what is on screen showing them; `allP95`: to the whole page (charts off
+   *  screen are redrawn right after the first frame). */
+  repaint: { changes: number; p50: number; p95: number; max: number; allP95: number; firstViews: number; firstP50: number; firstP95: number };
   /** The page reloaded once the file is kept in this browser: whether its rows were kept beside it
    *  (else it is read again), the time to write them (in the background after the load), and from
    *  the reload's start: the database started, the kept rows restored and derived, the crime chart. */
@@ -134,6 +136,7 @@ export async function benchCrimeLoad(base: string, launch: LaunchOptions, rows: 
     // 50 filter changes on the crime page: offense group and agency, each timed to the redrawn chart.
     const groups = await page.getByTestId('crime-group').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const times: number[] = [];
+    const whole: number[] = [];
     // The page keeps answers it has already had for the same data (state/useSql.ts), so a view
     // shown before skips the database: the views shown for the first time are also reported alone.
     const firstTimes: number[] = [];
@@ -145,8 +148,9 @@ export async function benchCrimeLoad(base: string, launch: LaunchOptions, rows: 
       const value = bySeries ? `incidents:${SERIES[(i / 3 | 0) % SERIES.length]}` : groups[i % groups.length]!;
       const current = await page.getByTestId(bySeries ? 'crime-series' : 'crime-group').inputValue();
       if (current === value) continue;
-      const t = await timeFilterChange(page, bySeries ? 'crime-series' : 'crime-group', value, 'crime-summary');
+      const { shown: t, all } = await timeFilterChange(page, bySeries ? 'crime-series' : 'crime-group', value, 'crime-summary');
       times.push(t);
+      whole.push(all);
       view = bySeries ? { ...view, series: value } : { ...view, group: value };
       const key = JSON.stringify(view);
       if (!seen.has(key)) firstTimes.push(t);
@@ -156,7 +160,7 @@ export async function benchCrimeLoad(base: string, launch: LaunchOptions, rows: 
     const run: CrimeRun = {
       rows, bytes, recognisedMs: b.marks.recognised!, validatedMs: b.marks.validated!, loadedMs: b.marks.loaded!, firstChartMs,
       longestTaskMs: longestIn(0, b.marks.loaded!), longestChartTaskMs: longestIn(b.marks.loaded!, firstChartMs), memoryBeforeMb: memoryBefore / 1e6, memoryPeakMb: memoryPeak / 1e6,
-      repaint: { changes: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times),
+      repaint: { changes: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times), allP95: quantile(whole, 0.95),
         firstViews: firstTimes.length, firstP50: quantile(firstTimes, 0.5), firstP95: quantile(firstTimes, 0.95) },
       reload, native, papa, ratioToNative: firstChartMs / native.ms, fasterThanPapa: papa.ms / firstChartMs,
     };

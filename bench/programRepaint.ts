@@ -11,7 +11,10 @@ import { writeEncounters } from './encounters.ts';
 import { PAGE_QUERIES } from './pageQueries.ts';
 import { quantile, timeFilterChange } from './repaint.ts';
 
-export interface PageRepaint { page: string; changes: number; queries: number; p50: number; p95: number; max: number; nativeP50: number; nativeP95: number; ratioP50: number;
+/** p50, p95, max: from the change to what is on screen showing it; allP50, allP95: to the whole page
+ *  showing it (charts off screen are redrawn right after the first frame, hidden tables too). */
+export interface PageRepaint { page: string; changes: number; queries: number; p50: number; p95: number; max: number; allP50: number; allP95: number;
+  nativeP50: number; nativeP95: number; ratioP50: number;
   /** Changes to a view not shown before on the page (the others are answered from the page's cache). */
   firstViews: number; firstP95: number }
 export interface ProgramRepaint { rows: number; loadMs: number; indexMs: number; pages: PageRepaint[] }
@@ -98,6 +101,7 @@ export async function benchProgramRepaint(base: string, launch: LaunchOptions, N
       // The naloxone page has no pathway filter.
       const skip = path === '/naloxone' ? ['filter-pathway'] : [];
       const times: number[] = [];
+      const whole: number[] = [];
       const nativeTimes: number[] = [];
       // Views shown before on this page (the page opens on the unfiltered one).
       const seen = new Set([JSON.stringify({ periods: [] })]);
@@ -109,8 +113,9 @@ export async function benchProgramRepaint(base: string, launch: LaunchOptions, N
           await page.getByTestId('period').waitFor();
         }
         for (const c of group.list) {
-          const t = await timeFilterChange(page, c.testId, c.value);
+          const { shown: t, all } = await timeFilterChange(page, c.testId, c.value);
           times.push(t);
+          whole.push(all);
           const key = JSON.stringify(c.filter);
           if (!seen.has(key)) firstTimes.push(t);
           seen.add(key);
@@ -123,12 +128,12 @@ export async function benchProgramRepaint(base: string, launch: LaunchOptions, N
       }
       const r = {
         page: path, changes: times.length, queries: PAGE_QUERIES[path]!.length,
-        p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times),
+        p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times), allP50: quantile(whole, 0.5), allP95: quantile(whole, 0.95),
         nativeP50: quantile(nativeTimes, 0.5), nativeP95: quantile(nativeTimes, 0.95),
         firstViews: firstTimes.length, firstP95: quantile(firstTimes, 0.95),
       };
       results.push({ ...r, ratioP50: r.p50 / r.nativeP50 });
-      console.log(`${path.padEnd(20)} ${String(r.changes).padStart(3)} changes, ${r.queries} metrics: browser repaint p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms | native DuckDB queries p50 ${r.nativeP50.toFixed(1)} ms, p95 ${r.nativeP95.toFixed(1)} ms | ratio p50 ${(r.p50 / r.nativeP50).toFixed(1)}× | views not shown before: ${r.firstViews}, p95 ${r.firstP95.toFixed(1)} ms`);
+      console.log(`${path.padEnd(20)} ${String(r.changes).padStart(3)} changes, ${r.queries} metrics: browser repaint (on screen) p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; whole page p50 ${r.allP50.toFixed(1)}, p95 ${r.allP95.toFixed(1)} ms | native DuckDB queries p50 ${r.nativeP50.toFixed(1)} ms, p95 ${r.nativeP95.toFixed(1)} ms | ratio p50 ${(r.p50 / r.nativeP50).toFixed(1)}× | views not shown before: ${r.firstViews}, p95 ${r.firstP95.toFixed(1)} ms`);
     }
     const all = results.map((r) => r.p95);
     console.log(`Worst page p95: ${Math.max(...all).toFixed(1)} ms (goal: at most 50 ms with ${N.toLocaleString('en-US')} encounters).`);

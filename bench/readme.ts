@@ -16,10 +16,10 @@ export function resultsMarkdown(r: Results): string {
   if (older.length) out.push(`Parts not run this time keep their figures from an earlier run: ${older.map(([p, d]) => `${p} (${d!.slice(0, 16).replace('T', ' ')} UTC)`).join(', ')}.`, '');
   if (r.crime.length) {
     out.push('**Crime incident files, file input to first chart** (seconds; the browser runs DuckDB-wasm on one thread, native DuckDB uses every core):', '',
-      '| rows | MB | recognised | checked | loaded | first chart | native DuckDB | × native (goal ≤ 3) | PapaParse | × as fast as PapaParse (goal ≥ 4) | longest task ms during the load (goal ≤ 100) / while the chart draws | browser memory MB before → peak | repaint p50 / p95 ms (goal p95 ≤ 50) | views shown for the first time: p50 / p95 |',
+      '| rows | MB | recognised | checked | loaded | first chart | native DuckDB | × native (goal ≤ 3) | PapaParse | × as fast as PapaParse (goal ≥ 4) | longest task ms during the load (goal ≤ 100) / while the chart draws | browser memory MB before → peak | repaint p50 / p95 ms, what is on screen (goal p95 ≤ 50) / whole page p95 | views shown for the first time: p50 / p95 |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const c of r.crime) {
-      out.push(`| ${int(c.rows)} | ${int(c.bytes / 1e6)} | ${sec(c.recognisedMs)} | ${sec(c.validatedMs)} | ${sec(c.loadedMs)} | ${sec(c.firstChartMs)} | ${sec(c.native.ms)} | ${c.ratioToNative.toFixed(1)} | ${sec(c.papa.ms)} | ${c.fasterThanPapa.toFixed(2)} | ${int(c.longestTaskMs)} / ${int(c.longestChartTaskMs)} | ${int(c.memoryBeforeMb)} → ${int(c.memoryPeakMb)} | ${ms1(c.repaint.p50)} / ${ms1(c.repaint.p95)} (${c.repaint.changes} changes) | ${ms1(c.repaint.firstP50)} / ${ms1(c.repaint.firstP95)} (${c.repaint.firstViews}) |`);
+      out.push(`| ${int(c.rows)} | ${int(c.bytes / 1e6)} | ${sec(c.recognisedMs)} | ${sec(c.validatedMs)} | ${sec(c.loadedMs)} | ${sec(c.firstChartMs)} | ${sec(c.native.ms)} | ${c.ratioToNative.toFixed(1)} | ${sec(c.papa.ms)} | ${c.fasterThanPapa.toFixed(2)} | ${int(c.longestTaskMs)} / ${int(c.longestChartTaskMs)} | ${int(c.memoryBeforeMb)} → ${int(c.memoryPeakMb)} | ${ms1(c.repaint.p50)} / ${ms1(c.repaint.p95)} / ${c.repaint.allP95 === undefined ? '—' : ms1(c.repaint.allP95)} (${c.repaint.changes} changes) | ${ms1(c.repaint.firstP50)} / ${ms1(c.repaint.firstP95)} (${c.repaint.firstViews}) |`);
     }
     out.push('');
     const reloads = r.crime.filter((c) => c.reload);
@@ -37,9 +37,10 @@ export function resultsMarkdown(r: Results): string {
     out.push('');
   }
   if (r.program) {
-    out.push(`**Program pages, ${int(r.program.rows)} encounters** (loaded in ${sec(r.program.loadMs)} s; the program index read ${int(r.program.indexMs ?? 0)} ms after /placements opened): filter change to every chart, KPI and table redrawn (ms):`, '',
-      '| page | changes | metrics | repaint p50 | p95 (goal ≤ 50) | max | views not shown before: p95 | native DuckDB p50 for the same metrics\' SQL |', '|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const p of r.program.pages) out.push(`| ${p.page} | ${p.changes} | ${p.queries} | ${ms1(p.p50)} | ${ms1(p.p95)} | ${ms1(p.max)} | ${p.firstP95 === undefined ? '—' : `${ms1(p.firstP95)} (${p.firstViews})`} | ${ms1(p.nativeP50)} |`);
+    const goal = r.program.rows <= 20_000 ? '16' : '50';
+    out.push(`**Program pages, ${int(r.program.rows)} encounters** (loaded in ${sec(r.program.loadMs)} s; the program index read ${int(r.program.indexMs ?? 0)} ms after /placements opened), window 1200 × 900: filter change to every KPI, chart and table on screen showing the new figures (repaint), and to the whole page (charts below the fold are redrawn right after the first frame, and the tables kept for screen readers), in ms:`, '',
+      `| page | changes | metrics | repaint p50 | p95 (goal ≤ ${goal}) | max | whole page p50 / p95 | views not shown before: p95 | native DuckDB p50 for the same metrics' SQL |`, '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const p of r.program.pages) out.push(`| ${p.page} | ${p.changes} | ${p.queries} | ${ms1(p.p50)} | ${ms1(p.p95)} | ${ms1(p.max)} | ${p.allP50 === undefined ? '—' : `${ms1(p.allP50)} / ${ms1(p.allP95)}`} | ${p.firstP95 === undefined ? '—' : `${ms1(p.firstP95)} (${p.firstViews})`} | ${ms1(p.nativeP50)} |`);
     out.push('');
   }
   if (r.aggregate) {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
+import { afterPaint, useAfterPaint } from '../state/afterPaint.ts';
 import { useOpening } from '../state/DataContext.tsx';
 import { download, toCsv } from './csvExport.ts';
 import { standaloneSvg, svgToPng } from './exportImage.ts';
@@ -28,35 +29,82 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   const stillOpening = !!useOpening();
   const holder = useRef<HTMLDivElement>(null);
   const width = useRef<{ el: HTMLDivElement; px: number } | null>(null);
+  // Whether the figure is on screen (an IntersectionObserver keeps it up to date; until
+  // it first reports, it counts as on screen), and a redraw put off while it was not.
+  const onScreen = useRef(true);
+  const putOff = useRef<{ draw: () => void; cancel: () => void } | null>(null);
+  const drawPutOff = () => {
+    const p = putOff.current;
+    if (!p) return;
+    p.cancel();
+    p.draw();
+  };
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string>();
+  // The table is in the page for screen readers even while hidden; hidden, it follows a change
+  // right after the frame that shows the change (its hundreds of cells took half that frame's layout).
+  const tableRows = useAfterPaint(rows, !showTable);
   const tableId = useId();
   const descId = useId();
   // A layout effect, so the figure is redrawn in the same commit that brings its new rows: no
-  // frame ever shows new numbers beside an old chart. While the rows are being replaced (loading)
-  // the old figure stays, marked busy, and is drawn once when the new rows come. The width is
-  // measured once per holder and then kept up to date by a ResizeObserver, because reading it
-  // while other charts are being drawn forces the browser to lay out the page again each time.
+  // frame ever shows new numbers beside an old chart on screen. A chart off screen that was drawn
+  // before is redrawn in a task of its own right after that frame is painted, marked busy until
+  // then, so a filter change paints what the user sees first (issue 21: a program page redrew four
+  // charts, three of them below the fold, before its first frame). While the rows are being
+  // replaced (loading) the old figure stays, marked busy, and is drawn once when the new rows come.
+  // The width is measured once per holder and then kept up to date by a ResizeObserver, because
+  // reading it while other charts are being drawn forces the browser to lay out the page again each time.
   useLayoutEffect(() => {
     const el = holder.current;
     if (!el || rows.length === 0 || loading) return;
-    if (width.current?.el !== el) width.current = { el, px: el.clientWidth };
-    const px = Math.max(320, Math.min(width.current.px || 640, 900));
-    el.replaceChildren(render(px));
+    const draw = () => {
+      putOff.current = null;
+      if (width.current?.el !== el) width.current = { el, px: el.clientWidth };
+      const px = Math.max(320, Math.min(width.current.px || 640, 900));
+      el.replaceChildren(render(px));
+      el.removeAttribute('aria-busy');
+    };
+    if (!el.firstChild || onScreen.current) {
+      draw();
+      return;
+    }
+    el.setAttribute('aria-busy', 'true');
+    const cancel = afterPaint(draw);
+    putOff.current = { draw, cancel };
+    return () => {
+      cancel();
+      putOff.current = null;
+    };
   }, [rows, render, loading]);
   const hasHolder = rows.length > 0;
   useEffect(() => {
     const el = holder.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
+    if (!el) return;
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width;
       if (width.current?.el === el && w !== undefined) width.current.px = Math.round(w);
     });
-    ro.observe(el);
-    return () => ro.disconnect();
+    ro?.observe(el);
+    // Scrolled into view with a redraw still put off: drawn at once.
+    const io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => {
+      const e = entries[entries.length - 1];
+      if (!e) return;
+      onScreen.current = e.isIntersecting;
+      if (e.isIntersecting) drawPutOff();
+    });
+    io?.observe(el);
+    return () => {
+      ro?.disconnect();
+      io?.disconnect();
+      onScreen.current = true;
+    };
   }, [hasHolder]);
 
-  const svgText = () => (holder.current ? standaloneSvg(holder.current, title) : null);
+  const svgText = () => {
+    // A redraw put off (the figure was off screen a moment ago) is done first: the file has the new figures.
+    drawPutOff();
+    return holder.current ? standaloneSvg(holder.current, title) : null;
+  };
   return (
     <figure className="chart" aria-labelledby={`${descId}-t`} aria-describedby={descId} aria-busy={loading}
       data-loading={loading} data-testid={testId}>
@@ -90,7 +138,7 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
         }}>Download PNG</button>
         {exportError && <span className="error" role="alert">{exportError}</span>}
       </div>
-      <DataTable id={tableId} caption={`Data: ${title}`} columns={columns} rows={rows} hidden={!showTable} busy={loading} />
+      <DataTable id={tableId} caption={`Data: ${title}`} columns={columns} rows={tableRows} hidden={!showTable} busy={loading || tableRows !== rows} />
     </figure>
   );
 }

@@ -76,11 +76,14 @@ export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2
     if (prev?.value != null) segments.push({ ...prev, segment: 2 * i }, { ...p, segment: 2 * i });
     if (next?.value != null) segments.push({ ...p, segment: 2 * i + 1 }, { ...next, segment: 2 * i + 1 });
   });
+  const partialDots = points.filter((p) => p.value != null && p.partial);
+  // A mark with nothing to draw still costs Plot its channels and scales: left out (most exports
+  // have no partial month).
   return [
     Plot.lineY(solid, { x, y: 'value', stroke: 'series', strokeWidth, ...(strokeDasharray ? { strokeDasharray } : {}) }),
-    Plot.lineY(segments, { x, y: 'value', z: 'segment', stroke: 'series', strokeWidth, strokeDasharray: '1,4', strokeLinecap: 'round' }),
+    ...(segments.length ? [Plot.lineY(segments, { x, y: 'value', z: 'segment', stroke: 'series', strokeWidth, strokeDasharray: '1,4', strokeLinecap: 'round' })] : []),
     ...(wholeDots ? [Plot.dot(points.filter((p) => p.value != null && !p.partial), { x, y: 'value', fill: 'series', r })] : []),
-    Plot.dot(points.filter((p) => p.value != null && p.partial), { x, y: 'value', stroke: 'series', fill: 'white', strokeWidth: 1.5, r: r + 1.5 }),
+    ...(partialDots.length ? [Plot.dot(partialDots, { x, y: 'value', stroke: 'series', fill: 'white', strokeWidth: 1.5, r: r + 1.5 })] : []),
   ];
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ALL_TIME, parsePeriod, type NamedPeriod } from '../domain/periods.ts';
 import type { ProgramFilter } from '../domain/filter.ts';
+import { afterPaint } from './afterPaint.ts';
 import { deferred, latestParams } from './latestParams.ts';
 
 interface Pending { base: string; next: string }
@@ -69,9 +70,7 @@ export function useFilters(): Filters {
       if (typeof window !== 'undefined' && window.location.pathname !== path) return;
       setParams(new URLSearchParams(p.next));
     });
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(write, 0));
-    // A hidden tab draws no frames: the address is written anyway.
-    setTimeout(write, 100);
+    afterPaint(write);
   }, [setParams, address]);
   const clear = useCallback(() => set({ period: null, agency: null, pathway: null, treatment: null }), [set]);
   return {

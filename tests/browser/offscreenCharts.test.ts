@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './setup/browser.ts';
+
+/** What one filter change leaves in the page in the task that handles it, and once the page has
+ *  settled: the KPIs, the chart on screen, a chart below the fold, and the data table kept hidden
+ *  for screen readers. */
+interface Seen { kpi: string; monthlyBusy: boolean; monthlySvg: string; repeatBusy: boolean; repeatSvg: string; repeatTable: string }
+
+const SNAPSHOT = `() => {
+  const fig = (id) => document.querySelector('[data-testid="' + id + '"]');
+  const plot = (id) => fig(id).querySelector('.plot');
+  return {
+    kpi: fig('kpi-encounters').querySelector('.kpi-value').textContent,
+    monthlyBusy: plot('chart-monthly').getAttribute('aria-busy') === 'true',
+    monthlySvg: plot('chart-monthly').textContent,
+    repeatBusy: plot('chart-repeat').getAttribute('aria-busy') === 'true',
+    repeatSvg: plot('chart-repeat').textContent,
+    repeatTable: fig('chart-repeat').querySelector('tbody').textContent,
+  };
+}`;
+
+/** Changes the agency filter and returns what the page showed in the same task, then after settling. */
+async function change(page: Page, agency: string): Promise<{ before: Seen; during: Seen; after: Seen }> {
+  return page.evaluate(async ([snapshotText, value]) => {
+    const snapshot = (0, eval)(snapshotText) as () => Seen;
+    const before = snapshot();
+    const select = document.querySelector('[data-testid=filter-agency]') as HTMLSelectElement;
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const during = snapshot();
+    const t0 = performance.now();
+    while (document.querySelector('[aria-busy=true], [data-loading=true]')) {
+      if (performance.now() - t0 > 10_000) throw new Error('the page did not settle');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return { before, during, after: snapshot() };
+  }, [SNAPSHOT, agency] as const);
+}
+
+/** Issue 21: a filter change redraws what is on screen in the task that handles it, and a chart
+ *  below the fold, and a table kept for screen readers, right after that frame is painted. */
+describe('a filter change on a program page: what is on screen first, the rest right after', () => {
+  let b: Awaited<ReturnType<typeof openPage>>;
+  let page: Page;
+  beforeAll(async () => {
+    b = await openPage('/placements');
+    page = b.page;
+    await page.getByTestId('kpi-encounters').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+  });
+  afterAll(async () => { await b?.close(); });
+
+  it('redraws the chart on screen at once, and the chart below the fold after the frame, with the same figures', async () => {
+    // The monthly chart on screen, the repeat-visits chart below the fold (a 900 px window).
+    await page.getByTestId('chart-monthly').locator('.plot').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    const repeatTop = await page.getByTestId('chart-repeat').evaluate((e) => e.getBoundingClientRect().top);
+    expect(repeatTop).toBeGreaterThan(900);
+
+    const { before, during, after } = await change(page, 'Harbor Point PD');
+    // In the change's own task: the KPI and the chart on screen show the new figures.
+    expect(during.kpi).not.toBe(before.kpi);
+    expect(during.monthlyBusy).toBe(false);
+    expect(during.monthlySvg).not.toBe(before.monthlySvg);
+    expect(during.monthlySvg).toBe(after.monthlySvg);
+    // The chart below the fold and the hidden table still show the old figures, the chart marked busy.
+    expect(during.repeatBusy).toBe(true);
+    expect(during.repeatSvg).toBe(before.repeatSvg);
+    expect(during.repeatTable).toBe(before.repeatTable);
+    // Then both show the new ones.
+    expect(after.repeatBusy).toBe(false);
+    expect(after.repeatSvg).not.toBe(before.repeatSvg);
+    expect(after.repeatTable).not.toBe(before.repeatTable);
+    // The chart and its table agree: each figure in the table is in the chart's labels.
+    const people = await page.getByTestId('chart-repeat').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(people.length).toBeGreaterThan(0);
+    for (const n of people) expect(after.repeatSvg).toContain(n);
+  });
+});
