@@ -7,7 +7,7 @@
  *    the longest main-thread task and the browser's peak memory; 50 filter changes on the crime
  *    page. In the same run, native DuckDB and a plain PapaParse pipeline load and aggregate the
  *    same files (bench/crimeReference.ts).
- *  - The program pages with 100,000 encounters: filter change to repaint, beside native DuckDB
+ *  - The program pages with 20,000 and 100,000 encounters: filter change to repaint, beside native DuckDB
  *    running the same queries.
  *
  * Writes bench/results.json and the results table in bench/README.md.
@@ -37,7 +37,8 @@ const PARTS = new Set((process.env.BENCH_PART ?? 'cold,lighthouse,crime,program,
 const AGGREGATE_OFFENSES = Number(process.env.BENCH_AGGREGATE_OFFENSES ?? 20_000_000);
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 const CRIME_ROWS = (process.env.BENCH_CRIME_ROWS ?? '100000,1000000,5000000').split(',').map(Number);
-const ENCOUNTERS = Number(process.env.BENCH_ROWS ?? 100_000);
+/** The program sizes: a large network's seven years (the goal of a frame), and five times that. */
+const ENCOUNTERS = (process.env.BENCH_ROWS ?? '20000,100000').split(',').map(Number);
 
 export interface Results {
   date: string;
@@ -46,7 +47,8 @@ export interface Results {
   lighthouse?: LighthouseMedian[];
   coldStart?: ColdStart;
   crime: CrimeRun[];
-  program?: ProgramRepaint;
+  /** One run per size (an older results file has one, as `program`). */
+  program?: ProgramRepaint | ProgramRepaint[];
   /** npm run aggregate on a generated NIBRS extract, beside a bare native query. */
   aggregate?: AggregateRun;
   /** When each part was last run, where a run of some parts keeps the others' figures from before. */
@@ -106,7 +108,11 @@ async function main() {
       results.lighthouse = await lighthouseMedians([`${base}/public/`, `${base}/public/?lang=es`], browser, LIGHTHOUSE_RUNS);
       for (const l of results.lighthouse) console.log(`Lighthouse ${l.url}: performance median ${l.median} of ${l.scores.length} runs (${l.scores.join(', ')}; goal ≥ 95).`);
     }
-    if (PARTS.has('program')) results.program = await benchProgramRepaint(base, launch, ENCOUNTERS);
+    if (PARTS.has('program')) {
+      const runs: ProgramRepaint[] = [];
+      for (const n of ENCOUNTERS) runs.push(await benchProgramRepaint(base, launch, n));
+      results.program = runs;
+    }
     if (PARTS.has('aggregate')) results.aggregate = await benchAggregate(AGGREGATE_OFFENSES);
   } finally {
     server.kill();
