@@ -3,7 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { DataProvider } from './state/DataContext.tsx';
+import { browserDatabase } from './db/browser.ts';
 import './styles.css';
+
+// Every page of the dashboard needs the database, and DuckDB-wasm takes a second or more to start:
+// it starts now, before the first render, and DataContext takes up the same start when it mounts.
+void browserDatabase().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
