@@ -1,7 +1,7 @@
 /** The address's search parameters as they are now. react-router's functional setSearchParams
  *  hands the updater the parameters of the last render, so two changes made before the page
  *  re-renders (a fast user, a test) would lose the first. The browser's own address holds every
- *  change made so far, save one the filters have shown but not yet written (see useFilters),
+ *  change made so far, save one a page has shown but not yet written (see shownParams.ts),
  *  which is written first: so updaters start from it, and every change stays its own entry. */
 export function latestParams(rendered: URLSearchParams): URLSearchParams {
   pending?.();

@@ -48,7 +48,8 @@ export function keepable(name: string): boolean {
  *  own, by reference: IndexedDB copies them as it stores the record, away from the page. (Reading
  *  them into a new Blob first held a 472 MB file in the page twice, and copying it blocked the page
  *  for about 1.8 s, just as the file's first charts were being looked at; issue 21.) A file changed
- *  on disk since it was chosen cannot be read, and the put fails: the Data page says it was not kept. */
+ *  on disk since it was chosen cannot be read: keeping it then fails like any failed keep, which the
+ *  Data page says. */
 export async function storedFile(workspace: string, file: File, kind: KindId, mapping: Mapping, now = new Date()): Promise<StoredFile> {
   const bytes = file.slice(0, file.size, file.type);
   return { workspace, name: file.name, type: file.type, lastModified: file.lastModified, bytes, kind, mapping, addedAt: now.toISOString() };

@@ -78,3 +78,38 @@ describe('a filter change on a program page: what is on screen first, the rest r
     for (const n of people) expect(after.repeatSvg).toContain(n);
   });
 });
+
+/** Issue 21: on /crime a choice is shown before the address is written, so that the chart's query
+ *  is sent without waiting for the history entry; the address follows right after the frame, one
+ *  entry per change, and Back returns to the view before. */
+describe('a choice on /crime: shown at once, the address right after', () => {
+  let b: Awaited<ReturnType<typeof openPage>>;
+  let page: Page;
+  beforeAll(async () => {
+    b = await openPage('/crime');
+    page = b.page;
+    await page.getByTestId('crime-summary').waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+  });
+  afterAll(async () => { await b?.close(); });
+
+  it('writes the address after the frame, and Back returns to the view before', async () => {
+    const before = page.url();
+    const group = await page.getByTestId('crime-group').locator('option').nth(1).getAttribute('value');
+    expect(group).toBeTruthy();
+    const during = await page.evaluate((g) => {
+      const select = document.querySelector('[data-testid=crime-group]') as HTMLSelectElement;
+      select.value = g;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return { url: location.href, shown: select.value };
+    }, group!);
+    // In the change's task: the choice is shown, the address not yet written.
+    expect(during).toEqual({ url: before, shown: group });
+    await expect.poll(() => new URL(page.url()).searchParams.get('group'), { timeout: 5_000 }).toBe(group);
+    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+    expect(await page.getByTestId('crime-group').inputValue()).toBe(group);
+    await page.goBack();
+    await expect.poll(() => page.url(), { timeout: 5_000 }).toBe(before);
+    await expect.poll(() => page.getByTestId('crime-group').inputValue(), { timeout: 5_000 }).toBe('');
+  });
+});
