@@ -56,6 +56,16 @@ export interface NaloxoneEntry {
   outcome: string | null;
 }
 
+/** No program data: what the pages get when no program file is loaded (nothing is asked of the database). */
+export const NO_PROGRAM: ProgramData = { encounters: [], costs: [], naloxone: [] };
+
+/** The day of the program's first dated encounter ('YYYY-MM-DD'), or null: the encounters are in
+ *  date order with the undated last (readProgram), so it is the first one's. The first day the
+ *  Data page proposes for a workspace's name. */
+export function firstEncounterDay(p: ProgramData): string | null {
+  return p.encounters[0]?.encounter_date?.toISOString().slice(0, 10) ?? null;
+}
+
 /** The encounter columns read (every canonical column but the encounter ID and the provider). */
 export const ENCOUNTER_COLUMNS = ['participant_id', 'encounter_date', 'agency', 'pathway', 'age_band', 'sex', 'race_ethnicity', 'residence',
   'primary_substance', 'eligible', 'ineligible_reason', 'placement_offered', 'placement_date', 'treatment_type', 'engaged_30d',

@@ -9,7 +9,7 @@ import { placementsByMonth, programKpis } from '../../../src/metrics/placements.
 import { placementTimeBands, placementTimes, placementTimesByMonth } from '../../../src/metrics/timeToPlacement.ts';
 import type { TestDb } from '../../helpers/node.ts';
 import { fixtureDb } from './fixture.ts';
-import { readProgram, type ProgramData } from '../../../src/metrics/records.ts';
+import { firstEncounterDay, NO_PROGRAM, readProgram, type ProgramData } from '../../../src/metrics/records.ts';
 
 const ym = (d: Date) => d.toISOString().slice(0, 7);
 const Q1 = { from: '2024-01-01', to: '2024-04-01' };
@@ -155,5 +155,18 @@ describe('program metrics on the hand-made fixture', () => {
     expect(k).toMatchObject({ encounters: 0, people: 0, placed: 0, placementRate: null, medianHoursToPlacement: null });
     expect(placementsByMonth(d, none)).toEqual([]);
     expect((funnel(d, none)).map((r) => r.count)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('the first encounter day, from the records', () => {
+  it('is the day SQL gives for the earliest encounter date, and null with no dated encounter', async () => {
+    const t = await fixtureDb();
+    const d = await readProgram(t.conn);
+    const [row] = await t.conn.query<{ d: string | null }>("SELECT strftime(min(encounter_date), '%Y-%m-%d') AS d FROM encounters");
+    expect(row!.d).toBeTruthy();
+    expect(firstEncounterDay(d)).toBe(row!.d);
+    expect(firstEncounterDay(NO_PROGRAM)).toBeNull();
+    // Undated encounters come last: a program whose only encounters are undated has no first day.
+    expect(firstEncounterDay({ ...d, encounters: d.encounters.map((e) => ({ ...e, encounter_date: null })) })).toBeNull();
   });
 });
