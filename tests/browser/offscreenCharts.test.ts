@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage } from './setup/browser.ts';
+import { openPage, quiet } from './setup/browser.ts';
 
 /** What one filter change leaves in the page in the task that handles it, and once the page has
  *  settled: the KPIs, the chart on screen, a chart below the fold, and the data table kept hidden
@@ -47,7 +47,7 @@ describe('a filter change on a program page: what is on screen first, the rest r
     b = await openPage('/placements');
     page = b.page;
     await page.getByTestId('kpi-encounters').waitFor({ timeout: 90_000 });
-    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+    await quiet(page);
   });
   afterAll(async () => { await b?.close(); });
 
@@ -89,7 +89,7 @@ describe('a choice on /crime: shown at once, the address right after', () => {
     b = await openPage('/crime');
     page = b.page;
     await page.getByTestId('crime-summary').waitFor({ timeout: 90_000 });
-    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+    await quiet(page);
   });
   afterAll(async () => { await b?.close(); });
 
@@ -106,7 +106,7 @@ describe('a choice on /crime: shown at once, the address right after', () => {
     // In the change's task: the choice is shown, the address not yet written.
     expect(during).toEqual({ url: before, shown: group });
     await expect.poll(() => new URL(page.url()).searchParams.get('group'), { timeout: 5_000 }).toBe(group);
-    await page.waitForFunction(() => !document.querySelector('[aria-busy=true], [data-loading=true]'), null, { timeout: 60_000 });
+    await quiet(page);
     expect(await page.getByTestId('crime-group').inputValue()).toBe(group);
     await page.goBack();
     await expect.poll(() => page.url(), { timeout: 5_000 }).toBe(before);
