@@ -29,8 +29,10 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
   const stillOpening = !!useOpening();
   const holder = useRef<HTMLDivElement>(null);
   const width = useRef<{ el: HTMLDivElement; px: number } | null>(null);
-  // Whether the figure is on screen (an IntersectionObserver keeps it up to date; until
-  // it first reports, it counts as on screen), and a redraw put off while it was not.
+  // Whether the plot is on screen (an IntersectionObserver keeps it up to date; until it first
+  // reports, it counts as on screen), and a redraw put off while it was not. The observer reports
+  // after layout: a chart that the very change moves into view (a shorter block above it) is drawn
+  // a frame later, marked busy until then.
   const onScreen = useRef(true);
   const putOff = useRef<{ draw: () => void; cancel: () => void } | null>(null);
   const drawPutOff = () => {
@@ -39,6 +41,7 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
     p.cancel();
     p.draw();
   };
+  const [, setDrawError] = useState<never>();
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string>();
   // The table is in the page for screen readers even while hidden; hidden, it follows a change
@@ -69,8 +72,18 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
       return;
     }
     el.setAttribute('aria-busy', 'true');
-    const cancel = afterPaint(draw);
-    putOff.current = { draw, cancel };
+    // Drawn outside React's own work: an error is handed back to it (the page's error boundary),
+    // and the figure is not left marked busy.
+    const later = () => {
+      try {
+        draw();
+      } catch (e) {
+        el.removeAttribute('aria-busy');
+        setDrawError(() => { throw e; });
+      }
+    };
+    const cancel = afterPaint(later);
+    putOff.current = { draw: later, cancel };
     return () => {
       cancel();
       putOff.current = null;

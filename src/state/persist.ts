@@ -64,6 +64,9 @@ export function fileOf(r: StoredFile): File {
 export function describeStoreError(e: unknown): string {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
   if (name === 'QuotaExceededError') return 'the storage this browser allows the page is full';
+  // The file's bytes are copied as the record is stored: a file moved or changed on disk since it
+  // was chosen cannot be read then.
+  if (name === 'NotReadableError' || name === 'NotFoundError') return 'the file could not be read again to keep it (was it moved or changed since it was chosen?)';
   if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotAllowedError' || name === 'UnknownError') {
     return 'this browser does not let the page store data, as in some private windows';
   }

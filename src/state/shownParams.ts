@@ -25,12 +25,13 @@ export function useShownParams(): [URLSearchParams, (change: (next: URLSearchPar
     const p: Pending = { base, next: next.toString() };
     setPending(p);
     // Once written, the change is the address's: dropped here, so that going back to `base` later
-    // shows `base`. Written only while the page it was made on is still shown: a link or Back
-    // taken in the frame before the write must not be undone by it.
+    // shows `base`. Written only while the address is still the one it was made from: a link, Back
+    // or Forward taken in the frame before the write (on this page or another) must not be undone by it.
     const path = typeof window === 'undefined' ? '' : window.location.pathname;
     const write = deferred(() => {
       setPending((cur) => (cur === p ? null : cur));
-      if (typeof window !== 'undefined' && window.location.pathname !== path) return;
+      if (typeof window !== 'undefined'
+        && (window.location.pathname !== path || new URLSearchParams(window.location.search).toString() !== base)) return;
       setParams(new URLSearchParams(p.next));
     });
     afterPaint(write);

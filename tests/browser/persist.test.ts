@@ -123,6 +123,32 @@ describe('files the user added survive a reload', () => {
     await waitUntil(async () => (await keptNames(page)).length === 0, 10_000);
   });
 
+  it('keeps the file as it was when kept, even if it changes on disk afterwards (its bytes are stored by reference, then copied by the browser)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'dd-persist-')), 'moving_naloxone.csv');
+    const original = 'date,agency,doses,outcome\n2010-06-02,Testville PD,1,survived\n';
+    writeFileSync(path, original);
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.locator('[data-testid=upload].loaded', { hasText: 'moving_naloxone.csv' }).waitFor({ timeout: 30_000 });
+    await waitUntil(async () => (await keptNames(page)).includes('moving_naloxone.csv'), 10_000);
+    // The user exports the file again over the same path.
+    writeFileSync(path, 'date,agency,doses,outcome\n2011-01-01,Elsewhere PD,9,transported\n2011-01-02,Elsewhere PD,9,transported\n');
+    await page.reload();
+    await page.getByTestId('restore-status').filter({ hasText: 'Restored' }).waitFor({ timeout: 90_000 });
+    const kept = await page.evaluate(() => new Promise<string>((resolve, reject) => {
+      const req = indexedDB.open('deflection-dashboard');
+      req.onsuccess = () => {
+        const g = req.result.transaction('kept').objectStore('kept').get([localStorage.getItem('deflection.workspace') ?? '', 'moving_naloxone.csv']);
+        g.onsuccess = () => { (g.result.bytes as Blob).text().then(resolve, reject); req.result.close(); };
+        g.onerror = () => reject(g.error);
+      };
+      req.onerror = () => reject(req.error);
+    }));
+    expect(kept).toBe(original);
+    expect(await loadedRow(page, 'moving_naloxone.csv')).toEqual(['moving_naloxone.csv', 'Naloxone log', '1', expect.any(String)]);
+    await page.getByRole('button', { name: 'Remove moving_naloxone.csv' }).click();
+    await waitUntil(async () => (await keptNames(page)).length === 0, 10_000);
+  });
+
   it('a kept file that no longer loads is reported with its card and stays kept until the user forgets it', async () => {
     // As if the dashboard's rules changed since the file was kept: its kept mapping leaves out a required column.
     await page.evaluate(() => new Promise<void>((resolve, reject) => {

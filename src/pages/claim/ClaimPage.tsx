@@ -53,7 +53,12 @@ export function ClaimPage() {
             periodLabels={{ before: `Earlier: ${spanWords(ok.periods.before)}`, after: `Later: ${spanWords(ok.periods.after)}` }} />
           <div className="report-actions no-print">
             <button type="button" onClick={() => window.print()}>Save as PDF (print)</button>
-            <button type="button" data-testid="claim-copy-link" onClick={() => void navigator.clipboard?.writeText(location.href)}>Copy a link to this check</button>
+            <button type="button" data-testid="claim-copy-link" onClick={() => {
+              // The check shown, whether or not the address has caught up with the last change yet.
+              const link = new URL(location.href);
+              link.search = params.toString();
+              void navigator.clipboard?.writeText(link.href);
+            }}>Copy a link to this check</button>
             <Link className="button" data-testid="claim-to-briefing" to={`/reports/briefing?${new URLSearchParams({ claim: params.toString() })}`}>Add it to the council briefing</Link>
             <p className="hint">The link holds the claim, not the data: it reopens this check in a browser where the same files are loaded.</p>
           </div>

@@ -169,4 +169,17 @@ describe('the first encounter day, from the records', () => {
     // Undated encounters come last: a program whose only encounters are undated has no first day.
     expect(firstEncounterDay({ ...d, encounters: d.encounters.map((e) => ({ ...e, encounter_date: null })) })).toBeNull();
   });
+
+  it('is the UTC day of the timestamp as stored, whatever the machine\'s time zone', () => {
+    const late = { ...NO_PROGRAM, encounters: [{ encounter_date: new Date('2024-03-01T23:30:00Z') }] } as unknown as ProgramData;
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Tokyo']) {
+        process.env.TZ = tz;
+        expect(firstEncounterDay(late)).toBe('2024-03-01');
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ; else process.env.TZ = zone;
+    }
+  });
 });

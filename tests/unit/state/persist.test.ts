@@ -132,6 +132,7 @@ describe('a browser that will not keep files', () => {
   it('says when storage is full', () => {
     expect(describeStoreError(new DOMException('quota', 'QuotaExceededError'))).toBe('the storage this browser allows the page is full');
     expect(describeStoreError(new Error('disk on fire'))).toBe('the browser said: disk on fire');
+    expect(describeStoreError(new DOMException('gone', 'NotReadableError'))).toBe('the file could not be read again to keep it (was it moved or changed since it was chosen?)');
   });
 });
 
