@@ -115,6 +115,15 @@ export const placementTimes: MonthlyPlacementTimes[] = [
   { month: m('2024-04'), placed: 3, medianHours: 26, p90Hours: 40, share24: 0.33 },
 ];
 
+/** Four years of months (more than three: a point only where a month stands alone), with March
+ *  2021 between two months without placements and one more gap in 2023. */
+export const placementTimesLong: MonthlyPlacementTimes[] = Array.from({ length: 48 }, (_, i) => {
+  const month = new Date(Date.UTC(2020, i, 1));
+  const none = i === 13 || i === 15 || i === 40;
+  return none ? { month, placed: 0, medianHours: null, p90Hours: null, share24: null }
+    : { month, placed: 10 + (i % 7), medianHours: 8 + (i % 5), p90Hours: 30 + (i % 11), share24: 0.6 };
+});
+
 /** A 12-month-ending series with a suppressed month and no year-earlier value at the start. */
 export const twelveMonth: EndingRow[] = [
   { month: m('2024-01'), value: 210, yearEarlier: null, change: null, status: null },

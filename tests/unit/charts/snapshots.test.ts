@@ -68,6 +68,7 @@ const cases: [name: string, draw: () => ReturnType<typeof renderChart>][] = [
   ['NaloxoneChart', () => renderChart(NaloxoneChart, { rows: F.naloxone, loading: false })],
   ['OverdoseNaloxoneChart', () => renderChart(OverdoseNaloxoneChart, { rows: F.overdoseNaloxone, area: 'Fixture County', events: F.LAUNCH })],
   ['PlacementTimeTrendChart', () => renderChart(PlacementTimeTrendChart, { rows: F.placementTimes, loading: false })],
+  ['PlacementTimeTrendChart-four-years', () => renderChart(PlacementTimeTrendChart, { rows: F.placementTimesLong, loading: false })],
   ['PlacementsChart', () => renderChart(PlacementsChart, { rows: F.placements, events: F.LAUNCH })],
   ['PlacementsChart-partial', () => renderChart(PlacementsChart, { rows: F.placements, events: F.LAUNCH, partial: F.PARTIAL_APRIL })],
   ['TwelveMonthChart', () => renderChart(TwelveMonthChart, {
@@ -79,6 +80,25 @@ describe('chart snapshots', () => {
   it.each(cases)('%s', async (name, draw) => {
     const { markup, ext } = draw();
     await expect(markup).toMatchFileSnapshot(`./__snapshots__/${name}.${ext}`);
+  });
+
+  it('hours to placement over three years: a gap for each month without placements, a point only where a month stands alone', () => {
+    const { markup } = renderChart(PlacementTimeTrendChart, { rows: F.placementTimesLong, loading: false });
+    // One point per series, for March 2021 (between February and April 2021, without placements).
+    expect(markup.match(/<circle /g)?.length).toBe(2);
+    // Each series' line breaks at the three months without placements: four pieces.
+    const lines = [...markup.matchAll(/<path [^>]*d="([^"]+)"/g)].map((m) => m[1]!).filter((d) => (d.match(/L/g)?.length ?? 0) > 5);
+    expect(lines.map((d) => d.match(/M/g)?.length)).toEqual([4, 4]);
+    // Up to three years, every month with placements has its point.
+    expect(renderChart(PlacementTimeTrendChart, { rows: F.placementTimes, loading: false }).markup.match(/<circle /g)?.length).toBe(6);
+  });
+
+  it('a breakdown with one series has no facets; with two, a facet per category', () => {
+    const one = cases.find(([n]) => n === 'BreakdownChart')![1]().markup;
+    const two = cases.find(([n]) => n === 'BreakdownChart-two-series')![1]().markup;
+    expect(one).not.toContain('aria-label="fy-axis');
+    expect(two).toContain('aria-label="fy-axis');
+    expect(one.match(/<rect /g)?.length).toBe(F.costByCategory.length);
   });
 
   it('draws the same markup twice (no ids or randomness that change between draws)', () => {
