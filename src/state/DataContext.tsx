@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { browserDatabase } from '../db/browser.ts';
-import type { Connection, Database, Row } from '../db/database.ts';
+import type { Connection, Database } from '../db/database.ts';
+import { SqlAnswers } from './sqlAnswers.ts';
 import { removeLoadedFile } from '../ingest/load.ts';
 import { keptMapping } from '../ingest/plan.ts';
 import { sniffSafely, useUploads, type Upload } from './useUploads.ts';
@@ -37,9 +38,9 @@ interface DataState extends WorkspacesState {
    *  loaded or removed; every program metric is worked out from them (state/useProgram.ts). Null
    *  until first read. */
   programData: ProgramData | null;
-  /** Rows of SQL metrics already answered for the current data, by query text (state/useSql.ts):
-   *  a new map whenever the data change. */
-  answers: Map<string, Row[]>;
+  /** SQL metrics answered or asked for the current data, by query text (state/sqlAnswers.ts): new
+   *  whenever the data change. */
+  answers: SqlAnswers;
   /** Rows of program metrics already worked out from the current records, by metric and arguments
    *  (state/useProgram.ts): a new map whenever the records are read again. */
   programAnswers: Map<unknown, Map<string, unknown[]>>;
@@ -335,7 +336,7 @@ export function DataProvider({ children }: { children: ReactNode }) {
     return () => { cancelled = true; };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const answers = useMemo(() => new Map<string, Row[]>(), [conn, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const answers = useMemo(() => new SqlAnswers(conn), [conn, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const programAnswers = useMemo(() => new Map<unknown, Map<string, unknown[]>>(), [programData]); // eslint-disable-line react-hooks/exhaustive-deps
   const isSample = ws.open === SAMPLE_WORKSPACE;
   const current = opening && !opening.done && opening.workspace === ws.open ? opening
