@@ -110,6 +110,24 @@ describe('a code in the file wins over the default reading of the offense text',
   });
 });
 
+describe("a series' months run from its first row to its last, offenses in no group included", () => {
+  it('months at either end with only an unassigned offense are in the series, at zero', async () => {
+    const t = await testDb();
+    await loadPath(t, tempFile('edges.csv', [
+      'Report Number,Offense Start DateTime,Offense Parent Group,Offense',
+      '1,2024-01-09 10:00:00,MISC,Gremlin Sighting',
+      '2,2024-02-03 10:00:00,BURGLARY/BREAKING&ENTERING,Burglary/Breaking & Entering',
+      '3,2024-02-04 10:00:00,BURGLARY/BREAKING&ENTERING,Burglary/Breaking & Entering',
+      '4,2024-04-05 10:00:00,MISC,Gremlin Sighting',
+    ].join('\n')));
+    const v = await runQuery(t.conn, offenseValues());
+    expect(find(v, 'Gremlin Sighting', null)).toMatchObject({ group: null, offenses: 2 });
+    const rows = await runQuery(t.conn, crimeByMonth('incidents:edges.csv', null));
+    expect(rows.map((r) => r.month.toISOString().slice(0, 7))).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    expect(rows.map((r) => r.count)).toEqual([0, 2, 0, 0]);
+  }, 60_000);
+});
+
 describe('code columns of other numberings do not assign offenses by accident', () => {
   it('a column of four-digit or local codes is ignored: the offense text decides', async () => {
     const t = await testDb();
