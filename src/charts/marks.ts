@@ -64,7 +64,8 @@ export interface LinePoint { month: Date; series: string; value: number | null; 
  *  partial month, and the partial month's point hollow. Colour by the `series` channel. */
 export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2, strokeDasharray, r = 2.5, wholeDots = true }: {
   strokeWidth?: number; strokeDasharray?: string; r?: number;
-  /** false: only the partial months get a point (a line drawn without points). */
+  /** false: only the partial months, and a month between two gaps (which the line cannot show),
+   *  get a point. */
   wholeDots?: boolean;
 } = {}) {
   const x = (d: LinePoint) => midMonth(d.month);
@@ -77,12 +78,14 @@ export function monthlyLineMarks(points: readonly LinePoint[], { strokeWidth = 2
     if (next?.value != null) segments.push({ ...p, segment: 2 * i + 1 }, { ...next, segment: 2 * i + 1 });
   });
   const partialDots = points.filter((p) => p.value != null && p.partial);
+  const dots = points.filter((p, i) => p.value != null && !p.partial
+    && (wholeDots || (points[i - 1]?.value == null && points[i + 1]?.value == null)));
   // A mark with nothing to draw still costs Plot its channels and scales: left out (most exports
   // have no partial month).
   return [
     Plot.lineY(solid, { x, y: 'value', stroke: 'series', strokeWidth, ...(strokeDasharray ? { strokeDasharray } : {}) }),
     ...(segments.length ? [Plot.lineY(segments, { x, y: 'value', z: 'segment', stroke: 'series', strokeWidth, strokeDasharray: '1,4', strokeLinecap: 'round' })] : []),
-    ...(wholeDots ? [Plot.dot(points.filter((p) => p.value != null && !p.partial), { x, y: 'value', fill: 'series', r })] : []),
+    ...(dots.length ? [Plot.dot(dots, { x, y: 'value', fill: 'series', r })] : []),
     ...(partialDots.length ? [Plot.dot(partialDots, { x, y: 'value', stroke: 'series', fill: 'white', strokeWidth: 1.5, r: r + 1.5 })] : []),
   ];
 }
