@@ -47,9 +47,15 @@ class BrowserConnection implements Connection {
   }
 }
 
+/** The user's input that may lead to a query: background work waits for it to be still too. */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'change', 'input'] as const;
+
 class BrowserDatabase implements Database {
   private readonly activity = new Activity();
-  constructor(readonly db: duckdb.AsyncDuckDB, readonly bundle: string, private readonly reads: ReadCounter) {}
+  constructor(readonly db: duckdb.AsyncDuckDB, readonly bundle: string, private readonly reads: ReadCounter) {
+    const input = () => this.activity.input();
+    for (const type of INPUT_EVENTS) addEventListener(type, input, { capture: true, passive: true });
+  }
   watchReads(listener: (bytes: number) => void): () => void {
     return this.reads.watch(listener);
   }

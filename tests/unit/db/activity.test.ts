@@ -39,4 +39,13 @@ describe('Activity: background work waits for the page\'s queries', () => {
     await a.quiet(30);
     expect(performance.now() - t).toBeLessThan(200);
   });
+
+  it("the user's input starts the quiet time again, as a query's end does", async () => {
+    const a = new Activity();
+    await later(60);
+    a.input();
+    const t = performance.now();
+    await a.quiet(50);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(45);
+  });
 });
