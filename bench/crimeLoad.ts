@@ -21,7 +21,9 @@ export interface CrimeRun {
   memoryBeforeMb: number; memoryPeakMb: number;
   /** Filter changes timed to what is on screen showing them; `allP95`: to the whole page (charts off
    *  screen are redrawn right after the first frame). */
-  repaint: { changes: number; p50: number; p95: number; max: number; allP95: number; firstViews: number; firstP50: number; firstP95: number };
+  repaint: { changes: number; p50: number; p95: number; max: number; allP95: number; firstViews: number; firstP50: number; firstP95: number;
+    /** Each first view's repaint, in the order shown (ms). */
+    firstMs: number[] };
   /** The page reloaded once the file is kept in this browser: whether its rows were kept beside it
    *  (else it is read again), the time to write them (in the background after the load), and from
    *  the reload's start: the database started, the kept rows restored and derived, the crime chart. */
@@ -161,7 +163,7 @@ export async function benchCrimeLoad(base: string, launch: LaunchOptions, rows: 
       rows, bytes, recognisedMs: b.marks.recognised!, validatedMs: b.marks.validated!, loadedMs: b.marks.loaded!, firstChartMs,
       longestTaskMs: longestIn(0, b.marks.loaded!), longestChartTaskMs: longestIn(b.marks.loaded!, firstChartMs), memoryBeforeMb: memoryBefore / 1e6, memoryPeakMb: memoryPeak / 1e6,
       repaint: { changes: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times), allP95: quantile(whole, 0.95),
-        firstViews: firstTimes.length, firstP50: quantile(firstTimes, 0.5), firstP95: quantile(firstTimes, 0.95) },
+        firstViews: firstTimes.length, firstP50: quantile(firstTimes, 0.5), firstP95: quantile(firstTimes, 0.95), firstMs: firstTimes.map((t) => Math.round(t * 10) / 10) },
       reload, native, papa, ratioToNative: firstChartMs / native.ms, fasterThanPapa: papa.ms / firstChartMs,
     };
     return run;

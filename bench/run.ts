@@ -98,7 +98,7 @@ async function main() {
         console.log(`Crime incidents, ${rows.toLocaleString('en-US')} rows (${(r.bytes / 1e6).toFixed(0)} MB): first chart ${s(r.firstChartMs)} `
           + `(recognised ${s(r.recognisedMs)}, checked ${s(r.validatedMs)}, loaded ${s(r.loadedMs)}) | native DuckDB ${s(r.native.ms)} (×${r.ratioToNative.toFixed(1)}) `
           + `| PapaParse ${s(r.papa.ms)} (${r.fasterThanPapa.toFixed(2)}× as fast) | longest task ${r.longestTaskMs.toFixed(0)} ms while loading, ${r.longestChartTaskMs.toFixed(0)} ms while the chart draws `
-          + `| memory ${r.memoryBeforeMb.toFixed(0)} → peak ${r.memoryPeakMb.toFixed(0)} MB | repaint p50 ${r.repaint.p50.toFixed(1)} ms, p95 ${r.repaint.p95.toFixed(1)} ms (first views: ${r.repaint.firstViews}, p95 ${r.repaint.firstP95.toFixed(1)} ms)`);
+          + `| memory ${r.memoryBeforeMb.toFixed(0)} → peak ${r.memoryPeakMb.toFixed(0)} MB | repaint p50 ${r.repaint.p50.toFixed(1)} ms, p95 ${r.repaint.p95.toFixed(1)} ms (first views: ${r.repaint.firstViews}, p95 ${r.repaint.firstP95.toFixed(1)} ms: ${(r.repaint.firstMs ?? []).map((t) => t.toFixed(0)).join(', ')})`);
         console.log(`  after a reload: rows ${r.reload.rowsKept ? `kept (written in ${s(r.reload.rowsWrittenMs ?? 0)})` : 'not kept: read again'}, database ${s(r.reload.databaseMs)}, `
           + `restored ${r.reload.restoreMs == null ? '—' : s(r.reload.restoreMs)}${r.reload.derivedFirst ? ' (derived first)' : ''}, derived ${r.reload.deriveMs == null ? '—' : s(r.reload.deriveMs)}, `
           + `crime chart ${s(r.reload.firstChartMs)}${r.reload.rowsBackMs == null ? '' : `, all rows back ${s(r.reload.rowsBackMs)}`}`);
