@@ -84,7 +84,7 @@ export function CrimeTrendChart({ rows, mainLabel, comparisonLabel, measure, eve
   return (
     <ChartFrame testId="chart-crime-trend" loading={loading}
       title={`Addiction-associated offenses: ${mainLabel}${comparisonLabel ? ` and ${comparisonLabel}` : ''}`}
-      description={`Monthly ${measure}${comparisonLabel ? `, with ${comparisonLabel} as a comparison area (dashed)` : ''}. Dashed red lines mark program events and the 2021 change in FBI reporting. Gaps are months not reported.`}
+      description={`${measure.charAt(0).toUpperCase()}${measure.slice(1)}${comparisonLabel ? `, with ${comparisonLabel} as a comparison area (dashed)` : ''}. Dashed red lines mark program events and the 2021 change in FBI reporting. Gaps are months not reported.`}
       definition={definition} rows={tableRows} columns={columns} render={render} note={note}
       fileName="addiction-associated-offenses-trend" empty="No addiction-associated offenses in this series." />
   );
