@@ -77,6 +77,39 @@ describe('a filter change on a program page: what is on screen first, the rest r
     expect(people.length).toBeGreaterThan(0);
     for (const n of people) expect(after.repeatSvg).toContain(n);
   });
+
+  it('works out a section below the fold after the frame: the agency comparison is marked busy with its old figures, then shows the new ones', async () => {
+    // Both agencies again (the test before chose one), the window at the top of the page.
+    await page.getByTestId('filter-agency').selectOption('');
+    await quiet(page);
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    const top = await page.getByTestId('agency-comparison').evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(900);
+    const seen = await page.evaluate(async () => {
+      const fig = () => document.querySelector('[data-testid="chart-agencies"]')!;
+      const look = () => ({ kpi: document.querySelector('[data-testid="kpi-encounters"] .kpi-value')!.textContent,
+        busy: fig().getAttribute('aria-busy') === 'true', svg: fig().querySelector('.plot')!.textContent, table: fig().querySelector('tbody')!.textContent });
+      const before = look();
+      const select = document.querySelector('[data-testid=filter-pathway]') as HTMLSelectElement;
+      select.value = 'self-referral';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const during = look();
+      const t0 = performance.now();
+      while (document.querySelector('[aria-busy=true], [data-loading=true]')) {
+        if (performance.now() - t0 > 10_000) throw new Error('the page did not settle');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return { before, during, after: look() };
+    });
+    expect(seen.during.kpi).not.toBe(seen.before.kpi);
+    expect(seen.during.busy).toBe(true);
+    expect(seen.during.svg).toBe(seen.before.svg);
+    expect(seen.during.table).toBe(seen.before.table);
+    expect(seen.after.busy).toBe(false);
+    expect(seen.after.table).not.toBe(seen.before.table);
+    expect(seen.after.svg).not.toBe(seen.before.svg);
+  });
 });
 
 /** Issue 21: on /crime a choice is shown before the address is written, so that the chart's query

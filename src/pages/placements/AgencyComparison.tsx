@@ -7,6 +7,7 @@ import type { ProgramFilter } from '../../domain/filter.ts';
 import { NOT_RECORDED } from '../../metrics/breakdowns.ts';
 import { suppressGrid, suppressList, DEFAULT_RULES } from '../../snapshot/suppression.ts';
 import type { Cell } from '../../snapshot/snapshotFormat.ts';
+import { useLaterOffscreen } from '../../state/laterOffscreen.ts';
 
 const RATE_SERIES = [{ key: 'rate', label: 'Placement rate', color: '#1f4e79' }];
 const SMALL = `${DEFAULT_RULES.min}–${DEFAULT_RULES.max}`;
@@ -46,13 +47,15 @@ export function shownRows(rows: readonly AgencyFigures[], small: boolean): Shown
 /** A network's agencies side by side (several agencies' exports loaded together, or one export
  *  covering several agencies): shown when the filtered encounters come from two or more. */
 export function AgencyComparison({ filter }: { filter: ProgramFilter }) {
-  const q = useProgram(agencyComparison, filter);
+  // Below the fold on /placements: worked out right after the frame while off screen.
+  const later = useLaterOffscreen(filter);
+  const q = useProgram(agencyComparison, later.shown);
   const [small, setSmall] = useState(false);
   const rows = useMemo(() => shownRows(q.rows, small), [q.rows, small]);
   if (q.rows.length < 2) return null;
   const charted = rows.filter((r) => r.rate != null);
   return (
-    <section className="agency-comparison" aria-labelledby="agencies-h" data-testid="agency-comparison">
+    <section className="agency-comparison" aria-labelledby="agencies-h" data-testid="agency-comparison" ref={later.ref}>
       <h2 id="agencies-h">Agencies compared</h2>
       <label className="inline-field">
         <input type="checkbox" checked={small} onChange={(e) => setSmall(e.target.checked)} data-testid="agency-small-counts" />{' '}
@@ -62,7 +65,7 @@ export function AgencyComparison({ filter }: { filter: ProgramFilter }) {
         <p className="notice" data-testid="agency-no-rates">No agency has a placement rate to draw under the small-count rule: every agency's figures are in the
           chart's data table (Show data table).</p>
       )}
-      <BreakdownChart testId="chart-agencies" loading={q.loading} rows={charted} tableRows={rows} category="agency" series={RATE_SERIES} format={(v) => fmt.pct(v)} axisFormat=".0%"
+      <BreakdownChart testId="chart-agencies" loading={q.loading || later.late} rows={charted} tableRows={rows} category="agency" series={RATE_SERIES} format={(v) => fmt.pct(v)} axisFormat=".0%"
         title="Placement rate by agency"
         description={`Bars: each agency's placement rate${charted.length < rows.length ? ` (${rows.length - charted.length} agencies without a rate shown are in the table only)` : ''}. The table lists every agency's figures.`}
         definition={`Each figure is the headline figure of the same name, counted within one agency: encounters by encounter date in the period; people are distinct pseudonyms (a person seen by two agencies counts in each, so people do not add up); placement rate is placements divided by eligible encounters (by all encounters where the agency records no eligibility); median hours from encounter to placement among placed encounters; engaged at 30 days counts placed encounters recorded as engaged ("yes"), with its share of placements. “${NOT_RECORDED}” is encounters with no agency.${small ? ` Small-count rule on: counts of ${SMALL} are hidden, with further counts hidden where a total would give them away; no rate, share or median on a base under ${MIN_BASE}.` : ''}`}

@@ -18,6 +18,7 @@ import { NoMatch } from '../program/ProgramPage.tsx';
 import { useFilled } from './useFilled.ts';
 import { AgencyComparison } from './AgencyComparison.tsx';
 import { latestParams } from '../../state/latestParams.ts';
+import { useLaterOffscreen } from '../../state/laterOffscreen.ts';
 
 const ENC_SERIES = [{ key: 'encounters', label: 'Encounters', color: '#e08a2c' }, { key: 'people', label: 'People', color: '#6b4c9a' }];
 const PLACED_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }, { key: 'peoplePlaced', label: 'People placed', color: '#6b4c9a' }];
@@ -25,13 +26,14 @@ const int = (v: number) => fmt.int(v);
 const VISIT_SERIES = [{ key: 'people', label: 'People', color: '#6b4c9a' }];
 
 function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: Filters; placementsOnly?: boolean }) {
-  const q = useProgram(encountersBy, dim, filters.filter);
+  const later = useLaterOffscreen(filters.filter);
+  const q = useProgram(encountersBy, dim, later.shown);
   const label = DIMENSIONS[dim].label;
   // A placement has a treatment other than none, so those rows would always be zero.
   const rows = useMemo(() => (placementsOnly ? q.rows.filter((r) => r.value !== 'none' && (r.value !== '(not recorded)' || r.placed > 0)) : q.rows),
     [placementsOnly, q.rows]);
   return (
-    <BreakdownChart testId={`chart-by-${dim}`} loading={q.loading} rows={rows} category="value"
+    <div ref={later.ref}><BreakdownChart testId={`chart-by-${dim}`} loading={q.loading || later.late} rows={rows} category="value"
       series={placementsOnly ? PLACED_SERIES : ENC_SERIES} format={int}
       title={placementsOnly ? `Placements by ${label.toLowerCase()}` : `Encounters and people by ${label.toLowerCase()}`}
       description={placementsOnly
@@ -40,7 +42,21 @@ function Breakdown({ dim, filters, placementsOnly }: { dim: Dimension; filters: 
       definition={`${placementsOnly ? 'Placed encounters' : 'Encounters'} in the period, by the ${label.toLowerCase()} recorded on the encounter. “(not recorded)” is a blank cell. A person whose encounters carry different values counts once under each, so people do not add up across rows; encounters do.${DIMENSIONS[dim].vocabulary ? ' Every standard value is listed, with zero where nothing happened.' : ''}`}
       columns={[{ key: 'value', label }, { key: 'encounters', label: 'Encounters', numeric: true }, { key: 'people', label: 'People', numeric: true },
         { key: 'placed', label: 'Placements', numeric: true }, { key: 'peoplePlaced', label: 'People placed', numeric: true }]}
-      fileName={`${placementsOnly ? 'placements' : 'encounters'}-by-${dim.replace('_', '-')}`} />
+      fileName={`${placementsOnly ? 'placements' : 'encounters'}-by-${dim.replace('_', '-')}`} /></div>
+  );
+}
+
+/** Encounters, people and placements by month, with the export's partial months marked. */
+function Monthly({ filter, events }: { filter: Filters['filter']; events: ReturnType<typeof programEvents> }) {
+  const later = useLaterOffscreen(filter);
+  const monthly = useProgram(placementsByMonth, later.shown);
+  // Months the export covers only in part (e.g. taken mid-month), whatever the filter: marked on the chart.
+  const spans = useProgram(encounterSpans);
+  const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
+  return (
+    <div ref={later.ref}>
+      <EncountersPeopleChart rows={monthly.rows} events={events} loading={monthly.loading || spans.loading || later.late} partial={partial} />
+    </div>
   );
 }
 
@@ -48,10 +64,6 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
   const { program } = useData();
   const f = filters.filter;
   const kpis = useProgram(programKpis, f);
-  const monthly = useProgram(placementsByMonth, f);
-  // Months the export covers only in part (e.g. taken mid-month), whatever the filter: marked on the chart.
-  const spans = useProgram(encounterSpans);
-  const partial = useMemo(() => partialMonthsBySeries(spans.rows).get('encounters'), [spans.rows]);
   const visits = useProgram(repeatVisits, f);
   const referrals = useProgram(serviceReferrals, f);
   const r = referrals.rows[0];
@@ -98,7 +110,7 @@ export function WhoCameTab({ filters }: { filters: Filters }) {
         </div>
       )}
       <div className="charts">
-        <EncountersPeopleChart rows={monthly.rows} events={events} loading={monthly.loading || spans.loading} partial={partial} />
+        <Monthly filter={f} events={events} />
         {shown.length > 0 && (
           <label className="inline-field">Break down by{' '}
             <select value={by} data-testid="breakdown-by" onChange={(e) => setParams((prev) => {
