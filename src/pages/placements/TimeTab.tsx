@@ -7,16 +7,23 @@ import { MethodsPanel } from '../../components/MethodsPanel.tsx';
 import { placementTimeBands, placementTimes, placementTimesByMonth } from '../../metrics/timeToPlacement.ts';
 import type { Filters } from '../../state/useFilters.ts';
 import { NoMatch } from '../program/ProgramPage.tsx';
+import { useLaterOffscreen } from '../../state/laterOffscreen.ts';
 
 const BAND_SERIES = [{ key: 'placed', label: 'Placements', color: '#1f4e79' }];
 const int = (v: number) => fmt.int(v);
 const hours = (v: number | null | undefined) => (v == null ? '—' : `${fmt.num1(v)} h`);
 
+/** Hours to placement by month: below the fold, worked out right after the frame while off screen. */
+function Trend({ filter }: { filter: Filters['filter'] }) {
+  const later = useLaterOffscreen(filter);
+  const trend = useProgram(placementTimesByMonth, later.shown);
+  return <div ref={later.ref}><PlacementTimeTrendChart rows={trend.rows} loading={trend.loading || later.late} /></div>;
+}
+
 export function TimeTab({ filters }: { filters: Filters }) {
   const f = filters.filter;
   const summary = useProgram(placementTimes, f);
   const bands = useProgram(placementTimeBands, f);
-  const trend = useProgram(placementTimesByMonth, f);
   const s = summary.rows[0];
   if (s && s.placed === 0) return <NoMatch filters={filters} what="placements" />;
   return (
@@ -43,7 +50,7 @@ export function TimeTab({ filters }: { filters: Filters }) {
           columns={[{ key: 'band', label: 'Time to placement' }, { key: 'placed', label: 'Placements', numeric: true },
             { key: 'share', label: '% of placements', numeric: true, format: (v) => fmt.pct(v as number | null) }]}
           fileName="time-to-placement-distribution" />
-        <PlacementTimeTrendChart rows={trend.rows} loading={trend.loading} />
+        <Trend filter={f} />
       </div>
       <MethodsPanel items={[
         { term: 'Period', definition: `${filters.period.label}, by encounter date.` },
