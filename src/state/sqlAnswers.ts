@@ -7,11 +7,13 @@ const KEPT = 400;
  *  whenever the data change), by query text: those already answered, and those asked and not yet
  *  answered. Asking again for a query on its way joins it, so a view can ask while it renders
  *  (state/useSql.ts): the question leaves in the change's own task, before React commits, lays out
- *  and draws, and the effect that shows the answer finds it already asked. A query that fails is not
- *  kept: it is asked again next time. */
+ *  and draws, and the effect that shows the answer finds it already asked. A query that fails is
+ *  not sent again for the same data: asked again, it fails the same way at once (a view that shows
+ *  the error re-renders, and each render asks). */
 export class SqlAnswers {
   private readonly rows = new Map<string, Row[]>();
   private readonly asked = new Map<string, Promise<Row[]>>();
+  private readonly failed = new Map<string, unknown>();
   constructor(private readonly conn: Connection | undefined) {}
 
   get<T extends Row>(sql: string): T[] | undefined {
@@ -21,6 +23,7 @@ export class SqlAnswers {
   ask<T extends Row>(sql: string): Promise<T[]> {
     const known = this.rows.get(sql);
     if (known) return Promise.resolve(known as T[]);
+    if (this.failed.has(sql)) return Promise.reject(this.failed.get(sql));
     let asked = this.asked.get(sql);
     if (!asked) {
       if (!this.conn) return Promise.reject(new Error('The database is not open.'));
@@ -28,6 +31,9 @@ export class SqlAnswers {
         this.rows.set(sql, rows);
         if (this.rows.size > KEPT) this.rows.delete(this.rows.keys().next().value!);
         return rows;
+      }, (e: unknown) => {
+        this.failed.set(sql, e);
+        throw e;
       }).finally(() => this.asked.delete(sql));
       // Asked from a render that may not be shown: its failure is handled by whoever waits for it.
       asked.catch(() => undefined);
