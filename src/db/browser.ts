@@ -47,8 +47,11 @@ class BrowserConnection implements Connection {
   }
 }
 
-/** The user's input that may lead to a query: background work waits for it to be still too. */
-const INPUT_EVENTS = ['pointerdown', 'keydown', 'change', 'input'] as const;
+/** The user's input that may lead to a query: background work waits for it to be still too. Not
+ *  key presses as such: a held key repeats, and would hold back the background work (and the
+ *  writes queued behind it) for as long as it is held; a key that changes a field fires `change`
+ *  or `input`. */
+const INPUT_EVENTS = ['pointerdown', 'change', 'input'] as const;
 
 class BrowserDatabase implements Database {
   private readonly activity = new Activity();
