@@ -29,7 +29,7 @@ export function PlacementTimeTrendChart({ rows, loading }: { rows: MonthlyPlacem
       y: { grid: true, label: 'hours to placement', zero: true },
       color: { legend: true, domain: SERIES.map((s) => s.label), range: ['#1f4e79', '#e08a2c'] },
       marks: [
-        // A month without placements has no time: a gap in both lines. A point per month up to
+        // A month without a timed placement has no time: a gap in both lines. A point per month up to
         // three years; beyond, only a month between two gaps keeps its point (the line cannot show
         // it): at seven years the 168 points were a third of the chart's drawing time.
         ...SERIES.flatMap((ser) => monthlyLineMarks(long.filter((d) => d.series === ser.label).map((d) => ({ ...d, partial: false })),
@@ -44,7 +44,7 @@ export function PlacementTimeTrendChart({ rows, loading }: { rows: MonthlyPlacem
   return (
     <ChartFrame testId="chart-time-trend" loading={loading}
       title="Hours to placement, by month"
-      description="Lines: the median and the 90th percentile of hours from encounter to placement, for placements from encounters in each month. A month without placements is a gap in both lines."
+      description="Lines: the median and the 90th percentile of hours from encounter to placement, for placements from encounters in each month. A month without a placement whose time is known is a gap in both lines."
       definition="Among placed encounters only. The 90th percentile is interpolated between the two nearest placements; in a month with few placements it rests on one or two people and swings widely."
       rows={rows} columns={COLUMNS} render={render} fileName="hours-to-placement-by-month" empty="No placements match these filters." />
   );
