@@ -23,7 +23,12 @@ export class SqlAnswers {
   ask<T extends Row>(sql: string): Promise<T[]> {
     const known = this.rows.get(sql);
     if (known) return Promise.resolve(known as T[]);
-    if (this.failed.has(sql)) return Promise.reject(this.failed.get(sql));
+    if (this.failed.has(sql)) {
+      const failed = Promise.reject(this.failed.get(sql));
+      // Asked from a render too: handled here, and by whoever waits for it.
+      failed.catch(() => undefined);
+      return failed as Promise<T[]>;
+    }
     let asked = this.asked.get(sql);
     if (!asked) {
       if (!this.conn) return Promise.reject(new Error('The database is not open.'));
