@@ -28,7 +28,7 @@ export function BreakdownChart({ rows, tableRows, category, series, format, axis
     // without them (a third of the drawing time of a seven-band chart, timed in Chromium).
     const one = series.length === 1;
     return labelGroups(Plot.plot({
-      width, marginLeft: Math.min(220, 12 + longest * 6.5), marginRight: 64,
+      width, marginLeft: Math.min(220, 12 + longest * 6.5), marginRight: 64, ...(one ? { marginTop: 6 } : {}),
       height: 24 + rows.length * (series.length * 16 + 10),
       x: { grid: true, label: null, nice: true, ...(axisFormat ? { tickFormat: axisFormat } : {}) },
       y: one ? { label: null, domain: categories, padding: 0.36, tickSize: 0 } : { label: null, axis: null, domain: series.map((s) => s.label) },
