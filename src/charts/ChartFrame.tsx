@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../components/DataTable.tsx';
 import { afterPaint, useAfterPaint } from '../state/afterPaint.ts';
+import { watchOnScreen } from '../state/onScreen.ts';
 import { useOpening } from '../state/DataContext.tsx';
 import { download, toCsv } from './csvExport.ts';
 import { standaloneSvg, svgToPng } from './exportImage.ts';
@@ -99,16 +100,13 @@ export function ChartFrame({ title, description, definition, rows, columns, rend
     });
     ro?.observe(el);
     // Scrolled into view with a redraw still put off: drawn at once.
-    const io = typeof IntersectionObserver === 'undefined' ? null : new IntersectionObserver((entries) => {
-      const e = entries[entries.length - 1];
-      if (!e) return;
-      onScreen.current = e.isIntersecting;
-      if (e.isIntersecting) drawPutOff();
+    const unwatch = watchOnScreen(el, (on) => {
+      onScreen.current = on;
+      if (on) drawPutOff();
     });
-    io?.observe(el);
     return () => {
       ro?.disconnect();
-      io?.disconnect();
+      unwatch();
       onScreen.current = true;
     };
   }, [hasHolder]);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAfterPaint } from './afterPaint.ts';
+import { watchOnScreen } from './onScreen.ts';
 
 /** For a section whose figures the page works out itself (a program metric) from `value` (a
  *  filter, memoised: compared by identity): the value the section shows. While the section is off
@@ -11,18 +12,12 @@ import { useAfterPaint } from './afterPaint.ts';
  *  it busy). */
 export function useLaterOffscreen<T>(value: T): { ref: (el: Element | null) => void; shown: T; late: boolean } {
   const [offscreen, setOffscreen] = useState(false);
-  const observer = useRef<IntersectionObserver | null>(null);
+  const unwatch = useRef<(() => void) | null>(null);
   const ref = useCallback((el: Element | null) => {
-    observer.current?.disconnect();
-    observer.current = null;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    observer.current = new IntersectionObserver((entries) => {
-      const e = entries[entries.length - 1];
-      if (e) setOffscreen(!e.isIntersecting);
-    });
-    observer.current.observe(el);
+    unwatch.current?.();
+    unwatch.current = el ? watchOnScreen(el, (on) => setOffscreen(!on)) : null;
   }, []);
-  useEffect(() => () => observer.current?.disconnect(), []);
+  useEffect(() => () => unwatch.current?.(), []);
   const shown = useAfterPaint(value, offscreen);
   return { ref, shown, late: shown !== value };
 }
